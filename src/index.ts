@@ -1,0 +1,4 @@
+import { createApp } from "./app.ts";
+import { bundle } from "./generated/articles.ts";
+
+export default createApp({ bundle });

@@ -1,0 +1,92 @@
+import type { Article } from "../model/article.ts";
+import { decodeUtf8 } from "./decode-utf8.ts";
+import { type ParsedArticle, parseArticle } from "./parse-article.ts";
+import type { Problem } from "./problem.ts";
+import { assignSlugs } from "./slugify.ts";
+
+export interface SourceFile {
+  /** Path as it should appear in messages, e.g. "articles/000_257de2f4becf6e8f.txt". */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface LoadResult {
+  /** Newest first, then by id; empty when there are errors. */
+  readonly articles: readonly Article[];
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Problem[];
+}
+
+/** `NNN_<16 lowercase hex>.txt`; the number only orders a listing, so it may grow past 999. */
+const FILE_NAME = /^\d{3,}_([0-9a-f]{16})\.txt$/;
+
+export function fileNameOf(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** Reads, checks and orders a whole set of article files, collecting every problem. */
+export function loadArticles(files: readonly SourceFile[], timeZone: string): LoadResult {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const parsed: (ParsedArticle & { id: string })[] = [];
+  const pathById = new Map<string, string>();
+
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const id = FILE_NAME.exec(fileNameOf(file.path))?.[1];
+    if (id === undefined) {
+      errors.push({
+        severity: "error",
+        path: file.path,
+        line: 1,
+        message: `file name "${fileNameOf(file.path)}" is not an article name; expected NNN_<16 lowercase hex digits>.txt, e.g. 001_0a1b2c3d4e5f6a7b.txt`,
+      });
+    } else {
+      const earlier = pathById.get(id);
+      if (earlier !== undefined) {
+        errors.push({
+          severity: "error",
+          path: file.path,
+          line: 1,
+          message: `id ${id} is already used by ${earlier}; expected every article to have its own 16-hex-digit id`,
+        });
+      }
+      pathById.set(id, file.path);
+    }
+
+    const decoded = decodeUtf8(file.bytes);
+    for (const line of decoded.invalidLines) {
+      warnings.push({
+        severity: "warning",
+        path: file.path,
+        line,
+        message: "invalid UTF-8 was replaced with U+FFFD; expected the file to be saved as UTF-8",
+      });
+    }
+    const result = parseArticle(file.path, decoded.text, timeZone);
+    warnings.push(...result.warnings);
+    if (!result.ok) errors.push(...result.errors);
+    else if (id !== undefined) parsed.push({ ...result.article, id });
+  }
+
+  if (errors.length > 0) return { articles: [], errors, warnings };
+
+  const slugs = assignSlugs(parsed.map((a) => ({ id: a.id, title: a.title, epochMs: a.published.epochMs })));
+  const articles = parsed
+    .map(
+      (a): Article => ({
+        id: a.id,
+        slug: slugs.get(a.id) ?? a.id,
+        title: a.title,
+        published: a.published,
+        abstract: a.abstract,
+        paragraphs: a.paragraphs,
+      }),
+    )
+    .sort(newestFirst);
+  return { articles, errors, warnings };
+}
+
+/** The one order every output uses: newest first, ties broken by id. */
+export function newestFirst(a: Article, b: Article): number {
+  return b.published.epochMs - a.published.epochMs || a.id.localeCompare(b.id);
+}

@@ -1,0 +1,152 @@
+import type { PublishedTime } from "../model/article.ts";
+import { countXmlForbidden, removeXmlForbidden } from "./clean-text.ts";
+import type { Problem } from "./problem.ts";
+import { isRealDateTime, resolveLocalTime } from "./zoned-time.ts";
+
+/** An article as read from one file, before the site gives it a slug. */
+export interface ParsedArticle {
+  readonly title: string;
+  readonly published: PublishedTime;
+  readonly abstract: string;
+  readonly paragraphs: readonly string[];
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly article: ParsedArticle; readonly warnings: readonly Problem[] }
+  | { readonly ok: false; readonly errors: readonly Problem[]; readonly warnings: readonly Problem[] };
+
+const DATE_LINE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const ABSTRACT_PREFIX = "Abstract:";
+const DATE_FORM = "expected YYYY-MM-DD HH:MM:SS (24-hour clock)";
+
+/** Whitespace-only lines separate paragraphs just like empty ones. */
+function isBlank(line: string): boolean {
+  return /^\s*$/u.test(line);
+}
+
+/**
+ * Splits into lines the way the format defines them: only LF and CRLF end a line (VT, FF,
+ * U+0085, U+2028 and U+2029 are characters within a line). Trailing spaces and tabs go.
+ */
+function splitLines(text: string): string[] {
+  return text.split("\n").map((line) => line.replace(/\r$/, "").replace(/[ \t]+$/, ""));
+}
+
+/**
+ * Reads one article per docs/article-format.md. Fields are found by position: line 1 is
+ * the title, then the date line, then the Abstract: line, then the body. Blank lines between
+ * fields are skipped. `text` is already decoded and has no byte-order mark.
+ */
+export function parseArticle(path: string, text: string, timeZone: string): ParseResult {
+  const lines = splitLines(text);
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const error = (line: number, message: string) => errors.push({ severity: "error", path, line, message });
+  const fail = (): ParseResult => ({ ok: false, errors, warnings });
+
+  lines.forEach((line, index) => {
+    const removed = countXmlForbidden(line);
+    if (removed > 0) {
+      warnings.push({
+        severity: "warning",
+        path,
+        line: index + 1,
+        message: `removed ${removed} control or non-character code point(s) that XML cannot carry`,
+      });
+    }
+  });
+  const clean = lines.map(removeXmlForbidden);
+
+  let i = 0;
+  const skipBlank = () => {
+    while (i < clean.length && isBlank(clean[i] ?? "")) i++;
+  };
+
+  const title = (clean[0] ?? "").trim();
+  if (title === "") {
+    error(1, "the first line is empty; expected the article's title on line 1");
+    return fail();
+  }
+  i = 1;
+
+  skipBlank();
+  const dateLine = clean[i];
+  if (dateLine === undefined) {
+    error(i + 1, `the file ends after the title; ${DATE_FORM} on the line after a blank line`);
+    return fail();
+  }
+  const published = readDate(dateLine.trim(), timeZone);
+  if (typeof published === "string") {
+    error(i + 1, published);
+    return fail();
+  }
+  i++;
+
+  skipBlank();
+  const abstractLine = clean[i];
+  if (abstractLine === undefined || !abstractLine.startsWith(ABSTRACT_PREFIX)) {
+    const found = abstractLine === undefined ? "the file ends" : `found "${truncate(abstractLine.trim())}"`;
+    error(i + 1, `no abstract after the date (${found}); expected a line starting with "${ABSTRACT_PREFIX}"`);
+    return fail();
+  }
+  const abstractStart = i;
+  const abstractLines = [abstractLine.slice(ABSTRACT_PREFIX.length)];
+  i++;
+  while (i < clean.length && !isBlank(clean[i] ?? "")) abstractLines.push(clean[i++] ?? "");
+  const abstract = joinParagraph(abstractLines);
+  if (abstract === "") {
+    error(abstractStart + 1, `the abstract is empty; expected a summary after "${ABSTRACT_PREFIX}"`);
+    return fail();
+  }
+
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  for (; i < clean.length; i++) {
+    const line = clean[i] ?? "";
+    if (isBlank(line)) {
+      if (current.length > 0) paragraphs.push(joinParagraph(current));
+      current = [];
+    } else {
+      current.push(line);
+    }
+  }
+  if (current.length > 0) paragraphs.push(joinParagraph(current));
+  if (paragraphs.length === 0) {
+    error(abstractStart + 2, "there is no body; expected at least one paragraph after the abstract and a blank line");
+    return fail();
+  }
+
+  return { ok: true, article: { title, published, abstract, paragraphs }, warnings };
+}
+
+function joinParagraph(lines: readonly string[]): string {
+  return lines
+    .map((line) => line.trim())
+    .join("\n")
+    .trim();
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** The published time, or a message saying what is wrong with the date line. */
+function readDate(line: string, timeZone: string): PublishedTime | string {
+  const match = DATE_LINE.exec(line);
+  if (!match) return `date "${truncate(line)}" is not a date line; ${DATE_FORM}`;
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const local = { year, month, day, hour, minute, second };
+  if (!isRealDateTime(local)) return `date "${line}" is not a real time; ${DATE_FORM}`;
+  const resolved = resolveLocalTime(local, timeZone);
+  if (!resolved) {
+    return `date "${line}" does not exist in time zone ${timeZone} (the clocks skip it); expected a time that occurs there`;
+  }
+  return resolved;
+}

@@ -1,0 +1,19 @@
+/** The site as every renderer sees it. */
+export interface Site {
+  readonly title: string;
+  readonly description: string;
+  /** Absolute origin (and optional path prefix) without a trailing slash. */
+  readonly baseUrl: string;
+  /** BCP 47 language tag, e.g. "en". */
+  readonly language: string;
+  readonly author: string;
+  /** IANA time zone in which article date lines are read. */
+  readonly timeZone: string;
+  /** How many of the newest articles each feed and the index carry. */
+  readonly itemsPerFeed: number;
+  /**
+   * Authority of the tag: URIs (RFC 4151) used as Atom ids. Fixed here, not derived from
+   * the base URL, so moving the site to another domain does not change any entry id.
+   */
+  readonly tagAuthority: string;
+}

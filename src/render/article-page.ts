@@ -1,0 +1,40 @@
+import type { Article } from "../model/article.ts";
+import type { Site } from "../model/site.ts";
+import { renderParagraphs } from "./article-html.ts";
+import { formatReadableTime } from "./format-time.ts";
+import { html } from "./html.ts";
+import { articlePath, articleUrl, homeUrl, toRfc3339 } from "./links.ts";
+import { renderPage } from "./page-layout.ts";
+
+/** The summary page of one article: title, time, the abstract set apart, the full text. */
+export function renderArticlePage(site: Site, article: Article): string {
+  const published = toRfc3339(article.published);
+  return renderPage(site, {
+    title: `${article.title} – ${site.title}`,
+    description: article.abstract,
+    path: articlePath(article),
+    openGraphType: "article",
+    openGraphExtra: html`<meta property="article:published_time" content="${published}">\n`,
+    structuredData: {
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: article.title,
+      description: article.abstract,
+      datePublished: published,
+      dateModified: published,
+      url: articleUrl(site, article),
+      mainEntityOfPage: articleUrl(site, article),
+      inLanguage: site.language,
+      author: { "@type": "Organization", name: site.author },
+      publisher: { "@type": "Organization", name: site.title, url: homeUrl(site) },
+    },
+    main: html`<article>
+<h1 dir="auto">${article.title}</h1>
+<p><time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
+<p class="abstract" dir="auto">${article.abstract}</p>
+<div dir="auto">
+${renderParagraphs(article)}</div>
+</article>
+<nav><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
+  });
+}

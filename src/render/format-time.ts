@@ -1,0 +1,21 @@
+import type { PublishedTime } from "../model/article.ts";
+import type { Site } from "../model/site.ts";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "24 February 2025 at 01:27 UTC": the published time as a reader of the site expects it. */
+export function formatReadableTime(site: Site, time: PublishedTime): string {
+  const key = `${site.language}|${site.timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(site.language, {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: site.timeZone,
+      hourCycle: "h23",
+    });
+    formatters.set(key, formatter);
+  }
+  const zone = site.timeZone === "UTC" ? " UTC" : "";
+  return `${formatter.format(time.epochMs)}${zone}`;
+}

@@ -1,0 +1,63 @@
+import type { Article } from "../model/article.ts";
+import type { Site } from "../model/site.ts";
+import { renderContentHtml } from "./article-html.ts";
+import { feedEntries } from "./feed-entries.ts";
+import { absoluteUrl, articleUrl, homeUrl, toRfc3339 } from "./links.ts";
+
+/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */
+export interface JsonFeed {
+  readonly version: "https://jsonfeed.org/version/1.1";
+  readonly title: string;
+  readonly home_page_url: string;
+  readonly feed_url: string;
+  readonly description: string;
+  readonly language: string;
+  readonly authors: readonly JsonFeedAuthor[];
+  readonly items: readonly JsonFeedItem[];
+}
+
+export interface JsonFeedAuthor {
+  readonly name: string;
+}
+
+export interface JsonFeedItem {
+  /** 1.1: "id (required, string)"; the file's permanent id, like the RSS guid. */
+  readonly id: string;
+  readonly url: string;
+  /** Plain text, not HTML. */
+  readonly title: string;
+  /** Plain text, not HTML. */
+  readonly summary: string;
+  readonly content_html: string;
+  /** RFC 3339 with the site's offset. */
+  readonly date_published: string;
+  readonly authors: readonly JsonFeedAuthor[];
+  readonly language: string;
+}
+
+export function toJsonFeed(site: Site, published: readonly Article[]): JsonFeed {
+  const authors = [{ name: site.author }];
+  return {
+    version: "https://jsonfeed.org/version/1.1",
+    title: site.title,
+    home_page_url: homeUrl(site),
+    feed_url: absoluteUrl(site, "/feed.json"),
+    description: site.description,
+    language: site.language,
+    authors,
+    items: feedEntries(site, published).map((article) => ({
+      id: article.id,
+      url: articleUrl(site, article),
+      title: article.title,
+      summary: article.abstract,
+      content_html: renderContentHtml(article),
+      date_published: toRfc3339(article.published),
+      authors,
+      language: site.language,
+    })),
+  };
+}
+
+export function renderJsonFeed(site: Site, published: readonly Article[]): string {
+  return `${JSON.stringify(toJsonFeed(site, published), null, 2)}\n`;
+}

@@ -1,0 +1,36 @@
+import type { Article, PublishedTime } from "../model/article.ts";
+import type { Site } from "../model/site.ts";
+
+export function homeUrl(site: Site): string {
+  return `${site.baseUrl}/`;
+}
+
+export function articlePath(article: Pick<Article, "slug">): string {
+  return `/articles/${article.slug}`;
+}
+
+export function absoluteUrl(site: Site, path: string): string {
+  return `${site.baseUrl}${path}`;
+}
+
+export function articleUrl(site: Site, article: Pick<Article, "slug">): string {
+  return absoluteUrl(site, articlePath(article));
+}
+
+/** RFC 4151 tag URI: a permanent Atom id that survives a change of domain or slug. */
+export function tagUri(site: Site, article: Pick<Article, "id">): string {
+  return `tag:${site.tagAuthority}:${article.id}`;
+}
+
+/** RFC 3339 in the site's offset: "2025-02-24T01:27:00Z", "2025-06-01T09:30:00+03:00". */
+export function toRfc3339(time: PublishedTime): string {
+  const local = new Date(time.epochMs + time.offsetMinutes * 60_000).toISOString().slice(0, 19);
+  if (time.offsetMinutes === 0) return `${local}Z`;
+  const sign = time.offsetMinutes > 0 ? "+" : "-";
+  const minutes = Math.abs(time.offsetMinutes);
+  return `${local}${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}

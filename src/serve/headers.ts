@@ -1,0 +1,35 @@
+import type { ResourceKind } from "./resource.ts";
+
+/** How long a cache may reuse each kind of response, in seconds. */
+const MAX_AGE: Readonly<Record<ResourceKind | "not-found", number>> = {
+  // Feed readers poll; five minutes keeps them fresh without refetching on every poll.
+  feed: 300,
+  index: 300,
+  // A page rarely changes once published.
+  article: 3600,
+  // Short, so a slug that is about to be published is not remembered as missing.
+  "not-found": 60,
+};
+
+/**
+ * Cache-Control for a response at `now`. It never outlives the next scheduled publication
+ * (when feeds, the index and 404s change), so no cache keeps a stale response past it.
+ */
+export function cacheControl(kind: ResourceKind | "not-found", now: number, nextAt: number | undefined): string {
+  const untilNext = nextAt === undefined ? Number.POSITIVE_INFINITY : Math.floor((nextAt - now) / 1000);
+  return `public, max-age=${Math.max(0, Math.min(MAX_AGE[kind], untilNext))}`;
+}
+
+/** HTML may style itself inline and show same-origin images; it may never run script. */
+const HTML_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** Feeds opened directly in a browser must not run or load anything either. */
+const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+export function securityHeaders(contentType: string): Record<string, string> {
+  return {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Content-Security-Policy": contentType.startsWith("text/html") ? HTML_POLICY : DATA_POLICY,
+  };
+}

@@ -1,0 +1,55 @@
+import { formatHttpDate, isNotModified } from "./conditional.ts";
+import { cacheControl, securityHeaders } from "./headers.ts";
+import type { Resource } from "./resource.ts";
+
+export interface RequestMoment {
+  readonly headers: Headers;
+  readonly now: number;
+  /** The next scheduled publication, which bounds every max-age. */
+  readonly nextAt: number | undefined;
+}
+
+/** A 200 with the body, or a 304 with the same validators and Cache-Control and no body. */
+export function respondWith(resource: Resource, moment: RequestMoment): Response {
+  // Last-Modified is never in the future, even with a build clock ahead of ours.
+  const lastModifiedMs = Math.min(resource.lastModifiedMs, Math.floor(moment.now / 1000) * 1000);
+  const validators = { etag: resource.etag, lastModifiedMs };
+  const headers: Record<string, string> = {
+    "Content-Type": resource.contentType,
+    ETag: resource.etag,
+    "Last-Modified": formatHttpDate(lastModifiedMs),
+    "Cache-Control": cacheControl(resource.kind, moment.now, moment.nextAt),
+    ...securityHeaders(resource.contentType),
+  };
+  if (isNotModified(moment.headers, validators, moment.now)) {
+    // RFC 9110 §15.4.5: a 304 carries the fields a 200 would have, minus the content's own.
+    const { "Content-Type": _, ...notModified } = headers;
+    return new Response(null, { status: 304, headers: notModified });
+  }
+  return new Response(resource.body, { status: 200, headers });
+}
+
+export function respondNotFound(page: Uint8Array, moment: RequestMoment): Response {
+  const contentType = "text/html; charset=utf-8";
+  return new Response(page, {
+    status: 404,
+    headers: {
+      "Content-Type": contentType,
+      "Cache-Control": cacheControl("not-found", moment.now, moment.nextAt),
+      ...securityHeaders(contentType),
+    },
+  });
+}
+
+export const ALLOWED_METHODS = "GET, HEAD";
+
+export function respondMethodNotAllowed(): Response {
+  return new Response("Method Not Allowed: this resource answers GET and HEAD only.\n", {
+    status: 405,
+    headers: {
+      Allow: ALLOWED_METHODS,
+      "Content-Type": "text/plain; charset=utf-8",
+      ...securityHeaders("text/plain"),
+    },
+  });
+}
