@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { loadArticles, type SourceFile } from "../../src/load/load-articles.ts";
+import { formatProblem } from "../../src/load/problem.ts";
+import { MAX_SLUG_LENGTH, slugify } from "../../src/load/slugify.ts";
+import { articleText, idOf, loadSources, plainArticle, sourceFile } from "./support/articles.ts";
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const good = articleText(plainArticle(1, "2025-01-01 10:00:00"));
+
+function file(path: string, text: string | Uint8Array): SourceFile {
+  return { path, bytes: typeof text === "string" ? encode(text) : text };
+}
+
+describe("loading a set of article files", () => {
+  it("orders articles newest first, ties broken by id", () => {
+    const { articles } = loadSources([
+      plainArticle(3, "2025-01-02 08:00:00"),
+      plainArticle(1, "2025-03-01 08:00:00"),
+      plainArticle(2, "2025-01-02 08:00:00"),
+    ]);
+    expect(articles.map((a) => a.id)).toEqual([idOf(1), idOf(2), idOf(3)]);
+  });
+
+  it("takes the id from the file name, and accepts a number longer than three digits", () => {
+    const { articles, errors } = loadArticles([file("articles/1234_0a1b2c3d4e5f6a7b.txt", good)], "UTC");
+    expect(errors).toEqual([]);
+    expect(articles[0]?.id).toBe("0a1b2c3d4e5f6a7b");
+  });
+
+  it("strips a UTF-8 byte-order mark", () => {
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...encode(good)]);
+    const { articles } = loadArticles([file("articles/001_0a1b2c3d4e5f6a7b.txt", withBom)], "UTC");
+    expect(articles[0]?.title).toBe("Article number 1");
+  });
+
+  it("decodes invalid UTF-8 as U+FFFD and warns with the file and line", () => {
+    const bytes = encode(good.replace("First paragraph", "First @ paragraph"));
+    bytes[bytes.indexOf(0x40)] = 0xff;
+    const { articles, warnings, errors } = loadArticles([file("articles/001_0a1b2c3d4e5f6a7b.txt", bytes)], "UTC");
+    expect(errors).toEqual([]);
+    expect(articles[0]?.paragraphs[0]).toBe("First \uFFFD paragraph of article 1.");
+    expect(warnings.map(formatProblem)).toEqual([
+      "warning: articles/001_0a1b2c3d4e5f6a7b.txt:7: invalid UTF-8 was replaced with U+FFFD; expected the file to be saved as UTF-8",
+    ]);
+  });
+
+  it("rejects file names that are not NNN_<16 lowercase hex>.txt", () => {
+    for (const name of ["1_0a1b2c3d4e5f6a7b.txt", "001_0A1B2C3D4E5F6A7B.txt", "001_0a1b2c3d.txt", "notes.md"]) {
+      const { errors } = loadArticles([file(`articles/${name}`, good)], "UTC");
+      expect(errors.map(formatProblem)).toEqual([
+        `articles/${name}:1: file name "${name}" is not an article name; expected NNN_<16 lowercase hex digits>.txt, e.g. 001_0a1b2c3d4e5f6a7b.txt`,
+      ]);
+    }
+  });
+
+  it("rejects two files with the same id, naming both", () => {
+    const { errors } = loadArticles(
+      [file("articles/001_0a1b2c3d4e5f6a7b.txt", good), file("articles/002_0a1b2c3d4e5f6a7b.txt", good)],
+      "UTC",
+    );
+    expect(errors.map(formatProblem)).toEqual([
+      "articles/002_0a1b2c3d4e5f6a7b.txt:1: id 0a1b2c3d4e5f6a7b is already used by articles/001_0a1b2c3d4e5f6a7b.txt; expected every article to have its own 16-hex-digit id",
+    ]);
+  });
+
+  it("reports every bad file at once and publishes nothing", () => {
+    const result = loadArticles(
+      [
+        sourceFile(plainArticle(1, "2025-01-01 10:00:00"), 1),
+        file("articles/002_0000000000000002.txt", `\n${good}`),
+        file("articles/003_0000000000000003.txt", good.replace("2025-01-01 10:00:00", "2025-13-01 10:00:00")),
+        file("articles/004_0000000000000004.txt", good.replace(/\n\nFirst[\s\S]*$/, "\n")),
+      ],
+      "UTC",
+    );
+    expect(result.articles).toEqual([]);
+    expect(result.errors.map((e) => `${e.path}:${e.line}`)).toEqual([
+      "articles/002_0000000000000002.txt:1",
+      "articles/003_0000000000000003.txt:3",
+      "articles/004_0000000000000004.txt:6",
+    ]);
+  });
+});
+
+describe("slugs", () => {
+  it("are readable ASCII from the title, Cyrillic transliterated", () => {
+    expect(slugify("Zelenskyy willing to resign – for NATO?")).toBe("zelenskyy-willing-to-resign-for-nato");
+    expect(slugify("Відновлення київського метро: нова станція")).toBe("vidnovlennia-kyivskoho-metro-nova-stantsiia");
+    expect(slugify("Café déjà vu")).toBe("cafe-deja-vu");
+  });
+
+  it("are one safe path segment of bounded length", () => {
+    const slug = slugify(`${"word ".repeat(100)}../..%2F?#`);
+    expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+    expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it("stay unique when titles collide, the oldest keeping the plain slug", () => {
+    const { articles } = loadSources([
+      plainArticle(1, "2025-01-01 10:00:00", "Same title"),
+      plainArticle(2, "2024-01-01 10:00:00", "Same title"),
+      plainArticle(3, "2025-06-01 10:00:00", "Same title"),
+    ]);
+    const slugOf = (n: number) => articles.find((a) => a.id === idOf(n))?.slug;
+    expect(slugOf(2)).toBe("same-title");
+    expect(slugOf(1)).toBe(`same-title-${idOf(1)}`);
+    expect(slugOf(3)).toBe(`same-title-${idOf(3)}`);
+  });
+
+  it("fall back to the file id when the title has nothing to spell", () => {
+    const { articles } = loadSources([
+      plainArticle(1, "2025-01-01 10:00:00", "🎉🎉 —"),
+      plainArticle(2, "2025-01-02 10:00:00", "中文标题"),
+    ]);
+    expect(articles.map((a) => a.slug).sort()).toEqual([idOf(1), idOf(2)]);
+  });
+});

@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import sample from "../../articles/000_257de2f4becf6e8f.txt?raw";
+import { parseArticle } from "../../src/load/parse-article.ts";
+import { formatProblem } from "../../src/load/problem.ts";
+import { toRfc3339 } from "../../src/render/links.ts";
+
+const PATH = "articles/001_0a1b2c3d4e5f6a7b.txt";
+
+function parsed(text: string, timeZone = "UTC") {
+  const result = parseArticle(PATH, text, timeZone);
+  if (!result.ok) throw new Error(result.errors.map(formatProblem).join("\n"));
+  return result.article;
+}
+
+function errorsOf(text: string, timeZone = "UTC"): string[] {
+  const result = parseArticle(PATH, text, timeZone);
+  return result.ok ? [] : result.errors.map(formatProblem);
+}
+
+const VALID = "Title\n\n2025-02-24 01:27:00\n\nAbstract: The summary.\n\nFirst paragraph.\n\nSecond paragraph.\n";
+
+describe("the shipped sample article", () => {
+  const article = parsed(sample);
+
+  it("has exactly its title", () => {
+    expect(article.title).toBe("Zelenskyy willing to resign in return for Ukraine NATO membership");
+  });
+
+  it("was published at 2025-02-24T01:27:00Z", () => {
+    expect(toRfc3339(article.published)).toBe("2025-02-24T01:27:00Z");
+  });
+
+  it("has its abstract without the Abstract: label", () => {
+    expect(article.abstract).toBe(
+      "Zelenskyy would resign for NATO membership. Russia opposes. Ukraine faces increased Russian drone attacks & seeks continued ally support.",
+    );
+  });
+
+  it("has 8 body paragraphs, the last one ending where the file ends", () => {
+    expect(article.paragraphs).toHaveLength(8);
+    expect(article.paragraphs[0]).toMatch(/^Ukrainian President Volodymyr Zelenskyy has stated/);
+    expect(article.paragraphs[7]).toMatch(/showing solidarity with the Ukrainian people\.$/);
+  });
+
+  it("keeps typographic characters and quotes intact", () => {
+    expect(article.paragraphs[3]).toContain("267 attack drones against Ukraine – the largest number");
+    expect(article.paragraphs[2]).toContain('"If Ukraine is able to achieve peace');
+  });
+});
+
+describe("variations the format accepts", () => {
+  it("reads CRLF line endings like LF", () => {
+    expect(parsed(VALID.replace(/\n/g, "\r\n"))).toEqual(parsed(VALID));
+  });
+
+  it("ignores trailing spaces, trailing blank lines and a missing final newline", () => {
+    const messy =
+      "Title   \n\n2025-02-24 01:27:00 \n\nAbstract: The summary.\t\n\nFirst paragraph.  \n\nSecond paragraph.\n\n\n";
+    expect(parsed(messy)).toEqual(parsed(VALID));
+    expect(parsed(VALID.trimEnd())).toEqual(parsed(VALID));
+  });
+
+  it("treats whitespace-only lines as paragraph breaks", () => {
+    expect(parsed(VALID.replace("First paragraph.\n\n", "First paragraph.\n   \t\n")).paragraphs).toEqual([
+      "First paragraph.",
+      "Second paragraph.",
+    ]);
+  });
+
+  it("keeps a single line break inside its paragraph", () => {
+    const text = VALID.replace("First paragraph.", "First line\nsecond line");
+    expect(parsed(text).paragraphs).toEqual(["First line\nsecond line", "Second paragraph."]);
+  });
+
+  it("keeps any Unicode as text: Cyrillic, right-to-left, emoji, quotes and markup characters", () => {
+    const title = "Київ “quoted” ’s – שלום 👋🏽 <b>&amp;</b> ]]>";
+    expect(parsed(VALID.replace("Title", title)).title).toBe(title);
+  });
+
+  it("finds fields by position: a title may start with Abstract:, a body line may look like a date", () => {
+    const text =
+      "Abstract: not the abstract\n\n2025-02-24 01:27:00\n\nAbstract: The summary.\n\n2025-01-01 00:00:00\n\nAbstract: body text\n";
+    const article = parsed(text);
+    expect(article.title).toBe("Abstract: not the abstract");
+    expect(article.abstract).toBe("The summary.");
+    expect(article.paragraphs).toEqual(["2025-01-01 00:00:00", "Abstract: body text"]);
+  });
+
+  it("ends lines only at LF and CRLF: VT, FF, U+0085, U+2028 and U+2029 stay inside the line", () => {
+    const title = "A\u0085B\u2028C\u2029D";
+    const article = parsed(VALID.replace("Title", title).replace("First paragraph.", "one\u000btwo\u000cthree"));
+    expect(article.title).toBe(title);
+    // VT and FF are then removed because XML cannot carry them; the words stay one paragraph.
+    expect(article.paragraphs[0]).toBe("onetwothree");
+  });
+
+  it("drops characters XML cannot carry, and says on which line", () => {
+    const result = parseArticle(PATH, VALID.replace("Title", "Ti\u0001tle\uFFFE"), "UTC");
+    expect(result.ok && result.article.title).toBe("Title");
+    expect(result.warnings.map(formatProblem)).toEqual([
+      `warning: ${PATH}:1: removed 2 control or non-character code point(s) that XML cannot carry`,
+    ]);
+  });
+
+  it("reads the date line in the site's time zone and keeps the offset", () => {
+    expect(toRfc3339(parsed(VALID, "Europe/Kyiv").published)).toBe("2025-02-24T01:27:00+02:00");
+    expect(toRfc3339(parsed(VALID.replace("2025-02-24", "2025-07-01"), "Europe/Kyiv").published)).toBe(
+      "2025-07-01T01:27:00+03:00",
+    );
+    expect(toRfc3339(parsed(VALID, "America/New_York").published)).toBe("2025-02-24T01:27:00-05:00");
+  });
+});
+
+describe("errors the format rejects, each naming the file and line", () => {
+  it.each([
+    ["an empty first line", `\n${VALID}`, `${PATH}:1: the first line is empty; expected the article's title on line 1`],
+    [
+      "a date in another form",
+      VALID.replace("2025-02-24 01:27:00", "24/02/2025 01:27"),
+      `${PATH}:3: date "24/02/2025 01:27" is not a date line; expected YYYY-MM-DD HH:MM:SS (24-hour clock)`,
+    ],
+    [
+      "a time that does not exist",
+      VALID.replace("2025-02-24 01:27:00", "2025-02-30 25:61:00"),
+      `${PATH}:3: date "2025-02-30 25:61:00" is not a real time; expected YYYY-MM-DD HH:MM:SS (24-hour clock)`,
+    ],
+    [
+      "30 February at a real hour",
+      VALID.replace("2025-02-24", "2025-02-30"),
+      `${PATH}:3: date "2025-02-30 01:27:00" is not a real time; expected YYYY-MM-DD HH:MM:SS (24-hour clock)`,
+    ],
+    [
+      "a missing abstract",
+      VALID.replace("Abstract: The summary.", "The summary."),
+      `${PATH}:5: no abstract after the date (found "The summary."); expected a line starting with "Abstract:"`,
+    ],
+    [
+      "an empty abstract",
+      VALID.replace("Abstract: The summary.", "Abstract:   "),
+      `${PATH}:5: the abstract is empty; expected a summary after "Abstract:"`,
+    ],
+    [
+      "no body",
+      "Title\n\n2025-02-24 01:27:00\n\nAbstract: The summary.\n\n\n",
+      `${PATH}:6: there is no body; expected at least one paragraph after the abstract and a blank line`,
+    ],
+    [
+      "a file that ends after the title",
+      "Title\n",
+      `${PATH}:3: the file ends after the title; expected YYYY-MM-DD HH:MM:SS (24-hour clock) on the line after a blank line`,
+    ],
+  ])("rejects %s", (_name, text, message) => {
+    expect(errorsOf(text)).toEqual([message]);
+  });
+
+  it("rejects a wall-clock time the zone skips when clocks go forward", () => {
+    expect(errorsOf(VALID.replace("2025-02-24 01:27:00", "2025-03-30 03:30:00"), "Europe/Kyiv")).toEqual([
+      `${PATH}:3: date "2025-03-30 03:30:00" does not exist in time zone Europe/Kyiv (the clocks skip it); expected a time that occurs there`,
+    ]);
+  });
+});

@@ -1,0 +1,19 @@
+import { SaxesParser } from "saxes";
+
+/** Parses with a strict, namespace-aware XML 1.0 parser; throws on the first well-formedness error. */
+export function assertWellFormedXml(xml: string): void {
+  const parser = new SaxesParser({ xmlns: true });
+  let failure: Error | undefined;
+  parser.on("error", (error) => {
+    failure ??= error;
+  });
+  parser.write(xml).close();
+  if (failure) throw failure;
+}
+
+/** What a reader displays for an HTML-typed title or summary: the entities decoded once. */
+export function displayedText(html: string): string {
+  return html.replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) =>
+    name === "lt" ? "<" : name === "gt" ? ">" : name === "quot" ? '"' : name === "#39" ? "'" : "&",
+  );
+}
