@@ -1,0 +1,209 @@
+import { exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.ts";
+import { bundleOf, idOf, plainArticle } from "./support/articles.ts";
+
+const BASE = "https://news.example";
+const env = { BASE_URL: BASE };
+const FEED_READER_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8";
+
+const PUBLISHED_AT = Date.UTC(2025, 0, 1, 10);
+const SCHEDULED_AT = Date.UTC(2025, 5, 1, 12);
+const bundle = bundleOf([
+  plainArticle(1, "2025-01-01 10:00:00", "Old news"),
+  plainArticle(2, "2025-06-01 12:00:00", "Scheduled news"),
+]);
+
+function appAt(now: number) {
+  const app = createApp({ bundle, now: () => now });
+  return (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init, env);
+}
+
+const beforeSchedule = appAt(Date.UTC(2025, 4, 1));
+const FEEDS = [
+  ["/rss.xml", "application/rss+xml; charset=utf-8"],
+  ["/atom.xml", "application/atom+xml; charset=utf-8"],
+  ["/feed.json", "application/feed+json; charset=utf-8"],
+] as const;
+
+describe("the deployed Worker", () => {
+  it("serves the bundled sample article at every endpoint", async () => {
+    for (const path of ["/", "/rss.xml", "/atom.xml", "/feed.json"]) {
+      const response = await exports.default.fetch(`http://127.0.0.1:8787${path}`);
+      expect(response.status, path).toBe(200);
+      expect(await response.text(), path).toContain(
+        "Zelenskyy willing to resign in return for Ukraine NATO membership",
+      );
+    }
+    const page = await exports.default.fetch(
+      "http://127.0.0.1:8787/articles/zelenskyy-willing-to-resign-in-return-for-ukraine-nato-membership",
+    );
+    expect(page.status).toBe(200);
+  });
+});
+
+describe("responses for feed readers", () => {
+  it.each(FEEDS)("%s has its media type, a strong ETag, Last-Modified and nosniff", async (path, type) => {
+    const response = await beforeSchedule(path, { headers: { Accept: FEED_READER_ACCEPT } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(type);
+    expect(response.headers.get("etag")).toMatch(/^"[^"]+"$/);
+    expect(response.headers.get("last-modified")).toBe("Wed, 01 Jan 2025 10:00:00 GMT");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("cache-control")).toMatch(/^public, max-age=\d+$/);
+  });
+
+  it("answers HTML with a policy that forbids script", async () => {
+    const response = await beforeSchedule("/");
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const policy = response.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).not.toMatch(/script-src/);
+  });
+
+  it("gives the same ETag for the same body and a different one for a different body", async () => {
+    const first = await beforeSchedule("/rss.xml");
+    const again = await appAt(Date.UTC(2025, 4, 2))("/rss.xml");
+    const later = await appAt(SCHEDULED_AT)("/rss.xml");
+    expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(later.headers.get("etag")).not.toBe(first.headers.get("etag"));
+    expect(later.headers.get("last-modified")).toBe("Sun, 01 Jun 2025 12:00:00 GMT");
+  });
+});
+
+describe("conditional requests (RFC 9110 §13)", () => {
+  async function validators(path: string) {
+    const response = await beforeSchedule(path);
+    return { etag: response.headers.get("etag") ?? "", lastModified: response.headers.get("last-modified") ?? "" };
+  }
+
+  it.each([
+    ["the exact tag", (etag: string) => etag],
+    ["the weak form", (etag: string) => `W/${etag}`],
+    ["a list holding it", (etag: string) => `"other", ${etag}, W/"more"`],
+    ["*", () => "*"],
+  ])("If-None-Match with %s gives 304 with no body and the 200's validators", async (_name, header) => {
+    for (const path of ["/rss.xml", "/atom.xml", "/feed.json", "/", "/articles/old-news"]) {
+      const { etag, lastModified } = await validators(path);
+      const full = await beforeSchedule(path);
+      const response = await beforeSchedule(path, { headers: { "If-None-Match": header(etag) } });
+      expect(response.status, path).toBe(304);
+      expect(await response.text()).toBe("");
+      expect(response.headers.get("etag")).toBe(etag);
+      expect(response.headers.get("last-modified")).toBe(lastModified);
+      expect(response.headers.get("cache-control")).toBe(full.headers.get("cache-control"));
+    }
+  });
+
+  it("If-None-Match with other tags gives the full 200", async () => {
+    const response = await beforeSchedule("/rss.xml", { headers: { "If-None-Match": '"stale", W/"older"' } });
+    expect(response.status).toBe(200);
+  });
+
+  it("If-Modified-Since at or after Last-Modified gives 304, before it 200", async () => {
+    const { lastModified } = await validators("/feed.json");
+    expect((await beforeSchedule("/feed.json", { headers: { "If-Modified-Since": lastModified } })).status).toBe(304);
+    const earlier = "Tue, 31 Dec 2024 10:00:00 GMT";
+    expect((await beforeSchedule("/feed.json", { headers: { "If-Modified-Since": earlier } })).status).toBe(200);
+  });
+
+  it("accepts the obsolete RFC 850 and asctime date forms", async () => {
+    for (const date of ["Wednesday, 01-Jan-25 10:00:00 GMT", "Wed Jan  1 10:00:00 2025"]) {
+      expect((await beforeSchedule("/atom.xml", { headers: { "If-Modified-Since": date } })).status, date).toBe(304);
+    }
+  });
+
+  it("lets If-None-Match win over If-Modified-Since when they disagree", async () => {
+    const { lastModified } = await validators("/rss.xml");
+    const response = await beforeSchedule("/rss.xml", {
+      headers: { "If-None-Match": '"not-current"', "If-Modified-Since": lastModified },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it("ignores malformed conditional headers instead of failing", async () => {
+    for (const headers of [
+      { "If-None-Match": 'W/"unterminated, ,,, "' },
+      { "If-None-Match": "garbage\tvalue; =" },
+      { "If-Modified-Since": "yesterday" },
+      { "If-Modified-Since": "Sun, 31 Feb 2025 10:00:00 GMT" },
+    ]) {
+      const response = await beforeSchedule("/rss.xml", { headers });
+      expect(response.status, JSON.stringify(headers)).toBe(200);
+    }
+  });
+});
+
+describe("methods and unknown paths", () => {
+  it("answers HEAD with the GET headers and no body", async () => {
+    for (const path of ["/", "/rss.xml", "/atom.xml", "/feed.json", "/articles/old-news"]) {
+      const get = await beforeSchedule(path);
+      const head = await beforeSchedule(path, { method: "HEAD" });
+      expect(head.status, path).toBe(200);
+      expect(await head.text()).toBe("");
+      expect(head.headers.get("etag")).toBe(get.headers.get("etag"));
+      expect(head.headers.get("content-type")).toBe(get.headers.get("content-type"));
+    }
+  });
+
+  it("answers other methods with 405 and Allow", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+      const response = await beforeSchedule("/rss.xml", { method });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get("allow")).toBe("GET, HEAD");
+    }
+  });
+
+  it("answers unknown paths and slugs with the HTML 404 page", async () => {
+    for (const path of ["/nope", "/articles/no-such-article", "/articles/", "/rss.xml/extra"]) {
+      const response = await beforeSchedule(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(await response.text()).toContain("<h1>Not found</h1>");
+    }
+  });
+});
+
+describe("scheduled publishing", () => {
+  const afterSchedule = appAt(SCHEDULED_AT + 1000);
+
+  it("hides a future article from every feed, the index and its page until its instant", async () => {
+    for (const path of ["/rss.xml", "/atom.xml", "/feed.json", "/"]) {
+      const body = await (await beforeSchedule(path)).text();
+      expect(body, path).toContain("Old news");
+      expect(body, path).not.toContain("Scheduled news");
+    }
+    expect((await beforeSchedule("/articles/scheduled-news")).status).toBe(404);
+  });
+
+  it("publishes it at its instant without a new deploy", async () => {
+    for (const path of ["/rss.xml", "/atom.xml", "/feed.json", "/"]) {
+      expect(await (await afterSchedule(path)).text(), path).toContain("Scheduled news");
+    }
+    expect((await afterSchedule("/articles/scheduled-news")).status).toBe(200);
+    const feed = (await (await afterSchedule("/feed.json")).json()) as { items: { id: string }[] };
+    expect(feed.items.map((item) => item.id)).toEqual([idOf(2), idOf(1)]);
+  });
+
+  it("never lets a cache keep a response past the next publication", async () => {
+    const tenSecondsBefore = appAt(SCHEDULED_AT - 10_000);
+    for (const path of ["/rss.xml", "/", "/articles/old-news", "/articles/scheduled-news"]) {
+      const response = await tenSecondsBefore(path);
+      expect(response.headers.get("cache-control"), path).toBe("public, max-age=10");
+    }
+  });
+
+  it("never dates Last-Modified or the feeds in the future", async () => {
+    const response = await beforeSchedule("/rss.xml");
+    expect(Date.parse(response.headers.get("last-modified") ?? "")).toBeLessThanOrEqual(Date.UTC(2025, 4, 1));
+    expect(await response.text()).toContain("<lastBuildDate>Wed, 01 Jan 2025 10:00:00 GMT</lastBuildDate>");
+    const atom = await (await beforeSchedule("/atom.xml")).text();
+    expect(atom).toContain("<updated>2025-01-01T10:00:00.000Z</updated>");
+  });
+
+  it("never dates Last-Modified after the clock, even if the build's clock ran ahead", async () => {
+    const app = createApp({ bundle: { ...bundle, revisedAt: Date.UTC(2030, 0, 1) }, now: () => PUBLISHED_AT + 60_000 });
+    const response = await app.request(`${BASE}/rss.xml`, {}, env);
+    expect(response.headers.get("last-modified")).toBe("Wed, 01 Jan 2025 10:01:00 GMT");
+  });
+});

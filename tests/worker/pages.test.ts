@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.ts";
+import { type ArticleSource, bundleOf, idOf, plainArticle } from "./support/articles.ts";
+
+const BASE = "https://news.example";
+const env = { BASE_URL: BASE };
+
+const PAYLOAD: ArticleSource = {
+  id: idOf(7),
+  title: `<script>alert("title")</script><img src=x onerror=alert(1)> "quoted" & 'single'`,
+  date: "2025-03-03 15:30:00",
+  abstract: `</title><script>alert("abstract")</script><a href="javascript:alert(1)" onclick="x()">`,
+  paragraphs: [
+    `<svg onload=alert(2)></svg> </p><iframe src="https://evil.example"></iframe>`,
+    `</script><script>alert(3)</script> ]]> {"@context":"x"} </div>`,
+  ],
+};
+const bundle = bundleOf([plainArticle(1, "2025-01-01 10:00:00", "Old news"), PAYLOAD]);
+const app = createApp({ bundle, now: () => Date.UTC(2026, 0, 1) });
+const get = (path: string) => app.request(`${BASE}${path}`, {}, env);
+
+interface Element {
+  readonly tag: string;
+  readonly attributes: ReadonlyMap<string, string>;
+  text: string;
+}
+
+const VOID_ELEMENTS = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "track",
+  "wbr",
+]);
+
+/** Every element of a page as workerd's own HTML parser (HTMLRewriter) sees it, with its direct text. */
+async function elementsOf(response: Response): Promise<Element[]> {
+  const elements: Element[] = [];
+  const open: Element[] = [];
+  await new HTMLRewriter()
+    .on("*", {
+      element(element) {
+        const current: Element = { tag: element.tagName, attributes: new Map(element.attributes), text: "" };
+        elements.push(current);
+        if (!VOID_ELEMENTS.has(element.tagName) && !element.selfClosing) {
+          open.push(current);
+          element.onEndTag(() => {
+            open.splice(open.lastIndexOf(current), 1);
+          });
+        }
+      },
+      text(chunk) {
+        const current = open.at(-1);
+        if (current) current.text += chunk.text;
+      },
+    })
+    .transform(response)
+    .arrayBuffer();
+  return elements;
+}
+
+async function feedArticleUrl(slugOwnerId: string): Promise<string> {
+  const feed = (await (await get("/feed.json")).json()) as { items: { id: string; url: string }[] };
+  return feed.items.find((item) => item.id === slugOwnerId)?.url ?? "";
+}
+
+describe("a page never turns article text into markup", () => {
+  for (const path of ["/", "/articles/script-alert-title-script-img-src-x-onerror-alert-1-quoted-single"]) {
+    it(`${path} has no script but JSON-LD, no event attribute, no element from the text`, async () => {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      const elements = await elementsOf(response);
+      const scripts = elements.filter((e) => e.tag === "script");
+      expect(scripts.map((s) => s.attributes.get("type"))).toEqual(["application/ld+json"]);
+      expect(elements.flatMap((e) => [...e.attributes.keys()]).filter((name) => name.startsWith("on"))).toEqual([]);
+      expect(elements.filter((e) => ["iframe", "svg", "img"].includes(e.tag))).toEqual([]);
+      expect(elements.some((e) => [...e.attributes.values()].some((v) => v.startsWith("javascript:")))).toBe(false);
+      const jsonLd = JSON.parse(scripts[0]?.text ?? "");
+      expect(jsonLd["@context"]).toBe("https://schema.org");
+    });
+  }
+
+  it("shows the payload as the text it is", async () => {
+    const page = await (
+      await get("/articles/script-alert-title-script-img-src-x-onerror-alert-1-quoted-single")
+    ).text();
+    expect(page).toContain("&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;");
+    expect(page).toContain("&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;");
+  });
+});
+
+describe("the summary page", () => {
+  it("has the title, a <time datetime>, the abstract set apart, the text and a link home", async () => {
+    const elements = await elementsOf(await get("/articles/old-news"));
+    expect(elements.find((e) => e.tag === "h1")?.text).toBe("Old news");
+    const time = elements.find((e) => e.tag === "time");
+    expect(time?.attributes.get("datetime")).toBe("2025-01-01T10:00:00Z");
+    expect(time?.text).toBe("January 1, 2025 at 10:00 UTC");
+    expect(elements.find((e) => e.attributes.get("class") === "abstract")?.text).toBe("Summary of article 1.");
+    expect(elements.filter((e) => e.tag === "p").map((p) => p.text)).toContain("Second paragraph of article 1.");
+    expect(elements.some((e) => e.tag === "a" && e.attributes.get("href") === `${BASE}/`)).toBe(true);
+  });
+
+  it("carries the metadata search engines, social previews and feed readers look for", async () => {
+    const elements = await elementsOf(await get("/articles/old-news"));
+    const meta = (key: string) =>
+      elements
+        .find((e) => e.tag === "meta" && (e.attributes.get("property") ?? e.attributes.get("name")) === key)
+        ?.attributes.get("content");
+    const link = (rel: string) => elements.filter((e) => e.tag === "link" && e.attributes.get("rel") === rel);
+
+    expect(elements.find((e) => e.tag === "html")?.attributes.get("lang")).toBe("en");
+    expect(elements.find((e) => e.tag === "title")?.text).toContain("Old news");
+    expect(meta("description")).toBe("Summary of article 1.");
+    expect(link("canonical")[0]?.attributes.get("href")).toBe(await feedArticleUrl(idOf(1)));
+    expect(meta("og:type")).toBe("article");
+    expect(meta("og:title")).toContain("Old news");
+    expect(meta("og:url")).toBe(`${BASE}/articles/old-news`);
+    expect(link("alternate").map((l) => [l.attributes.get("type"), l.attributes.get("href")])).toEqual([
+      ["application/rss+xml", `${BASE}/rss.xml`],
+      ["application/atom+xml", `${BASE}/atom.xml`],
+      ["application/feed+json", `${BASE}/feed.json`],
+    ]);
+    const jsonLd = JSON.parse(elements.find((e) => e.tag === "script")?.text ?? "");
+    expect(jsonLd).toMatchObject({
+      "@type": "NewsArticle",
+      headline: "Old news",
+      datePublished: "2025-01-01T10:00:00Z",
+    });
+  });
+});
+
+describe("the index", () => {
+  it("lists the newest articles first with their links, times and abstracts, and links every feed", async () => {
+    const elements = await elementsOf(await get("/"));
+    const links = elements.filter((e) => e.tag === "a");
+    const articleLinks = links.filter((a) => a.attributes.get("href")?.startsWith(`${BASE}/articles/`));
+    expect(articleLinks.map((a) => a.text)).toEqual([expect.stringContaining("alert"), "Old news"]);
+    const hrefs = links.map((a) => a.attributes.get("href"));
+    for (const feed of ["/rss.xml", "/atom.xml", "/feed.json"]) expect(hrefs).toContain(`${BASE}${feed}`);
+    expect(elements.filter((e) => e.tag === "time").map((t) => t.attributes.get("datetime"))).toEqual([
+      "2025-03-03T15:30:00Z",
+      "2025-01-01T10:00:00Z",
+    ]);
+  });
+});
