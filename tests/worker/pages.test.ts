@@ -19,7 +19,7 @@ const bundle = bundleOf([plainArticle(1, "2025-01-01 10:00:00", "Old news"), PAY
 const app = createApp({ bundle, now: () => Date.UTC(2026, 0, 1) });
 const get = (path: string) => app.request(`${BASE}${path}`, {}, env);
 
-interface Element {
+interface PageElement {
   readonly tag: string;
   readonly attributes: ReadonlyMap<string, string>;
   text: string;
@@ -42,13 +42,13 @@ const VOID_ELEMENTS = new Set([
 ]);
 
 /** Every element of a page as workerd's own HTML parser (HTMLRewriter) sees it, with its direct text. */
-async function elementsOf(response: Response): Promise<Element[]> {
-  const elements: Element[] = [];
-  const open: Element[] = [];
+async function elementsOf(response: Response): Promise<PageElement[]> {
+  const elements: PageElement[] = [];
+  const open: PageElement[] = [];
   await new HTMLRewriter()
     .on("*", {
       element(element) {
-        const current: Element = { tag: element.tagName, attributes: new Map(element.attributes), text: "" };
+        const current: PageElement = { tag: element.tagName, attributes: new Map(element.attributes), text: "" };
         elements.push(current);
         if (!VOID_ELEMENTS.has(element.tagName) && !element.selfClosing) {
           open.push(current);
