@@ -48,9 +48,13 @@ async function elementsOf(response: Response): Promise<PageElement[]> {
   await new HTMLRewriter()
     .on("*", {
       element(element) {
-        const current: PageElement = { tag: element.tagName, attributes: new Map(element.attributes), text: "" };
+        const current: PageElement = {
+          tag: element.tagName,
+          attributes: new Map(element.attributes as IterableIterator<[string, string]>),
+          text: "",
+        };
         elements.push(current);
-        if (!VOID_ELEMENTS.has(element.tagName) && !element.selfClosing) {
+        if (!VOID_ELEMENTS.has(element.tagName)) {
           open.push(current);
           element.onEndTag(() => {
             open.splice(open.lastIndexOf(current), 1);
