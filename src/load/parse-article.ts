@@ -27,9 +27,16 @@ function isBlank(line: string): boolean {
 /**
  * Splits into lines the way the format defines them: only LF and CRLF end a line (VT, FF,
  * U+0085, U+2028 and U+2029 are characters within a line). Trailing spaces and tabs go.
+ * A CR left inside a line becomes a space: XML 1.0 §2.11 turns it into LF in RSS and Atom
+ * while JSON keeps it, so only white space every reader agrees on is carried.
  */
 function splitLines(text: string): string[] {
-  return text.split("\n").map((line) => line.replace(/\r$/, "").replace(/[ \t]+$/, ""));
+  return text.split("\n").map((line) =>
+    line
+      .replace(/\r$/, "")
+      .replace(/\r/g, " ")
+      .replace(/[ \t]+$/, ""),
+  );
 }
 
 /**

@@ -1,0 +1,48 @@
+/**
+ * An independent statement of what the pipeline must keep of a line of text: XML 1.0 §2.2
+ * Char (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]), walked code
+ * point by code point, and the surrounding white space the format trims.
+ */
+export function keepXmlChars(text: string): string {
+  let kept = "";
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const allowed =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      code >= 0x10000;
+    if (allowed) kept += char;
+  }
+  return kept;
+}
+
+/**
+ * What the article model should hold for one line of a field. A CR inside a line is a space:
+ * XML readers would turn it into LF (XML 1.0 §2.11) and JSON would keep it.
+ */
+export function expectedLine(line: string): string {
+  return keepXmlChars(line).replaceAll("\r", " ").trim();
+}
+
+/** The plain text a reader gets back from the escaped HTML our feeds carry. */
+export function decodeHtmlText(escaped: string): string {
+  return escaped.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, entity: string) => {
+    const name = entity.toLowerCase();
+    if (name.startsWith("#x")) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith("#")) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[name] ?? "";
+  });
+}
+
+/** Paragraph texts of the content HTML (`<p>…</p>` per paragraph), or undefined if it holds anything else. */
+export function paragraphsOfContentHtml(contentHtml: string): string[] | undefined {
+  const paragraphs: string[] = [];
+  const rest = contentHtml.replace(/<p>([^<]*)<\/p>\n/g, (_, text: string) => {
+    paragraphs.push(decodeHtmlText(text));
+    return "";
+  });
+  return rest === "" ? paragraphs : undefined;
+}

@@ -1,0 +1,105 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Article } from "../../../src/model/article.ts";
+import { renderArticlePage } from "../../../src/render/article-page.ts";
+import { renderAtom } from "../../../src/render/atom.ts";
+import { renderIndexPage } from "../../../src/render/index-page.ts";
+import { renderJsonFeed } from "../../../src/render/json-feed.ts";
+import { renderRss } from "../../../src/render/rss.ts";
+import { siteFor } from "../../../src/site-config.ts";
+import { buildArticles, type GeneratedArticle } from "./build-article.ts";
+import { decodeHtmlText, paragraphsOfContentHtml } from "./expected-text.ts";
+import { articleFields, hexId, settings } from "./hostile-text.ts";
+import { childNamed, childrenNamed, parseXml } from "./xml-tree.ts";
+
+const site = siteFor("https://feeds.example/base");
+const TIMEOUT_MS = 60_000;
+
+const generatedArticles: fc.Arbitrary<GeneratedArticle[]> = fc.uniqueArray(
+  fc.record({ id: hexId, fields: articleFields(80), lineEnd: fc.constantFrom<"\n" | "\r\n">("\n", "\r\n") }),
+  { selector: (g) => g.id, minLength: 1, maxLength: 3 },
+);
+
+/** The text of one item as a reader of each format gets it back. */
+interface ItemText {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly paragraphs: readonly string[] | undefined;
+}
+
+function textOf(article: Article): ItemText {
+  return { id: article.id, title: article.title, summary: article.abstract, paragraphs: article.paragraphs };
+}
+
+function readRss(xml: string): ItemText[] {
+  const channel = childNamed(parseXml(xml), "channel");
+  return childrenNamed(channel, "item").map((item) => ({
+    id: childNamed(item, "guid").text,
+    // feed writes title and description as HTML in CDATA; readers decode the HTML.
+    title: decodeHtmlText(childNamed(item, "title").text),
+    summary: decodeHtmlText(childNamed(item, "description").text),
+    paragraphs: paragraphsOfContentHtml(childNamed(item, "content:encoded").text),
+  }));
+}
+
+function readAtom(xml: string): ItemText[] {
+  return childrenNamed(parseXml(xml), "entry").map((entry) => ({
+    id: childNamed(entry, "id").text.split(":").at(-1) ?? "",
+    title: decodeHtmlText(childNamed(entry, "title").text),
+    summary: decodeHtmlText(childNamed(entry, "summary").text),
+    paragraphs: paragraphsOfContentHtml(childNamed(entry, "content").text),
+  }));
+}
+
+function readJsonFeed(json: string): ItemText[] {
+  const feed = JSON.parse(json) as {
+    items: { id: string; title: string; summary: string; content_html: string }[];
+  };
+  return feed.items.map((item) => ({
+    id: item.id,
+    title: item.title,
+    summary: item.summary,
+    paragraphs: paragraphsOfContentHtml(item.content_html),
+  }));
+}
+
+describe("feeds of arbitrary articles", () => {
+  it("RSS and Atom are well-formed XML and every format carries the same text as the model", {
+    timeout: TIMEOUT_MS,
+  }, () => {
+    fc.assert(
+      fc.property(generatedArticles, (generated) => {
+        const articles = buildArticles(generated);
+        const expected = articles.map(textOf);
+        expect(readRss(renderRss(site, articles))).toEqual(expected);
+        expect(readAtom(renderAtom(site, articles))).toEqual(expected);
+        expect(readJsonFeed(renderJsonFeed(site, articles))).toEqual(expected);
+      }),
+      settings(2500),
+    );
+  });
+
+  it(
+    "no feed or page holds a character XML forbids",
+    () => {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+      const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/u;
+      fc.assert(
+        fc.property(generatedArticles, (generated) => {
+          const articles = buildArticles(generated);
+          const bodies = [
+            renderRss(site, articles),
+            renderAtom(site, articles),
+            renderJsonFeed(site, articles),
+            renderIndexPage(site, articles),
+            ...articles.map((article) => renderArticlePage(site, article)),
+          ];
+          for (const body of bodies) expect(body).not.toMatch(forbidden);
+        }),
+        settings(1000),
+      );
+    },
+    TIMEOUT_MS,
+  );
+});
