@@ -1,0 +1,14 @@
+import { exports } from "cloudflare:workers";
+
+export const ORIGIN = "http://127.0.0.1:8787";
+
+/** A request to the Worker as built from articles/, through its real fetch handler. */
+export function fetchWorker(path: string, init?: RequestInit): Promise<Response> {
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, init));
+}
+
+/** The path of every published article, read from the JSON Feed the Worker serves. */
+export async function articlePaths(): Promise<string[]> {
+  const feed = (await (await fetchWorker("/feed.json")).json()) as { items: { url: string }[] };
+  return feed.items.map((item) => new URL(item.url).pathname);
+}
