@@ -1,11 +1,20 @@
 import { type Context, Hono } from "hono";
 import type { ArticleBundle } from "./model/article.ts";
+import { FAVICON_PATH } from "./render/favicon.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
+import { homeUrl } from "./render/links.ts";
 import { renderNotFoundPage } from "./render/not-found-page.ts";
 import { Edition } from "./serve/edition.ts";
+import { prefersHtmlPreview } from "./serve/negotiate.ts";
 import { countScheduled, publicationOf } from "./serve/publication.ts";
 import type { Resource } from "./serve/resource.ts";
-import { type RequestMoment, respondMethodNotAllowed, respondNotFound, respondWith } from "./serve/respond.ts";
+import {
+  type RequestMoment,
+  respondMethodNotAllowed,
+  respondMovedPermanently,
+  respondNotFound,
+  respondWith,
+} from "./serve/respond.ts";
 import { siteFor } from "./site-config.ts";
 
 export interface AppOptions {
@@ -52,21 +61,53 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
     return respondNotFound(page, momentOf(c, at, current));
   };
 
-  const send = async (c: AppContext, pick: (edition: Edition) => Promise<Resource> | undefined) => {
+  const send = async (
+    c: AppContext,
+    pick: (edition: Edition) => Promise<Resource> | undefined,
+    vary?: string,
+  ): Promise<Response> => {
     const at = now();
     const current = editionAt(baseUrlOf(c), at);
     const resource = pick(current);
     if (!resource) return notFound(c);
-    return respondWith(await resource, momentOf(c, at, current));
+    return respondWith(await resource, momentOf(c, at, current), vary);
+  };
+
+  /** /page/N for N ≥ 2 in canonical form; /page/1 is the home page, so it redirects there. */
+  const sendArchivePage = (c: AppContext): Promise<Response> | Response => {
+    const param = c.req.param("page") ?? "";
+    if (!/^[1-9][0-9]{0,8}$/.test(param)) return notFound(c);
+    const pageNumber = Number(param);
+    if (pageNumber === 1) {
+      const at = now();
+      const current = editionAt(baseUrlOf(c), at);
+      return respondMovedPermanently(homeUrl(current.site), momentOf(c, at, current));
+    }
+    return send(c, (e) => e.indexPage(pageNumber));
   };
 
   const app = new Hono<{ Bindings: Env }>();
   // Hono answers HEAD with the GET route's headers and no body (RFC 9110 §9.3.2).
-  app.get("/", (c) => send(c, (e) => e.index()));
-  for (const format of FEED_FORMATS) app.get(format.path, (c) => send(c, (e) => e.feed(format)));
+  app.get("/", (c) => send(c, (e) => e.indexPage(1)));
+  app.get("/page/:page", sendArchivePage);
+  for (const format of FEED_FORMATS) {
+    // A browser opening the feed gets a readable page; readers get the feed (src/serve/negotiate.ts).
+    app.get(format.path, (c) =>
+      send(
+        c,
+        (e) =>
+          prefersHtmlPreview(c.req.header("accept") ?? null, format.mediaType) ? e.feedPreview(format) : e.feed(format),
+        "Accept",
+      ),
+    );
+  }
   app.get("/articles/:slug", (c) => send(c, (e) => e.article(c.req.param("slug"))));
+  app.get("/sitemap.xml", (c) => send(c, (e) => e.sitemap()));
+  app.get("/robots.txt", (c) => send(c, (e) => e.robots()));
+  app.get(FAVICON_PATH, (c) => send(c, (e) => e.favicon()));
 
-  for (const path of ["/", ...FEED_FORMATS.map((f) => f.path), "/articles/:slug"]) {
+  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/:slug"];
+  for (const path of [...routes, "/sitemap.xml", "/robots.txt", FAVICON_PATH]) {
     app.all(path, () => respondMethodNotAllowed());
   }
   app.notFound(notFound);

@@ -30,11 +30,11 @@ export function renderArticlePage(site: Site, article: Article): string {
     },
     main: html`<article>
 <h1 dir="auto">${article.title}</h1>
-<p><time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
+<p class="meta"><time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
 <p class="abstract" dir="auto">${article.abstract}</p>
 <div dir="auto">
 ${renderParagraphs(article)}</div>
 </article>
-<nav><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
+<nav class="back" aria-label="Site"><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
   });
 }

@@ -1,8 +1,14 @@
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
+import { archivePagePath, countArchivePages } from "../render/archive-pages.ts";
 import { renderArticlePage } from "../render/article-page.ts";
+import { FAVICON_SVG } from "../render/favicon.ts";
+import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import type { FeedFormat } from "../render/formats.ts";
 import { renderIndexPage } from "../render/index-page.ts";
+import { absoluteUrl, articlePath } from "../render/links.ts";
+import { renderRobots } from "../render/robots.ts";
+import { renderSitemap } from "../render/sitemap.ts";
 import type { Publication } from "./publication.ts";
 import { createResource, type Resource } from "./resource.ts";
 
@@ -15,9 +21,13 @@ const MAX_CACHED_PAGES = 2_000;
  */
 export class Edition {
   readonly #feeds = new Map<FeedFormat, Promise<Resource>>();
+  readonly #feedPreviews = new Map<FeedFormat, Promise<Resource>>();
   readonly #articles = new Map<string, Promise<Resource>>();
-  #index: Promise<Resource> | undefined;
+  readonly #indexPages = new Map<number, Promise<Resource>>();
   #bySlug: Map<string, Article> | undefined;
+  #sitemap: Promise<Resource> | undefined;
+  #robots: Promise<Resource> | undefined;
+  #favicon: Promise<Resource> | undefined;
 
   readonly site: Site;
   readonly publication: Publication;
@@ -25,17 +35,24 @@ export class Edition {
   readonly revisedAt: number;
   /** The BASE_URL this edition was made for, as configured (before normalising). */
   readonly baseUrlSetting: string;
+  /** How many archive pages there are: "/" and /page/2 … /page/N. */
+  readonly pageCount: number;
 
   constructor(site: Site, publication: Publication, revisedAt: number, baseUrlSetting: string) {
     this.site = site;
     this.publication = publication;
     this.revisedAt = revisedAt;
     this.baseUrlSetting = baseUrlSetting;
+    this.pageCount = countArchivePages(site, publication.published.length);
   }
 
   /** Last-Modified of a list: its newest article, or the last change to the content. */
   #listModified(): number {
     return Math.max(this.publication.published[0]?.published.epochMs ?? 0, this.revisedAt);
+  }
+
+  #articleModified(article: Article): number {
+    return Math.max(article.published.epochMs, this.revisedAt);
   }
 
   feed(format: FeedFormat): Promise<Resource> {
@@ -48,14 +65,31 @@ export class Edition {
     return resource;
   }
 
-  index(): Promise<Resource> {
-    this.#index ??= createResource(
-      renderIndexPage(this.site, this.publication.published),
-      HTML,
-      this.#listModified(),
-      "index",
-    );
-    return this.#index;
+  /**
+   * The HTML a browser gets at a feed's URL. Its bytes differ from the feed's, so its strong
+   * ETag differs too (RFC 9110 §8.8.3: one per representation) and a 304 for one is never
+   * given for the other.
+   */
+  feedPreview(format: FeedFormat): Promise<Resource> {
+    let resource = this.#feedPreviews.get(format);
+    if (!resource) {
+      const body = renderFeedPreviewPage(this.site, format, this.publication.published);
+      resource = createResource(body, HTML, this.#listModified(), "feed");
+      this.#feedPreviews.set(format, resource);
+    }
+    return resource;
+  }
+
+  /** Archive page `pageNumber` (1 is the home page), or undefined past the last one. */
+  indexPage(pageNumber: number): Promise<Resource> | undefined {
+    if (!Number.isSafeInteger(pageNumber) || pageNumber < 1 || pageNumber > this.pageCount) return undefined;
+    let resource = this.#indexPages.get(pageNumber);
+    if (!resource) {
+      const body = renderIndexPage(this.site, this.publication.published, pageNumber);
+      resource = createResource(body, HTML, this.#listModified(), "index");
+      remember(this.#indexPages, pageNumber, resource);
+    }
+    return resource;
   }
 
   /** The page of a published article, or undefined for a slug nobody can see yet. */
@@ -65,15 +99,49 @@ export class Edition {
     if (!article) return undefined;
     let resource = this.#articles.get(slug);
     if (!resource) {
-      const modified = Math.max(article.published.epochMs, this.revisedAt);
-      resource = createResource(renderArticlePage(this.site, article), HTML, modified, "article");
-      // Bounded, so a large archive crawled page by page cannot exhaust the isolate's memory.
-      if (this.#articles.size >= MAX_CACHED_PAGES) {
-        const oldest = this.#articles.keys().next().value;
-        if (oldest !== undefined) this.#articles.delete(oldest);
-      }
-      this.#articles.set(slug, resource);
+      const body = renderArticlePage(this.site, article);
+      resource = createResource(body, HTML, this.#articleModified(article), "article");
+      remember(this.#articles, slug, resource);
     }
     return resource;
   }
+
+  /** Every page with the instant its Last-Modified gives, so crawlers see one story. */
+  sitemap(): Promise<Resource> {
+    this.#sitemap ??= createResource(
+      renderSitemap([
+        ...Array.from({ length: this.pageCount }, (_, i) => ({
+          url: absoluteUrl(this.site, archivePagePath(i + 1)),
+          modifiedMs: this.#listModified(),
+        })),
+        ...this.publication.published.map((article) => ({
+          url: absoluteUrl(this.site, articlePath(article)),
+          modifiedMs: this.#articleModified(article),
+        })),
+      ]),
+      "application/xml; charset=utf-8",
+      this.#listModified(),
+      "index",
+    );
+    return this.#sitemap;
+  }
+
+  robots(): Promise<Resource> {
+    this.#robots ??= createResource(renderRobots(this.site), "text/plain; charset=utf-8", this.revisedAt, "asset");
+    return this.#robots;
+  }
+
+  favicon(): Promise<Resource> {
+    this.#favicon ??= createResource(FAVICON_SVG, "image/svg+xml", this.revisedAt, "asset");
+    return this.#favicon;
+  }
+}
+
+/** Bounded, so a large archive crawled page by page cannot exhaust the isolate's memory. */
+function remember<K>(cache: Map<K, Promise<Resource>>, key: K, resource: Promise<Resource>): void {
+  if (cache.size >= MAX_CACHED_PAGES) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(key, resource);
 }

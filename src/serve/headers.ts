@@ -7,6 +7,8 @@ const MAX_AGE: Readonly<Record<ResourceKind | "not-found", number>> = {
   index: 300,
   // A page rarely changes once published.
   article: 3600,
+  // robots.txt and the icon change only with a deploy.
+  asset: 86_400,
   // Short, so a slug that is about to be published is not remembered as missing.
   "not-found": 60,
 };

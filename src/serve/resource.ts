@@ -10,7 +10,8 @@ export interface Resource {
   readonly kind: ResourceKind;
 }
 
-export type ResourceKind = "feed" | "index" | "article";
+/** "asset": a file that does not change with the articles (robots.txt, the icon). */
+export type ResourceKind = "feed" | "index" | "article" | "asset";
 
 const encoder = new TextEncoder();
 

@@ -9,8 +9,12 @@ export interface RequestMoment {
   readonly nextAt: number | undefined;
 }
 
-/** A 200 with the body, or a 304 with the same validators and Cache-Control and no body. */
-export function respondWith(resource: Resource, moment: RequestMoment): Response {
+/**
+ * A 200 with the body, or a 304 with the same validators and Cache-Control and no body.
+ * `vary` names the request fields that chose this representation (RFC 9110 §12.5.5); it is
+ * sent on 304s too, which must carry the Vary a 200 would (§15.4.5).
+ */
+export function respondWith(resource: Resource, moment: RequestMoment, vary?: string): Response {
   // Last-Modified is never in the future, even with a build clock ahead of ours.
   const lastModifiedMs = Math.min(resource.lastModifiedMs, Math.floor(moment.now / 1000) * 1000);
   const validators = { etag: resource.etag, lastModifiedMs };
@@ -20,6 +24,7 @@ export function respondWith(resource: Resource, moment: RequestMoment): Response
     "Last-Modified": formatHttpDate(lastModifiedMs),
     "Cache-Control": cacheControl(resource.kind, moment.now, moment.nextAt),
     ...securityHeaders(resource.contentType),
+    ...(vary === undefined ? {} : { Vary: vary }),
   };
   if (isNotModified(moment.headers, validators, moment.now)) {
     // RFC 9110 §15.4.5: a 304 carries the fields a 200 would have, minus the content's own.
@@ -37,6 +42,21 @@ export function respondNotFound(page: Uint8Array, moment: RequestMoment): Respon
       "Content-Type": contentType,
       "Cache-Control": cacheControl("not-found", moment.now, moment.nextAt),
       ...securityHeaders(contentType),
+    },
+  });
+}
+
+/**
+ * A permanent redirect (RFC 9110 §15.4.2) to an absolute URL, for an address that names a
+ * page already served elsewhere. Its Cache-Control is bounded like everything else.
+ */
+export function respondMovedPermanently(location: string, moment: RequestMoment): Response {
+  return new Response(null, {
+    status: 301,
+    headers: {
+      Location: location,
+      "Cache-Control": cacheControl("index", moment.now, moment.nextAt),
+      ...securityHeaders("text/plain"),
     },
   });
 }

@@ -1,0 +1,54 @@
+import type { Article } from "../model/article.ts";
+import type { Site } from "../model/site.ts";
+import { renderEntryList } from "./entry-list.ts";
+import { feedEntries } from "./feed-entries.ts";
+import { FEED_FORMATS, type FeedFormat } from "./formats.ts";
+import { html } from "./html.ts";
+import { absoluteUrl, homeUrl } from "./links.ts";
+import { renderPage } from "./page-layout.ts";
+
+/**
+ * What a person sees on opening a feed's URL in a browser: what a feed is, the address to
+ * paste into a reader, and the items the feed carries right now. Feed readers never get
+ * this page (see src/serve/negotiate.ts); it is kept out of search results with noindex.
+ */
+export function renderFeedPreviewPage(site: Site, format: FeedFormat, published: readonly Article[]): string {
+  const feedUrl = absoluteUrl(site, format.path);
+  const entries = feedEntries(site, published);
+  const others = FEED_FORMATS.filter((other) => other !== format);
+  return renderPage(site, {
+    title: `${format.label} feed – ${site.title}`,
+    description: `Subscribe to ${site.title} in a feed reader: ${site.description}`,
+    noIndex: true,
+    openGraphType: "website",
+    structuredData: {
+      "@context": "https://schema.org",
+      "@type": "DataFeed",
+      name: `${site.title} (${format.label})`,
+      description: site.description,
+      url: feedUrl,
+      encodingFormat: format.mediaType,
+      isPartOf: { "@type": "WebSite", name: site.title, url: homeUrl(site) },
+    },
+    main: html`<h1>${site.title}: ${format.label} feed</h1>
+<p class="lede">This is a news feed. Feed readers check this address and show you every new article of ${site.title} as soon as it is published: ${site.description}</p>
+<h2 id="subscribe">Subscribe</h2>
+<p>The address of this feed:</p>
+<p><code class="feed-url">${feedUrl}</code></p>
+<ol class="steps">
+<li>Copy the address above (one click selects it).</li>
+<li>In your feed reader, choose “Add feed” or “Subscribe”, and paste it.</li>
+</ol>
+<p>The same articles are also available as ${others.map(
+      (other, index) =>
+        html`${index === 0 ? "" : index === others.length - 1 ? " or " : ", "}<a href="${absoluteUrl(site, other.path)}">${other.label}</a>`,
+    )}. Any of them works; choose the one your reader prefers.</p>
+<h2 id="newest">In this feed now</h2>
+${
+  entries.length === 0
+    ? html`<p>Nothing has been published yet.</p>`
+    : html`<p class="meta">The ${entries.length === 1 ? "newest article" : `${entries.length} newest articles`}; <a href="${homeUrl(site)}">the home page</a> has the whole archive.</p>
+${renderEntryList(site, entries, { abstracts: false })}`
+}`,
+  });
+}

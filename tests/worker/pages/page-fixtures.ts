@@ -1,0 +1,109 @@
+import { createApp } from "../../../src/app.ts";
+import { loadArticles } from "../../../src/load/load-articles.ts";
+import type { ArticleBundle } from "../../../src/model/article.ts";
+import { siteConfig } from "../../../src/site-config.ts";
+
+export const BASE = "https://news.example";
+export const PER_PAGE = siteConfig.itemsPerFeed;
+/** After every article of the archives below: everything is published. */
+export const LATER = Date.UTC(2030, 0, 1);
+
+export interface FixtureArticle {
+  readonly title: string;
+  /** "YYYY-MM-DD HH:MM:SS", read in UTC. */
+  readonly date: string;
+  readonly abstract?: string;
+  readonly body?: string;
+}
+
+/** Article n of a plain archive: one a day from 1 January 2025, so article n is the (n+1)th oldest. */
+export function dailyArticle(n: number): FixtureArticle {
+  const date = new Date(Date.UTC(2025, 0, 1 + n, 9, 0, 0)).toISOString().slice(0, 19).replace("T", " ");
+  return { title: `Report number ${n}`, date };
+}
+
+/** Articles through the real loader, so the tests see exactly what a build would produce. */
+export function bundleOf(articles: readonly FixtureArticle[], revisedAt = Date.UTC(2024, 0, 1)): ArticleBundle {
+  const files = articles.map((article, index) => ({
+    path: `articles/${String(index).padStart(3, "0")}_${index.toString(16).padStart(16, "0")}.txt`,
+    bytes: new TextEncoder().encode(
+      `${article.title}\n\n${article.date}\n\nAbstract: ${article.abstract ?? `About ${article.title}.`}\n\n${article.body ?? `The text of ${article.title}.`}\n`,
+    ),
+  }));
+  const result = loadArticles(files, "UTC");
+  if (result.errors.length > 0)
+    throw new Error(result.errors.map((e) => `${e.path}:${e.line}: ${e.message}`).join("\n"));
+  return { articles: result.articles, revisedAt };
+}
+
+/** The Worker over `articles` at instant `now`, answering for BASE. */
+export function appOf(articles: readonly FixtureArticle[], now = LATER) {
+  const app = createApp({ bundle: bundleOf(articles), now: () => now });
+  return (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init, { BASE_URL: BASE });
+}
+
+export function archiveOf(count: number): FixtureArticle[] {
+  return Array.from({ length: count }, (_, n) => dailyArticle(n));
+}
+
+export interface Tag {
+  readonly name: string;
+  readonly attributes: ReadonlyMap<string, string>;
+  /** Text directly inside the element (not in its children). */
+  text: string;
+}
+
+/** HTML's void elements (HTML §13.1.2): they have no end tag and no content. */
+const VOID_ELEMENTS = new Set("area base br col embed hr img input link meta source track wbr".split(" "));
+
+/** Every element of a page as workerd's HTML parser (HTMLRewriter) sees it, in document order. */
+export async function tagsOf(page: string): Promise<Tag[]> {
+  const tags: Tag[] = [];
+  const open: Tag[] = [];
+  await new HTMLRewriter()
+    .on("*", {
+      element(element) {
+        const tag: Tag = {
+          name: element.tagName,
+          attributes: new Map([...element.attributes].map(([name = "", value = ""]) => [name, value])),
+          text: "",
+        };
+        tags.push(tag);
+        if (!VOID_ELEMENTS.has(element.tagName)) {
+          open.push(tag);
+          element.onEndTag(() => {
+            open.splice(open.lastIndexOf(tag), 1);
+          });
+        }
+      },
+      text(chunk) {
+        const current = open.at(-1);
+        if (current) current.text += chunk.text;
+      },
+    })
+    .transform(new Response(page))
+    .arrayBuffer();
+  return tags;
+}
+
+/** The value of `attribute` on every `name` element that has it. */
+export function valuesOf(tags: readonly Tag[], name: string, attribute: string): string[] {
+  return tags.flatMap((tag) => {
+    const value = tag.name === name ? tag.attributes.get(attribute) : undefined;
+    return value === undefined ? [] : [value];
+  });
+}
+
+/** The content of <meta name|property=key>. */
+export function metaOf(tags: readonly Tag[], key: string): string | undefined {
+  return tags
+    .find((tag) => tag.name === "meta" && (tag.attributes.get("property") ?? tag.attributes.get("name")) === key)
+    ?.attributes.get("content");
+}
+
+/** The href of every <link rel=rel>. */
+export function linksOf(tags: readonly Tag[], rel: string): string[] {
+  return tags.flatMap((tag) =>
+    tag.name === "link" && tag.attributes.get("rel") === rel ? [tag.attributes.get("href") ?? ""] : [],
+  );
+}

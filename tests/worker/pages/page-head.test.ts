@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { appOf, archiveOf, BASE, metaOf, PER_PAGE, tagsOf } from "./page-fixtures.ts";
+
+const RTL_TITLE = "עדכון: שיחות השלום נמשכות";
+const get = appOf([...archiveOf(PER_PAGE), { title: RTL_TITLE, date: "2026-01-01 08:00:00", abstract: "ملخص قصير." }]);
+const BROWSER = { headers: { Accept: "text/html,*/*;q=0.8" } };
+const PAGES: readonly (readonly [string, RequestInit?])[] = [
+  ["/"],
+  ["/page/2"],
+  ["/articles/report-number-4"],
+  ["/rss.xml", BROWSER],
+  ["/feed.json", BROWSER],
+  ["/no-such-page"],
+];
+
+describe("every HTML page", () => {
+  for (const [path, init] of PAGES) {
+    it(`${path} carries what social previews read, and loads nothing from elsewhere`, async () => {
+      const response = await get(path, init);
+      const tags = await tagsOf(await response.text());
+      for (const key of ["og:title", "og:description", "og:type", "og:site_name", "twitter:card", "description"]) {
+        expect(metaOf(tags, key), key).toMatch(/\S/);
+      }
+      expect(metaOf(tags, "viewport")).toBe("width=device-width, initial-scale=1");
+      expect(tags.find((tag) => tag.name === "html")?.attributes.get("lang")).toBe("en");
+      // No script but the JSON-LD data block, and every resource the page loads is ours.
+      expect(tags.filter((tag) => tag.name === "script").map((tag) => tag.attributes.get("type"))).toEqual([
+        "application/ld+json",
+      ]);
+      expect(tags.filter((tag) => ["img", "iframe", "object", "embed", "video", "audio"].includes(tag.name))).toEqual(
+        [],
+      );
+      const loaded = tags.filter(
+        (tag) =>
+          tag.name === "link" &&
+          ["stylesheet", "icon", "preload", "modulepreload"].includes(tag.attributes.get("rel") ?? ""),
+      );
+      for (const link of loaded) expect(link.attributes.get("href")).toMatch(new RegExp(`^${BASE}/`));
+      expect(response.headers.get("content-security-policy")).toMatch(
+        /^default-src 'none'; style-src 'unsafe-inline'; img-src 'self'/,
+      );
+    });
+  }
+});
+
+describe("right-to-left titles", () => {
+  it("are isolated with dir=auto in every list, so they cannot reorder the page", async () => {
+    for (const [path, init] of [["/"], ["/rss.xml", BROWSER], ["/atom.xml", BROWSER]] as const) {
+      const response = await get(path, init);
+      const tags = await tagsOf(await response.text());
+      const holders = tags.filter(
+        (tag) => tag.text.includes(RTL_TITLE) && tag.name !== "title" && tag.name !== "script",
+      );
+      expect(holders.length, path).toBeGreaterThan(0);
+      for (const holder of holders) expect(holder.attributes.get("dir"), `${path} <${holder.name}>`).toBe("auto");
+    }
+  });
+
+  it("on the article page, title and abstract are isolated too", async () => {
+    const home = await tagsOf(await (await get("/")).text());
+    const href = home.find((tag) => tag.name === "a" && tag.text === RTL_TITLE)?.attributes.get("href") ?? "";
+    const tags = await tagsOf(await (await get(href.slice(BASE.length))).text());
+    expect(tags.find((tag) => tag.name === "h1")?.attributes.get("dir")).toBe("auto");
+    expect(tags.find((tag) => tag.attributes.get("class") === "abstract")?.attributes.get("dir")).toBe("auto");
+  });
+});

@@ -1,0 +1,98 @@
+import { SaxesParser } from "saxes";
+import { describe, expect, it } from "vitest";
+import { appOf, archiveOf, BASE, linksOf, PER_PAGE, tagsOf } from "./page-fixtures.ts";
+
+const ARCHIVE = archiveOf(PER_PAGE + 1);
+const get = appOf(ARCHIVE);
+
+interface SitemapUrl {
+  loc: string;
+  lastmod: string;
+}
+
+/** The <url> entries of a sitemap; throws unless it is well-formed XML in the sitemap namespace. */
+function parseSitemap(xml: string): SitemapUrl[] {
+  const urls: SitemapUrl[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  let field: "loc" | "lastmod" | undefined;
+  parser.on("opentag", (tag) => {
+    if (tag.local === "urlset") expect(tag.uri).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
+    if (tag.local === "url") urls.push({ loc: "", lastmod: "" });
+    if (tag.local === "loc" || tag.local === "lastmod") field = tag.local;
+  });
+  parser.on("text", (text) => {
+    const current = urls.at(-1);
+    if (current && field) current[field] += text;
+  });
+  parser.on("closetag", () => {
+    field = undefined;
+  });
+  parser.write(xml).close();
+  return urls;
+}
+
+describe("/sitemap.xml", () => {
+  it("lists every archive page and every published article once, with the Last-Modified each is served with", async () => {
+    const response = await get("/sitemap.xml");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+    const urls = parseSitemap(await response.text());
+    expect(urls.map((u) => u.loc).slice(0, 2)).toEqual([`${BASE}/`, `${BASE}/page/2`]);
+    expect(urls).toHaveLength(2 + ARCHIVE.length);
+    expect(new Set(urls.map((u) => u.loc)).size).toBe(urls.length);
+    for (const url of urls) {
+      expect(url.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      const page = await get(url.loc.slice(BASE.length));
+      expect(page.status, url.loc).toBe(200);
+      expect(Date.parse(page.headers.get("last-modified") ?? ""), url.loc).toBe(Date.parse(url.lastmod));
+    }
+  });
+
+  it("leaves out articles that are not published yet", async () => {
+    const early = appOf(ARCHIVE, Date.UTC(2025, 0, 3, 12));
+    const urls = parseSitemap(await (await early("/sitemap.xml")).text());
+    expect(urls.map((u) => u.loc)).toEqual([
+      `${BASE}/`,
+      `${BASE}/articles/report-number-2`,
+      `${BASE}/articles/report-number-1`,
+      `${BASE}/articles/report-number-0`,
+    ]);
+  });
+
+  it("answers conditional requests", async () => {
+    const etag = (await get("/sitemap.xml")).headers.get("etag") ?? "";
+    expect((await get("/sitemap.xml", { headers: { "If-None-Match": etag } })).status).toBe(304);
+  });
+});
+
+describe("/robots.txt", () => {
+  it("allows everything and points at the sitemap by absolute URL", async () => {
+    const response = await get("/robots.txt");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const lines = (await response.text()).split("\n");
+    expect(lines).toContain("User-agent: *");
+    expect(lines).toContain(`Sitemap: ${BASE}/sitemap.xml`);
+    expect(lines.filter((line) => line.startsWith("Disallow:"))).toEqual([]);
+  });
+});
+
+describe("the favicon", () => {
+  it("is an SVG served same-origin, and every page links it", async () => {
+    const icon = await get("/favicon.svg");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await icon.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    for (const path of ["/", "/page/2", "/articles/report-number-3", "/no-such-page"]) {
+      const tags = await tagsOf(await (await get(path)).text());
+      expect(linksOf(tags, "icon"), path).toEqual([`${BASE}/favicon.svg`]);
+    }
+  });
+
+  it("answers only GET and HEAD, like every resource", async () => {
+    for (const path of ["/favicon.svg", "/robots.txt", "/sitemap.xml"]) {
+      expect((await get(path, { method: "DELETE" })).status, path).toBe(405);
+      expect((await get(path, { method: "HEAD" })).status, path).toBe(200);
+    }
+  });
+});
