@@ -1,0 +1,35 @@
+// The bench needs wrk, nginx and hugo from Debian. Installs whichever is missing
+// (apt-get update first), so `npm run bench` works on a fresh machine.
+import { execFileSync } from "node:child_process";
+
+const PACKAGES: readonly { readonly command: string; readonly pkg: string }[] = [
+  { command: "wrk", pkg: "wrk" },
+  { command: "nginx", pkg: "nginx" },
+  { command: "hugo", pkg: "hugo" },
+];
+
+function isOnPath(command: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function ensurePackages(log: (message: string) => void): void {
+  const missing = PACKAGES.filter((p) => !isOnPath(p.command)).map((p) => p.pkg);
+  if (missing.length === 0) return;
+  log(`installing ${missing.join(", ")} with apt-get`);
+  const asRoot = process.getuid?.() === 0;
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const apt = (args: string[]) =>
+    asRoot
+      ? execFileSync("apt-get", args, { stdio: "inherit", env })
+      : execFileSync("sudo", ["DEBIAN_FRONTEND=noninteractive", "apt-get", ...args], { stdio: "inherit", env });
+  apt(["update"]);
+  apt(["install", "-y", "--no-install-recommends", ...missing]);
+  for (const pkg of missing) {
+    if (!isOnPath(pkg)) throw new Error(`apt-get installed ${pkg} but "${pkg}" is not on PATH`);
+  }
+}

@@ -1,0 +1,131 @@
+// A deterministic synthetic corpus in the article format (docs: ARTICLE-FORMAT.md), for the
+// scale benchmarks. The same count always yields the same bytes: a seeded generator, fixed
+// dates in the past, no clock. Usage: node bench/generate-corpus.ts --count N --out DIR
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+/** About this many bytes of UTF-8 per article, as the issue asks (~5 KB). */
+const TARGET_BYTES = 5_000;
+/** 2020-01-01T00:00:00Z: every article is in the past, so all of them are published. */
+const FIRST_EPOCH_MS = Date.UTC(2020, 0, 1);
+const HOUR_MS = 3_600_000;
+
+const WORDS = (
+  "the a of and to in on for with from by at as is was were has have that this which report " +
+  "officials said city region border talks agreement government ministry week minister army " +
+  "drone missile energy grid winter aid support allies summit reform court election grain port " +
+  "railway bridge villages hospital school volunteers refugees parliament budget sanctions " +
+  "negotiations ceasefire reconstruction infrastructure statement morning evening attack defence"
+).split(" ");
+// Non-ASCII and characters that mean something in HTML and XML: the renderers must escape them.
+const UNUSUAL = [
+  "Київ",
+  "Україна",
+  "Харків",
+  "Одеса",
+  "“quoted”",
+  "it’s",
+  "–",
+  "café",
+  "naïve",
+  "€12",
+  "🇺🇦",
+  "R&D",
+  "<b>",
+  "]]>",
+  "ü",
+];
+
+/** mulberry32: small, fast, and the same sequence everywhere. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+type Random = () => number;
+
+function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+function makeSentence(random: Random): string {
+  const length = 8 + Math.floor(random() * 14);
+  const words: string[] = [];
+  for (let i = 0; i < length; i++) words.push(random() < 0.06 ? pick(random, UNUSUAL) : pick(random, WORDS));
+  const first = words[0] ?? "";
+  words[0] = first.charAt(0).toUpperCase() + first.slice(1);
+  return `${words.join(" ")}.`;
+}
+
+function makeParagraph(random: Random, sentences: number): string {
+  return Array.from({ length: sentences }, () => makeSentence(random)).join(" ");
+}
+
+function makeHexId(random: Random, used: Set<string>): string {
+  for (;;) {
+    let id = "";
+    for (let i = 0; i < 16; i++) id += Math.floor(random() * 16).toString(16);
+    if (!used.has(id)) {
+      used.add(id);
+      return id;
+    }
+  }
+}
+
+function formatDateLine(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 19).replace("T", " ");
+}
+
+export interface CorpusFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** The `count` articles of the synthetic corpus, oldest first, one hour apart. */
+export function generateCorpus(count: number): CorpusFile[] {
+  const random = createRandom(0x5eed_0001);
+  const used = new Set<string>();
+  const digits = Math.max(3, String(count - 1).length);
+  const files: CorpusFile[] = [];
+  for (let n = 0; n < count; n++) {
+    const id = makeHexId(random, used);
+    const title = `${makeSentence(random).slice(0, -1)} (${n})`;
+    const abstract = makeParagraph(random, 2);
+    const paragraphs: string[] = [];
+    let size = title.length + abstract.length + 40;
+    while (size < TARGET_BYTES) {
+      const paragraph = makeParagraph(random, 3 + Math.floor(random() * 4));
+      paragraphs.push(paragraph);
+      size += Buffer.byteLength(paragraph) + 2;
+    }
+    const date = formatDateLine(FIRST_EPOCH_MS + n * HOUR_MS);
+    const text = `${title}\n\n${date}\n\nAbstract: ${abstract}\n\n${paragraphs.join("\n\n")}\n`;
+    files.push({ name: `${String(n).padStart(digits, "0")}_${id}.txt`, text });
+  }
+  return files;
+}
+
+/** Replaces `dir` with the corpus of `count` articles. */
+export function writeCorpus(count: number, dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const file of generateCorpus(count)) writeFileSync(join(dir, file.name), file.text);
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { count: { type: "string" }, out: { type: "string" } } });
+  const count = Number(values.count);
+  if (!Number.isInteger(count) || count < 1 || !values.out) {
+    process.stderr.write("usage: node bench/generate-corpus.ts --count N --out DIR\n");
+    process.exit(2);
+  }
+  writeCorpus(count, values.out);
+  process.stdout.write(`wrote ${count} article(s) into ${values.out}\n`);
+}

@@ -1,0 +1,70 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { WrkSettings } from "./run-wrk.ts";
+
+export interface BenchOptions {
+  readonly quick: boolean;
+  readonly sizes: readonly number[];
+  readonly rounds: number;
+  readonly wrk: WrkSettings;
+  /** Repetitions of each build (ours and Hugo's); the median is reported. */
+  readonly buildRepeats: number;
+  /** Corpus size at which compression and `wrangler dev` are measured. */
+  readonly detailSize: number;
+  readonly workDir: string;
+  readonly outFile: string;
+}
+
+const USAGE = `usage: npm run bench -- [--quick] [--sizes 100,1000,10000] [--rounds N] [--duration SECONDS]
+       [--threads N] [--connections N] [--builds N] [--work DIR] [--out FILE]
+  --quick   2 s per wrk run, 1 round, one build each, corpora of 100 and 1,000 (a smoke test)
+  default   5 s per wrk run, 3 rounds, 3 builds each, corpora of 100, 1,000 and 10,000`;
+
+function readPositive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} ${value}: expected a positive whole number\n${USAGE}`);
+  return n;
+}
+
+export function readOptions(args: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      quick: { type: "boolean", default: false },
+      sizes: { type: "string" },
+      rounds: { type: "string" },
+      duration: { type: "string" },
+      threads: { type: "string" },
+      connections: { type: "string" },
+      builds: { type: "string" },
+      work: { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const quick = values.quick ?? false;
+  const sizes = (values.sizes ?? (quick ? "100,1000" : "100,1000,10000"))
+    .split(",")
+    .map((s) => readPositive("sizes", s.trim(), 0));
+  const detailSize = sizes.includes(1000) ? 1000 : (sizes[sizes.length - 1] as number);
+  return {
+    quick,
+    sizes,
+    rounds: readPositive("rounds", values.rounds, quick ? 1 : 3),
+    wrk: {
+      threads: readPositive("threads", values.threads, 1),
+      connections: readPositive("connections", values.connections, 10),
+      durationSeconds: readPositive("duration", values.duration, quick ? 2 : 5),
+    },
+    buildRepeats: readPositive("builds", values.builds, quick ? 1 : 3),
+    detailSize,
+    workDir: values.work ?? join(tmpdir(), "feed-publisher-bench"),
+    outFile: values.out ?? "BENCHMARKS.md",
+  };
+}

@@ -1,0 +1,37 @@
+// `wrangler dev` on a built project copy: the way developers run the Worker, with wrangler's
+// proxy in front of workerd. Reported only as a secondary column.
+import { join } from "node:path";
+import { PROJECT_ROOT } from "./build-worker.ts";
+import { findFreePort } from "./free-port.ts";
+import { WRANGLER_DEV } from "./results.ts";
+import { type RunningServer, spawnServer } from "./spawn-server.ts";
+
+export async function startWranglerDev(projectCopy: string, readyPath: string): Promise<RunningServer> {
+  const port = await findFreePort();
+  const inspectorPort = await findFreePort();
+  const origin = `http://127.0.0.1:${port}`;
+  return spawnServer({
+    label: WRANGLER_DEV,
+    command: join(PROJECT_ROOT, "node_modules", ".bin", "wrangler"),
+    args: [
+      "dev",
+      "--config",
+      "wrangler.toml",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--inspector-port",
+      String(inspectorPort),
+      "--var",
+      `BASE_URL:${origin}`,
+      "--show-interactive-dev-session=false",
+    ],
+    cwd: projectCopy,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    logFile: join(projectCopy, "wrangler-dev.log"),
+    origin,
+    readyPath,
+    timeoutMs: 120_000,
+  });
+}
