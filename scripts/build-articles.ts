@@ -1,9 +1,10 @@
 // Compiles articles/ into src/generated/articles.ts, the module the Worker imports.
 // Usage: node scripts/build-articles.ts [--articles DIR] [--out FILE]
 // (ARTICLES_DIR in the environment also selects the folder.) On any error it prints every
-// problem, writes nothing and exits 1, so the last good build stays in place.
+// problem, writes nothing and exits 1 (0 under a running wrangler dev, see below), so the
+// last good build stays in place.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadArticles, type SourceFile } from "../src/load/load-articles.ts";
@@ -37,9 +38,9 @@ function displayPath(path: string): string {
   return inside.startsWith("..") ? resolve(path) : inside;
 }
 
-function fail(message: string): never {
+function fail(message: string, exitCode = 1): never {
   process.stderr.write(`${message}\n`);
-  return process.exit(1) as never;
+  return process.exit(exitCode) as never;
 }
 
 if (!isValidTimeZone(siteConfig.timeZone)) {
@@ -65,7 +66,14 @@ const { articles, errors, warnings } = loadArticles(sources, siteConfig.timeZone
 for (const problem of [...warnings, ...errors]) process.stderr.write(`${formatProblem(problem)}\n`);
 if (errors.length > 0) {
   const files = new Set(errors.map((e) => e.path)).size;
-  fail(`build failed: ${errors.length} error(s) in ${files} file(s); nothing was written, the previous build is kept`);
+  // `wrangler dev` (which sets WRANGLER_COMMAND=dev for its custom build) holds every request
+  // after a failed rebuild until the next good one (workers-sdk#10646). With a previous build
+  // in place, exit 0 so it reloads that build and the running server keeps answering.
+  const keepServing = process.env.WRANGLER_COMMAND === "dev" && existsSync(outFile);
+  fail(
+    `build failed: ${errors.length} error(s) in ${files} file(s); nothing was written, the previous build is kept${keepServing ? " and wrangler dev keeps serving it" : ""}`,
+    keepServing ? 0 : 1,
+  );
 }
 if (articles.length === 0) fail(`${articlesDir}: no articles found; expected at least one NNN_<hex>.txt file`);
 

@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+/** The checkout root: the build hashes src/ relative to it, so it runs from here. */
+export const ROOT = resolve(import.meta.dirname, "../../..");
+const BUILD_SCRIPT = join(ROOT, "scripts/build-articles.ts");
+
+const tempDirs: string[] = [];
+
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `feed-publisher-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A valid article file's text; `n` makes each one distinct. */
+export function articleText(n: number, extra = ""): string {
+  const day = String(1 + (n % 28)).padStart(2, "0");
+  return `Article number ${n}${extra}\n\n2025-03-${day} 10:${String(n % 60).padStart(2, "0")}:00\n\nAbstract: Summary of article ${n}.\n\nBody of article ${n}, first paragraph.\n\nSecond paragraph.\n`;
+}
+
+export function idOf(n: number): string {
+  return n.toString(16).padStart(16, "0");
+}
+
+export function fileNameOf(n: number): string {
+  return `${String(n).padStart(3, "0")}_${idOf(n)}.txt`;
+}
+
+/** A folder of `count` valid articles numbered from `first`. */
+export function writeGoodArticles(dir: string, count: number, first = 0): void {
+  mkdirSync(dir, { recursive: true });
+  for (let n = first; n < first + count; n++) writeFileSync(join(dir, fileNameOf(n)), articleText(n));
+}
+
+export interface BuildRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function buildArgs(articlesDir: string, outFile: string): string[] {
+  return [BUILD_SCRIPT, "--articles", articlesDir, "--out", outFile];
+}
+
+/**
+ * Runs the real build script to completion on Node (the one running the tests), as a plain
+ * `npm run build` or as the custom build of a wrangler command (`dev`, `deploy`).
+ */
+export function runBuild(articlesDir: string, outFile: string, wranglerCommand?: string): BuildRun {
+  const { WRANGLER_COMMAND: _, ...env } = process.env;
+  const run = spawnSync(process.execPath, buildArgs(articlesDir, outFile), {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: wranglerCommand === undefined ? env : { ...env, WRANGLER_COMMAND: wranglerCommand },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+export function startBuild(articlesDir: string, outFile: string): ChildProcess {
+  return spawn(process.execPath, buildArgs(articlesDir, outFile), { cwd: ROOT, stdio: "ignore" });
+}
+
+/**
+ * The generated module without its stamps: revised-at (in the header and the bundle) is the
+ * build's clock, and the source hash covers src/, which others may edit while tests run.
+ */
+export function withoutStamp(module: string): string {
+  return module
+    .replace(/^\/\/ source-hash: [0-9a-f]+ revised-at: \d+$/m, "// source-hash: _ revised-at: _")
+    .replace(/\\"revisedAt\\":\d+/, '\\"revisedAt\\":_');
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a failing run can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

@@ -1,0 +1,110 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { findFreePort } from "../../reliability/free-port.ts";
+import { stopGroup } from "../../reliability/process-tree.ts";
+import {
+  articleText,
+  buildArgs,
+  fileNameOf,
+  makeTempDir,
+  ROOT,
+  removeTempDirs,
+  writeGoodArticles,
+} from "./build-fixtures.ts";
+
+const TIMEOUT_MS = 120_000;
+
+/** A copy of the project in a temp folder, so `wrangler dev` watches our articles, not articles/. */
+function makeProjectCopy(port: number): { dir: string; articles: string } {
+  const dir = makeTempDir("dev");
+  cpSync(join(ROOT, "src"), join(dir, "src"), { recursive: true, filter: (path) => !path.includes("generated") });
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  const articles = join(dir, "articles");
+  writeGoodArticles(articles, 3);
+  const compatibilityDate = /^compatibility_date = "([^"]+)"/m.exec(
+    readFileSync(join(ROOT, "wrangler.toml"), "utf8"),
+  )?.[1];
+  const command = [process.execPath, ...buildArgs("articles", "src/generated/articles.ts")]
+    .map((a) => `"${a}"`)
+    .join(" ");
+  writeFileSync(
+    join(dir, "wrangler.toml"),
+    `name = "feed-publisher-atomicity"\nmain = "src/index.ts"\ncompatibility_date = "${compatibilityDate}"\n\n[build]\ncommand = '${command}'\nwatch_dir = "articles"\n\n[vars]\nBASE_URL = "http://127.0.0.1:${port}"\n`,
+  );
+  return { dir, articles };
+}
+
+async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+describe("wrangler dev while an article goes bad", () => {
+  let dev: ChildProcess | undefined;
+  afterAll(async () => {
+    await stopGroup(dev?.pid);
+    removeTempDirs();
+  });
+
+  it("keeps serving the last good build, then picks up the next good one", { timeout: TIMEOUT_MS }, async () => {
+    const port = await findFreePort();
+    const { dir, articles } = makeProjectCopy(port);
+    let log = "";
+    dev = spawn(
+      process.execPath,
+      [
+        join(ROOT, "node_modules/wrangler/bin/wrangler.js"),
+        "dev",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--inspector-port",
+        String(await findFreePort()),
+        "--show-interactive-dev-session=false",
+      ],
+      { cwd: dir, detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } },
+    );
+    dev.stdout?.on("data", (chunk: Buffer) => {
+      log += chunk.toString();
+    });
+    dev.stderr?.on("data", (chunk: Buffer) => {
+      log += chunk.toString();
+    });
+    const feedUrl = `http://127.0.0.1:${port}/feed.json`;
+    // wrangler dev holds requests while a build is pending; never wait on one for long.
+    const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(5000) });
+    const itemCount = async () => ((await (await get(feedUrl)).json()) as { items: unknown[] }).items.length;
+
+    const good = await until("the first build to be served", 60_000, async () => {
+      const response = await get(feedUrl);
+      return response.status === 200 ? await response.text() : undefined;
+    });
+    expect(JSON.parse(good).items).toHaveLength(3);
+
+    const bad = join(articles, fileNameOf(50));
+    writeFileSync(bad, "Title\n\n2025-02-30 25:61:00\n\nAbstract: A.\n\nBody.\n");
+    await until("wrangler to run the failing build", 30_000, async () =>
+      log.includes("build failed") ? true : undefined,
+    );
+    expect(log).toContain(`${fileNameOf(50)}:3:`);
+    // Give a reload, if one wrongly happened, time to land before we look.
+    await new Promise((r) => setTimeout(r, 2000));
+    for (const path of ["/feed.json", "/rss.xml", "/"]) {
+      const response = await get(`http://127.0.0.1:${port}${path}`);
+      expect(response.status, path).toBe(200);
+    }
+    expect(await (await get(feedUrl)).text()).toBe(good);
+
+    unlinkSync(bad);
+    writeFileSync(join(articles, fileNameOf(51)), articleText(51));
+    await until("the next good build to be served", 30_000, async () => ((await itemCount()) === 4 ? true : undefined));
+  });
+});
