@@ -31,7 +31,7 @@ export function renderFeedPreviewPage(site: Site, format: FeedFormat, published:
       isPartOf: { "@type": "WebSite", name: site.title, url: homeUrl(site) },
     },
     main: html`<h1>${site.title}: ${format.label} feed</h1>
-<p class="lede">This is a news feed. Feed readers check this address and show you every new article of ${site.title} as soon as it is published: ${site.description}</p>
+<p class="lede">This page is a news feed. Paste its address into a feed reader and it will show you every new article of ${site.title} as soon as it is published.</p>
 <h2 id="subscribe">Subscribe</h2>
 <p>The address of this feed:</p>
 <p><code class="feed-url">${feedUrl}</code></p>

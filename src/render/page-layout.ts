@@ -56,8 +56,12 @@ ${page.openGraphExtra ?? ""}<meta name="twitter:card" content="summary">
 </head>
 <body>
 <a class="skip" href="#content">Skip to content</a>
-<header><a class="site-title" href="${homeUrl(site)}">${site.title}</a></header>
-<main id="content">
+${
+  page.path === "/"
+    ? ""
+    : html`<header><a class="site-title" href="${homeUrl(site)}">${site.title}</a></header>
+`
+}<main id="content">
 ${page.main}
 </main>
 <footer>

@@ -17,6 +17,7 @@ footer{border-top:1px solid var(--rule);color:var(--muted);font-size:.95rem}
 h1,h2,.site-title,.pager{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
 h1{font-size:clamp(1.6rem,1.2rem + 2vw,2.2rem);line-height:1.2;margin:0 0 .75rem;text-wrap:balance}
 h2{font-size:1.25rem;line-height:1.3;margin:0 0 .25rem}
+main>h2{margin:2rem 0 .5rem}
 p{margin:0 0 1rem}
 a{color:var(--link);text-underline-offset:.15em}
 a:visited{color:var(--visited)}
@@ -31,7 +32,9 @@ time,.meta{color:var(--muted);font-size:.95rem}
 .entries{list-style:none;padding:0;margin:0}
 .entries li{margin:0 0 2rem}
 .entries p{margin:.25rem 0 0}
-.entries h2 a{text-decoration-thickness:1px}
+.entries h2 a{color:var(--fg);text-decoration-thickness:1px;text-decoration-color:color-mix(in srgb,currentColor 40%,transparent)}
+.entries h2 a:visited{color:var(--muted)}
+.entries h2 a:hover{text-decoration-color:currentColor}
 .pager{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;justify-content:space-between;align-items:baseline;border-top:1px solid var(--rule);padding-top:1rem;font-size:1rem}
 .pager .meta{flex:1 1 auto;text-align:center}
 .feeds a{margin-inline-end:1rem;display:inline-block;padding:.25rem 0}
@@ -41,6 +44,9 @@ time,.meta{color:var(--muted);font-size:.95rem}
 @media print{
 @page{margin:2cm}
 body{background:#fff;color:#000;font:11pt/1.45 Georgia,"Times New Roman",serif}
+h1{font-size:20pt}
+h2{font-size:13pt}
+.abstract{font-size:12pt}
 header,main,footer{max-width:none;padding:0;border:0}
 header{margin-bottom:1.5rem}
 .skip,.pager,.back,footer .feeds{display:none}
