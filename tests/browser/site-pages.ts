@@ -1,0 +1,47 @@
+/** A page the browser tests visit, named as its screenshots are. */
+export interface SitePage {
+  readonly name: string;
+  readonly path: string;
+  readonly status: number;
+}
+
+interface JsonFeedItem {
+  readonly id: string;
+  readonly url: string;
+  readonly title: string;
+}
+
+/** The hand-written fixtures of tests/browser/fixtures/ and the shipped sample, by file id. */
+export const IDS = {
+  sample: "257de2f4becf6e8f",
+  script: "5c71b7e0a11e7000",
+  rightToLeft: "b1d1a0000000000a",
+  longWords: "10c0ffee00000000",
+} as const;
+
+/** Finds the article pages through the JSON Feed, so no test hard-codes a slug. */
+export async function discoverPages(baseUrl: string): Promise<{ pages: SitePage[]; titles: Record<string, string> }> {
+  const feed = (await (await fetch(`${baseUrl}/feed.json`)).json()) as { items: JsonFeedItem[] };
+  const item = (id: string): JsonFeedItem => {
+    const found = feed.items.find((entry) => entry.id === id);
+    if (!found) throw new Error(`tests/browser: article ${id} is not in ${baseUrl}/feed.json; is the corpus built?`);
+    return found;
+  };
+  const path = (id: string) => new URL(item(id).url).pathname;
+  return {
+    pages: [
+      { name: "index", path: "/", status: 200 },
+      { name: "page-2", path: "/page/2", status: 200 },
+      { name: "page-3", path: "/page/3", status: 200 },
+      { name: "article", path: path(IDS.sample), status: 200 },
+      { name: "article-rtl", path: path(IDS.rightToLeft), status: 200 },
+      { name: "article-long-words", path: path(IDS.longWords), status: 200 },
+      { name: "article-script", path: path(IDS.script), status: 200 },
+      { name: "feed-rss", path: "/rss.xml", status: 200 },
+      { name: "feed-atom", path: "/atom.xml", status: 200 },
+      { name: "feed-json", path: "/feed.json", status: 200 },
+      { name: "not-found", path: "/no-such-page", status: 404 },
+    ],
+    titles: Object.fromEntries(Object.entries(IDS).map(([key, id]) => [key, item(id).title])),
+  };
+}

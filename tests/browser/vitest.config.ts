@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+// Browser tests: plain Node drives Debian's Chromium through playwright-core against a real
+// `wrangler dev` started once by global-setup.ts.
+export default defineConfig({
+  test: {
+    name: "browser",
+    include: ["tests/browser/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["tests/browser/global-setup.ts"],
+    // Two cores: one Chromium at a time keeps timings stable next to workerd.
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
