@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { compareItems, expectedItem, type FeedItem, type FeedKind } from "./feed-item.ts";
+import { type Fetched, fetchResource } from "./http-client.ts";
+import { NPM_READERS } from "./read-with-npm-parsers.ts";
+import type { Problems } from "./report.ts";
+import { runTool } from "./run-tool.ts";
+import { FEEDS, type FeedEndpoint, type SuiteContext } from "./suite-context.ts";
+import { checkSchemaDiscriminates, validateJsonFeed } from "./validate-json-feed.ts";
+
+/** Debian's python, which has python3-feedparser (a pyenv python on PATH may not). */
+const PYTHON = process.env.CONFORMANCE_PYTHON ?? "/usr/bin/python3";
+const READ_FEED_PY = fileURLToPath(new URL("read-feed.py", import.meta.url));
+const FEEDPARSER_VERSION: Readonly<Record<FeedKind, string>> = { rss: "rss20", atom: "atom10", json: "" };
+
+/** Reads every feed with feedparser, xmllint, npm parsers and the JSON Feed schema. */
+export async function checkFeeds(context: SuiteContext): Promise<void> {
+  const { report, name } = context;
+  await report.check(name("JSON Feed 1.1 schema accepts a minimal feed and rejects each broken one"), () =>
+    checkSchemaDiscriminates(),
+  );
+  for (const feed of FEEDS) {
+    let fetched: Fetched | undefined;
+    await report.check(name(`${feed.path} answers a feed reader 200 as ${feed.mediaType}`), async () => {
+      fetched = await fetchResource(`${context.baseUrl}${feed.path}`);
+      const type = fetched.headers.get("content-type") ?? "";
+      const problems: string[] = [];
+      if (fetched.status !== 200) problems.push(`status ${fetched.status}`);
+      if (type.split(";")[0]?.trim() !== feed.mediaType) problems.push(`Content-Type ${type}`);
+      return problems;
+    });
+    if (fetched?.status !== 200) continue;
+    const body = fetched.text;
+    const bytes = fetched.body;
+    const expected = context.corpus.inFeeds.map((article) => expectedItem(feed.kind, article, context.baseUrl));
+    if (feed.kind === "json") {
+      await report.check(name(`${feed.path} is valid JSON Feed 1.1 (ajv, our schema)`), () =>
+        validateJsonFeed(JSON.parse(body)),
+      );
+    } else {
+      await report.check(name(`xmllint --noout ${feed.path}`), () => checkWithXmllint(bytes));
+      await report.check(
+        name(`feedparser reads ${feed.path}: bozo 0, ${FEEDPARSER_VERSION[feed.kind]}, every item`),
+        () => checkWithFeedparser(feed, bytes, expected),
+      );
+    }
+    for (const reader of NPM_READERS.filter((r) => r.kinds.includes(feed.kind))) {
+      await report.check(name(`${reader.name} reads ${feed.path}: every item`), async () => {
+        const items = await reader.read(feed.kind, body);
+        const shown = expected.map((item) => ({ ...item, title: reader.titleShown(feed.kind, item.title) }));
+        return compareItems(items, shown);
+      });
+    }
+  }
+}
+
+export function checkWithXmllint(xml: string | Uint8Array): Problems {
+  const result = runTool("xmllint", ["--noout", "--nonet", "-"], xml);
+  return result.status === 0 ? [] : [result.stderr.trim() || `xmllint exited ${result.status}`];
+}
+
+interface FeedparserOutput {
+  readonly bozo: number;
+  readonly bozo_exception: string | null;
+  readonly version: string;
+  readonly entries: readonly {
+    readonly id: string | null;
+    readonly link: string | null;
+    readonly title: string;
+    readonly published_ms: number | null;
+  }[];
+}
+
+function checkWithFeedparser(feed: FeedEndpoint, body: Uint8Array, expected: readonly FeedItem[]): Problems {
+  const dir = mkdtempSync(join(tmpdir(), "feedparser-"));
+  try {
+    // A file, not stdin: feedparser then sees the exact bytes, as it would from HTTP.
+    const file = join(dir, feed.path.slice(1));
+    writeFileSync(file, body);
+    const result = runTool(PYTHON, [READ_FEED_PY, file]);
+    if (result.status !== 0) return [`read-feed.py exited ${result.status}: ${result.stderr.trim()}`];
+    const output = JSON.parse(result.stdout) as FeedparserOutput;
+    const problems: string[] = [];
+    if (output.bozo !== 0) problems.push(`bozo ${output.bozo}: ${output.bozo_exception}`);
+    if (output.version !== FEEDPARSER_VERSION[feed.kind]) {
+      problems.push(`version ${JSON.stringify(output.version)}, expected ${FEEDPARSER_VERSION[feed.kind]}`);
+    }
+    const items = output.entries.map((entry) => ({
+      id: entry.id ?? "",
+      link: entry.link ?? "",
+      title: entry.title,
+      publishedMs: entry.published_ms ?? undefined,
+    }));
+    return [...problems, ...compareItems(items, expected)];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

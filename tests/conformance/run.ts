@@ -1,0 +1,82 @@
+// The conformance suite: serves each corpus with `wrangler dev` and reads it over HTTP with
+// parsers and validators nobody here wrote. See docs/conformance.md.
+// Usage: npm run conformance [-- --articles DIR [--articles DIR …]]
+// Prints `PASS name` or `FAIL name: reason` per check, then `N passed, M failed`; exits 1 on
+// any failure.
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { checkFeeds } from "./check-feeds.ts";
+import { checkHttp } from "./check-http.ts";
+import { checkSite } from "./check-site.ts";
+import { copyProject, type ProjectCopy } from "./isolate-project.ts";
+import { type Corpus, loadCorpus } from "./load-corpus.ts";
+import { Report } from "./report.ts";
+import { killAllStartedSync, type RunningWorker, startWorker } from "./start-worker.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const DEFAULT_CORPORA = ["articles", "tests/fixtures/tricky-articles"];
+
+const { values } = parseArgs({ options: { articles: { type: "string", multiple: true } } });
+const corpora = (values.articles?.length ? values.articles : DEFAULT_CORPORA.map((dir) => resolve(ROOT, dir))).map(
+  (dir) => resolve(dir),
+);
+
+const copies = new Set<ProjectCopy>();
+/** Whatever happens (failure, Ctrl-C, kill), no server and no temporary copy outlives us. */
+function cleanUpSync(): void {
+  killAllStartedSync();
+  for (const copy of copies) copy.remove();
+  copies.clear();
+}
+process.on("exit", cleanUpSync);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    process.stderr.write(`\n${signal}: stopping the servers started by this run\n`);
+    cleanUpSync();
+    process.exit(130);
+  });
+}
+
+async function runCorpus(report: Report, dir: string): Promise<void> {
+  let corpus: Corpus | undefined;
+  const label = dir.slice(dir.lastIndexOf("/") + 1);
+  const name = (check: string) => `[${label}] ${check}`;
+  await report.check(name(`${dir} loads with the project's loader`), () => {
+    corpus = loadCorpus(dir, Date.now());
+    return [];
+  });
+  if (!corpus) return;
+
+  const copy = copyProject(ROOT);
+  copies.add(copy);
+  let worker: RunningWorker | undefined;
+  try {
+    const started = Date.now();
+    await report.check(name("wrangler dev builds the Worker and answers on a free 127.0.0.1 port"), async () => {
+      worker = await startWorker(copy.dir, dir);
+      return [];
+    });
+    if (!worker) return;
+    process.stderr.write(
+      `${label}: wrangler dev (pid ${worker.pid}) ready at ${worker.baseUrl} in ${Date.now() - started} ms\n`,
+    );
+    const context = { report, corpus, baseUrl: worker.baseUrl, name };
+    await checkFeeds(context);
+    await checkSite(context);
+    await checkHttp(context);
+  } finally {
+    await worker?.stop();
+    copy.remove();
+    copies.delete(copy);
+  }
+}
+
+const report = new Report();
+const started = Date.now();
+for (const dir of corpora) await runCorpus(report, dir);
+process.stderr.write(
+  `conformance: ${corpora.length} corpus/corpora in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+);
+console.log(report.summary());
+process.exitCode = report.failed > 0 ? 1 : 0;
