@@ -149,9 +149,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
       env: { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ""}`, WRANGLER_SEND_METRICS: "false", CI: "1" },
     },
   );
+  // If vitest itself dies before teardown, still take the server down with it.
+  const killOnExit = () => {
+    try {
+      if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once("exit", killOnExit);
   server.stdout?.pipe(output);
   server.stderr?.pipe(output);
   const cleanUp = async () => {
+    process.off("exit", killOnExit);
     await stop(server);
     rmSync(corpus, { recursive: true, force: true });
   };
