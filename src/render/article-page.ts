@@ -1,12 +1,15 @@
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
-import { renderParagraphs } from "./article-html.ts";
 import { formatReadableTime } from "./format-time.ts";
 import { html } from "./html.ts";
 import { articlePath, articleUrl, homeUrl, toRfc3339 } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 
-/** The summary page of one article: title, time, the abstract set apart, the full text. */
+/**
+ * The summary page of one article: title, time, the abstract set apart, the full text. Each
+ * paragraph takes its direction from its own first strong character (dir="auto"), so a
+ * right-to-left paragraph among left-to-right ones is laid out on its own terms.
+ */
 export function renderArticlePage(site: Site, article: Article): string {
   const published = toRfc3339(article.published);
   return renderPage(site, {
@@ -32,8 +35,8 @@ export function renderArticlePage(site: Site, article: Article): string {
 <h1 dir="auto">${article.title}</h1>
 <p class="meta"><time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
 <p class="abstract" dir="auto">${article.abstract}</p>
-<div dir="auto">
-${renderParagraphs(article)}</div>
+<div class="text">
+${article.paragraphs.map((paragraph) => html`<p dir="auto">${paragraph}</p>\n`)}</div>
 </article>
 <nav class="back" aria-label="Site"><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
   });

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { appOf, archiveOf, BASE, metaOf, PER_PAGE, tagsOf } from "./page-fixtures.ts";
 
 const RTL_TITLE = "עדכון: שיחות השלום נמשכות";
-const get = appOf([...archiveOf(PER_PAGE), { title: RTL_TITLE, date: "2026-01-01 08:00:00", abstract: "ملخص قصير." }]);
+const get = appOf([
+  ...archiveOf(PER_PAGE),
+  {
+    title: RTL_TITLE,
+    date: "2026-01-01 08:00:00",
+    abstract: "ملخص قصير.",
+    body: "פסקה ראשונה בעברית.\n\nA paragraph in English after it.",
+  },
+]);
 const BROWSER = { headers: { Accept: "text/html,*/*;q=0.8" } };
 const PAGES: readonly (readonly [string, RequestInit?])[] = [
   ["/"],
@@ -56,11 +64,16 @@ describe("right-to-left titles", () => {
     }
   });
 
-  it("on the article page, title and abstract are isolated too", async () => {
+  it("on the article page, title, abstract and each paragraph take their own direction", async () => {
     const home = await tagsOf(await (await get("/")).text());
     const href = home.find((tag) => tag.name === "a" && tag.text === RTL_TITLE)?.attributes.get("href") ?? "";
     const tags = await tagsOf(await (await get(href.slice(BASE.length))).text());
     expect(tags.find((tag) => tag.name === "h1")?.attributes.get("dir")).toBe("auto");
     expect(tags.find((tag) => tag.attributes.get("class") === "abstract")?.attributes.get("dir")).toBe("auto");
+    const paragraphs = tags.filter((tag) => tag.name === "p" && /בעברית|in English/.test(tag.text));
+    expect(paragraphs.map((p) => [p.text, p.attributes.get("dir")])).toEqual([
+      ["פסקה ראשונה בעברית.", "auto"],
+      ["A paragraph in English after it.", "auto"],
+    ]);
   });
 });
