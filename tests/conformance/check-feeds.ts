@@ -58,7 +58,10 @@ export async function checkFeeds(context: SuiteContext): Promise<void> {
 
 export function checkWithXmllint(xml: string | Uint8Array): Problems {
   const result = runTool("xmllint", ["--noout", "--nonet", "-"], xml);
-  return result.status === 0 ? [] : [result.stderr.trim() || `xmllint exited ${result.status}`];
+  if (result.status === 0) return [];
+  // xmllint follows each error with the offending line and a caret; the error lines suffice.
+  const errors = result.stderr.split("\n").filter((line) => line.includes(" error : "));
+  return errors.length > 0 ? errors : [result.stderr.trim() || `xmllint exited ${result.status}`];
 }
 
 interface FeedparserOutput {

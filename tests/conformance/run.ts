@@ -3,7 +3,7 @@
 // Usage: npm run conformance [-- --articles DIR [--articles DIR …]]
 // Prints `PASS name` or `FAIL name: reason` per check, then `N passed, M failed`; exits 1 on
 // any failure.
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { checkFeeds } from "./check-feeds.ts";
@@ -42,7 +42,7 @@ async function runCorpus(report: Report, dir: string): Promise<void> {
   let corpus: Corpus | undefined;
   const label = dir.slice(dir.lastIndexOf("/") + 1);
   const name = (check: string) => `[${label}] ${check}`;
-  await report.check(name(`${dir} loads with the project's loader`), () => {
+  await report.check(name(`${relative(process.cwd(), dir) || "."} loads with the project's loader`), () => {
     corpus = loadCorpus(dir, Date.now());
     return [];
   });
