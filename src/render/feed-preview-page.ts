@@ -16,8 +16,10 @@ export function renderFeedPreviewPage(site: Site, format: FeedFormat, published:
   const feedUrl = absoluteUrl(site, format.path);
   const entries = feedEntries(site, published);
   const others = FEED_FORMATS.filter((other) => other !== format);
+  // "RSS feed", "Atom feed", but "JSON Feed" (the format's own name), never "JSON Feed feed".
+  const name = /\bfeed$/i.test(format.label) ? format.label : `${format.label} feed`;
   return renderPage(site, {
-    title: `${format.label} feed – ${site.title}`,
+    title: `${name} – ${site.title}`,
     description: `Subscribe to ${site.title} in a feed reader: ${site.description}`,
     noIndex: true,
     openGraphType: "website",
@@ -30,8 +32,8 @@ export function renderFeedPreviewPage(site: Site, format: FeedFormat, published:
       encodingFormat: format.mediaType,
       isPartOf: { "@type": "WebSite", name: site.title, url: homeUrl(site) },
     },
-    main: html`<h1>${site.title}: ${format.label} feed</h1>
-<p class="lede">This page is a news feed. Paste its address into a feed reader and it will show you every new article of ${site.title} as soon as it is published.</p>
+    main: html`<h1>${site.title}: ${name}</h1>
+<p class="lede">This address is a news feed. Paste its address into a feed reader and it will show you every new article of ${site.title} as soon as it is published.</p>
 <h2 id="subscribe">Subscribe</h2>
 <p>The address of this feed:</p>
 <p><code class="feed-url">${feedUrl}</code></p>

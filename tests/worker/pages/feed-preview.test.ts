@@ -72,7 +72,8 @@ for (const format of FEED_FORMATS) {
     it("says what the feed is, gives its address to copy, and lists the items the feed carries", async () => {
       const page = await (await get(format.path, { headers: { Accept: BROWSER } })).text();
       const tags = await tagsOf(page);
-      expect(tags.find((tag) => tag.name === "h1")?.text).toContain(`${format.label} feed`);
+      expect(tags.find((tag) => tag.name === "h1")?.text).toMatch(new RegExp(`^[^:]+: ${format.label}( feed)?$`));
+      expect(tags.find((tag) => tag.name === "h1")?.text).not.toMatch(/feed feed/i);
       expect(tags.find((tag) => tag.name === "code")?.text).toBe(`${BASE}${format.path}`);
       const itemLinks = valuesOf(tags, "a", "href").filter((href) => href.startsWith(`${BASE}/articles/`));
       expect(itemLinks).toHaveLength(PER_PAGE);
