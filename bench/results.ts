@@ -19,7 +19,7 @@ export interface SizeResult {
   readonly rssStartBytes: number;
   readonly rssLoadedBytes: number;
   readonly heapBytes: number;
-  /** Latency of the first request for each endpoint in a fresh isolate (renders the body). */
+  /** Server CPU (ms) of the first request for each endpoint in a fresh isolate (renders the body). */
   readonly coldMs: ReadonlyMap<string, number>;
   readonly endpoints: readonly Endpoint[];
   readonly files: readonly MirroredFile[];

@@ -13,7 +13,7 @@ import { buildHugoSite, writeHugoSite } from "./hugo-site.ts";
 import { type Endpoint, measureServing } from "./measure-serving.ts";
 import { type MirroredFile, mirrorWorker, startNginx } from "./nginx-server.ts";
 import { readOptions } from "./options.ts";
-import { readTreeRssBytes } from "./process-tree.ts";
+import { readTreeCpuNanoseconds, readTreeRssBytes } from "./process-tree.ts";
 import {
   type BenchResult,
   type CompressionResult,
@@ -76,14 +76,14 @@ async function servingEndpoints(servers: readonly RunningServer[], articlePath: 
   return [...plain, notModified];
 }
 
-/** Wall time of one fresh request per path, in order, on a server that has answered nothing. */
+/** Server CPU (ms) of one fresh request per path, in order, on a server that has rendered none. */
 async function timeColdRequests(server: RunningServer, paths: readonly string[]): Promise<Map<string, number>> {
   const times = new Map<string, number>();
   for (const path of paths) {
-    const start = performance.now();
+    const before = readTreeCpuNanoseconds(server.pid);
     const response = await fetch(`${server.origin}${path}`);
     await response.arrayBuffer();
-    times.set(path, performance.now() - start);
+    times.set(path, (readTreeCpuNanoseconds(server.pid) - before) / 1e6);
   }
   return times;
 }
