@@ -17,6 +17,8 @@ export interface RenderTotals {
   readonly gzipBytes: number;
   /** An article in the middle of the archive, for the page benchmark. */
   readonly sampleSlug: string;
+  /** Another article, requested cold after the first to separate one-off costs from rendering. */
+  readonly secondSlug: string;
 }
 
 export interface WorkerBuild {

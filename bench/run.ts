@@ -232,7 +232,7 @@ async function measureSize(articles: number): Promise<{ size: SizeResult; compre
       inspectorPort,
     });
     started.push(fresh);
-    const coldMs = await timeColdRequests(fresh, [...FEEDS, articlePath, "/"]);
+    const coldMs = await timeColdRequests(fresh, [...FEEDS, articlePath, `/articles/${build.render.secondSlug}`, "/"]);
     const heapBytes = await readIsolateHeapBytes(inspectorPort);
     return {
       size: {

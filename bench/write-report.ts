@@ -132,7 +132,7 @@ function scaleTable(result: BenchResult): string {
 
 function coldTable(result: BenchResult): string {
   const paths = result.sizes[0] ? [...result.sizes[0].coldMs.keys()] : [];
-  const head = ["articles", ...paths.map((p) => (p.startsWith("/articles/") ? "article page" : p))];
+  const head = ["articles", ...paths.map((p, i) => (p.startsWith("/articles/") ? `article page ${i - 2}` : p))];
   return table(
     head,
     result.sizes.map((s) => [int(s.articles), ...[...s.coldMs.values()].map((ms) => fixed(ms, 1))]),
@@ -448,7 +448,7 @@ Synthetic corpus (\`bench/generate-corpus.ts\`, deterministic, ~5 KB per article
 
 ${scaleTable(result)}
 
-First request of each body in a fresh isolate: workerd's CPU time in ms (all its threads, from \`/proc/*/task/*/schedstat\`), while the body is rendered, encoded and hashed (then kept):
+First request of each body in a fresh isolate: workerd's CPU time in ms (all its threads, from \`/proc/*/task/*/schedstat\`), while the body is rendered, encoded and hashed (then kept). Requests go in this order; "article page 1" is the first HTML page the isolate renders, "article page 2" another one right after it, so their difference is the one-off cost of the first page (compiling the page code, creating the Intl date formatter):
 
 ${coldTable(result)}
 
