@@ -48,7 +48,11 @@ export const MAX_SLUG_LENGTH = 80;
  */
 export function slugify(title: string): string {
   const latin = [...title.toLowerCase()].map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch).join("");
-  const ascii = latin.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  // Lowercase again after decomposing: compatibility forms such as 𝔘 decompose to capitals.
+  const ascii = latin
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
   const slug = ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
   const cut = slug.slice(0, MAX_SLUG_LENGTH);

@@ -87,6 +87,7 @@ describe("slugs", () => {
     expect(slugify("Zelenskyy willing to resign – for NATO?")).toBe("zelenskyy-willing-to-resign-for-nato");
     expect(slugify("Відновлення київського метро: нова станція")).toBe("vidnovlennia-kyivskoho-metro-nova-stantsiia");
     expect(slugify("Café déjà vu")).toBe("cafe-deja-vu");
+    expect(slugify("astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ＦＵＬＬ")).toBe("astral-unicode-full");
   });
 
   it("are one safe path segment of bounded length", () => {
