@@ -43,6 +43,7 @@ time,.meta{color:var(--muted);font-size:.95rem}
 .print-only{display:none}
 @media print{
 @page{margin:2cm}
+:root{--fg:#000;--bg:#fff;--muted:#333;--link:#000;--visited:#000;--rule:#999;--panel:#fff}
 body{background:#fff;color:#000;font:11pt/1.45 Georgia,"Times New Roman",serif}
 h1{font-size:20pt}
 h2{font-size:13pt}

@@ -113,11 +113,17 @@ describe("narrow and printed", () => {
         hidden: [".skip", "footer .feeds", "nav.back"].map(
           (selector) => getComputedStyle(document.querySelector(selector) as Element).display,
         ),
+        // Printed in dark mode too: every colour must come from the print palette, not the screen's.
+        textColors: [...document.querySelectorAll("header a, h1, time, .abstract, .text p, footer p")].map(
+          (element) => getComputedStyle(element).color,
+        ),
         address: document.querySelector(".print-only")?.textContent ?? "",
         addressShown: getComputedStyle(document.querySelector(".print-only") as Element).display,
       }));
       expect(printed.background).toBe("rgb(255, 255, 255)");
       expect(printed.color).toBe("rgb(0, 0, 0)");
+      expect(printed.textColors.length).toBeGreaterThan(5);
+      for (const color of printed.textColors) expect(luminance(color)).toBeLessThan(0.05);
       expect(printed.hidden).toEqual(["none", "none", "none"]);
       expect(printed.address).toBe(page.url());
       expect(printed.addressShown).toBe("block");
