@@ -38,7 +38,7 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
   const editionAt = (baseUrl: string, at: number): Edition => {
     const scheduled = countScheduled(articles, at);
     if (edition?.publication.scheduledCount !== scheduled || edition.baseUrlSetting !== baseUrl) {
-      edition = new Edition(siteFor(baseUrl), publicationOf(articles, scheduled), bundle.revisedAt, baseUrl);
+      edition = new Edition(siteFor(baseUrl), publicationOf(articles, scheduled), bundle, baseUrl);
     }
     return edition;
   };

@@ -24,6 +24,11 @@ export function fileNameOf(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
+/** The permanent id in an article's file name, or undefined if the name is not one. */
+export function idFromPath(path: string): string | undefined {
+  return FILE_NAME.exec(fileNameOf(path))?.[1];
+}
+
 /** Reads, checks and orders a whole set of article files, collecting every problem. */
 export function loadArticles(files: readonly SourceFile[], timeZone: string): LoadResult {
   const errors: Problem[] = [];
@@ -32,7 +37,7 @@ export function loadArticles(files: readonly SourceFile[], timeZone: string): Lo
   const pathById = new Map<string, string>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const id = FILE_NAME.exec(fileNameOf(file.path))?.[1];
+    const id = idFromPath(file.path);
     if (id === undefined) {
       errors.push({
         severity: "error",

@@ -22,9 +22,13 @@ export interface PublishedTime {
 export interface ArticleBundle {
   readonly articles: readonly Article[];
   /**
-   * When the built content (articles, site configuration, renderers) last changed, in ms
-   * since the epoch. It bounds Last-Modified from below, so an edited article or template
-   * is never answered with a 304 for an older If-Modified-Since.
+   * When the renderers or the site configuration last changed, in ms since the epoch: every
+   * body may have changed then, so no Last-Modified is older.
    */
   readonly revisedAt: number;
+  /**
+   * Per article id, when its text last changed (first built as it is now). Bounds the
+   * Last-Modified of every response that shows it. Missing ids count as never revised.
+   */
+  readonly articleRevisedAt?: Readonly<Record<string, number>>;
 }

@@ -1,8 +1,9 @@
-import type { Article } from "../model/article.ts";
+import type { Article, ArticleBundle } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
-import { archivePagePath, countArchivePages } from "../render/archive-pages.ts";
+import { archivePageEntries, archivePagePath, countArchivePages } from "../render/archive-pages.ts";
 import { renderArticlePage } from "../render/article-page.ts";
 import { FAVICON_SVG } from "../render/favicon.ts";
+import { feedEntries } from "../render/feed-entries.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import type { FeedFormat } from "../render/formats.ts";
 import { renderIndexPage } from "../render/index-page.ts";
@@ -13,6 +14,8 @@ import type { Publication } from "./publication.ts";
 import { createResource, type Resource } from "./resource.ts";
 
 const HTML = "text/html; charset=utf-8";
+
+type Revisions = Pick<ArticleBundle, "revisedAt" | "articleRevisedAt">;
 const MAX_CACHED_PAGES = 2_000;
 
 /**
@@ -31,35 +34,52 @@ export class Edition {
 
   readonly site: Site;
   readonly publication: Publication;
-  /** When the built content last changed: Last-Modified is never older. */
-  readonly revisedAt: number;
+  /** When each part of the built content last changed: Last-Modified is never older. */
+  readonly revisions: Revisions;
   /** The BASE_URL this edition was made for, as configured (before normalising). */
   readonly baseUrlSetting: string;
   /** How many archive pages there are: "/" and /page/2 … /page/N. */
   readonly pageCount: number;
 
-  constructor(site: Site, publication: Publication, revisedAt: number, baseUrlSetting: string) {
+  constructor(site: Site, publication: Publication, revisions: Revisions, baseUrlSetting: string) {
     this.site = site;
     this.publication = publication;
-    this.revisedAt = revisedAt;
+    this.revisions = revisions;
     this.baseUrlSetting = baseUrlSetting;
     this.pageCount = countArchivePages(site, publication.published.length);
   }
 
-  /** Last-Modified of a list: its newest article, or the last change to the content. */
-  #listModified(): number {
-    return Math.max(this.publication.published[0]?.published.epochMs ?? 0, this.revisedAt);
+  /**
+   * Last-Modified of a page showing one article: its publication, the last edit of its text,
+   * or the last change to the templates, whichever is latest (RFC 9110 §8.8.2).
+   */
+  #articleModified(article: Article): number {
+    const edited = this.revisions.articleRevisedAt?.[article.id] ?? 0;
+    return Math.max(article.published.epochMs, edited, this.revisions.revisedAt);
   }
 
-  #articleModified(article: Article): number {
-    return Math.max(article.published.epochMs, this.revisedAt);
+  /**
+   * Last-Modified of a list: any publication changes every list (what it holds shifts), and
+   * otherwise only an edit to an article it shows or to the templates changes it.
+   */
+  #listModified(shown: readonly Article[]): number {
+    const newest = this.publication.published[0]?.published.epochMs ?? 0;
+    return shown.reduce(
+      (latest, article) => Math.max(latest, this.#articleModified(article)),
+      Math.max(newest, this.revisions.revisedAt),
+    );
+  }
+
+  #pageModified(pageNumber: number): number {
+    return this.#listModified(archivePageEntries(this.site, this.publication.published, pageNumber));
   }
 
   feed(format: FeedFormat): Promise<Resource> {
     let resource = this.#feeds.get(format);
     if (!resource) {
       const body = format.render(this.site, this.publication.published);
-      resource = createResource(body, `${format.mediaType}; charset=utf-8`, this.#listModified(), "feed");
+      const modified = this.#listModified(feedEntries(this.site, this.publication.published));
+      resource = createResource(body, `${format.mediaType}; charset=utf-8`, modified, "feed");
       this.#feeds.set(format, resource);
     }
     return resource;
@@ -74,7 +94,8 @@ export class Edition {
     let resource = this.#feedPreviews.get(format);
     if (!resource) {
       const body = renderFeedPreviewPage(this.site, format, this.publication.published);
-      resource = createResource(body, HTML, this.#listModified(), "feed");
+      const modified = this.#listModified(feedEntries(this.site, this.publication.published));
+      resource = createResource(body, HTML, modified, "feed");
       this.#feedPreviews.set(format, resource);
     }
     return resource;
@@ -86,7 +107,7 @@ export class Edition {
     let resource = this.#indexPages.get(pageNumber);
     if (!resource) {
       const body = renderIndexPage(this.site, this.publication.published, pageNumber);
-      resource = createResource(body, HTML, this.#listModified(), "index");
+      resource = createResource(body, HTML, this.#pageModified(pageNumber), "index");
       remember(this.#indexPages, pageNumber, resource);
     }
     return resource;
@@ -112,7 +133,7 @@ export class Edition {
       renderSitemap([
         ...Array.from({ length: this.pageCount }, (_, i) => ({
           url: absoluteUrl(this.site, archivePagePath(i + 1)),
-          modifiedMs: this.#listModified(),
+          modifiedMs: this.#pageModified(i + 1),
         })),
         ...this.publication.published.map((article) => ({
           url: absoluteUrl(this.site, articlePath(article)),
@@ -120,19 +141,24 @@ export class Edition {
         })),
       ]),
       "application/xml; charset=utf-8",
-      this.#listModified(),
+      this.#listModified(this.publication.published),
       "index",
     );
     return this.#sitemap;
   }
 
   robots(): Promise<Resource> {
-    this.#robots ??= createResource(renderRobots(this.site), "text/plain; charset=utf-8", this.revisedAt, "asset");
+    this.#robots ??= createResource(
+      renderRobots(this.site),
+      "text/plain; charset=utf-8",
+      this.revisions.revisedAt,
+      "asset",
+    );
     return this.#robots;
   }
 
   favicon(): Promise<Resource> {
-    this.#favicon ??= createResource(FAVICON_SVG, "image/svg+xml", this.revisedAt, "asset");
+    this.#favicon ??= createResource(FAVICON_SVG, "image/svg+xml", this.revisions.revisedAt, "asset");
     return this.#favicon;
   }
 }

@@ -208,3 +208,28 @@ describe("scheduled publishing", () => {
     expect(response.headers.get("last-modified")).toBe("Wed, 01 Jan 2025 10:01:00 GMT");
   });
 });
+
+describe("Last-Modified follows edits, not only publications", () => {
+  const EDITED_AT = Date.UTC(2025, 2, 1);
+  const edited = createApp({
+    bundle: { ...bundle, articleRevisedAt: { [idOf(1)]: EDITED_AT } },
+    now: () => Date.UTC(2025, 4, 1),
+  });
+  const lastModified = async (path: string) =>
+    (await edited.request(`${BASE}${path}`, {}, env)).headers.get("last-modified");
+
+  it("moves for the edited article's page and every list that shows it", async () => {
+    for (const path of ["/articles/old-news", "/rss.xml", "/feed.json", "/"]) {
+      expect(await lastModified(path), path).toBe("Sat, 01 Mar 2025 00:00:00 GMT");
+    }
+  });
+
+  it("so an If-Modified-Since from before the edit gets the new body", async () => {
+    const response = await edited.request(
+      `${BASE}/articles/old-news`,
+      { headers: { "If-Modified-Since": "Wed, 01 Jan 2025 10:00:00 GMT" } },
+      env,
+    );
+    expect(response.status).toBe(200);
+  });
+});
