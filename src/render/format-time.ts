@@ -3,7 +3,7 @@ import type { Site } from "../model/site.ts";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "24 February 2025 at 01:27 UTC": the published time as a reader of the site expects it. */
+/** "February 24, 2025 at 01:27 UTC" for "en": the published time in the site's language and zone. */
 export function formatReadableTime(site: Site, time: PublishedTime): string {
   const key = `${site.language}|${site.timeZone}`;
   let formatter = formatters.get(key);
