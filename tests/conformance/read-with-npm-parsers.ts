@@ -66,7 +66,7 @@ const feedsmith: NpmReader = {
         publishedMs: toMs(item.date_published),
       }));
     }
-    throw new Error(`detected ${parsed.format}, expected ${kind}`);
+    throw new Error(`detected ${(parsed as { format: string }).format}, expected ${kind}`);
   },
   titleShown: asIs,
 };
