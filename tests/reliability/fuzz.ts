@@ -1,5 +1,5 @@
 // Request fuzzing against the built Worker in workerd: `npm run fuzz` (100,000 requests,
-// at most 5 minutes) or `npm run fuzz -- --short` (CI: 10,000 requests, at most 40 s).
+// at most 5 minutes) or `npm run fuzz -- --short` (CI: 30,000 requests, at most 40 s).
 // `-- --runtime miniflare` puts Miniflare's entry worker in front, as `wrangler dev` does.
 // Env: FUZZ_REQUESTS, FUZZ_SECONDS, FUZZ_SEED override the defaults. Exits 1 on any problem.
 import { parseArgs } from "node:util";
@@ -16,7 +16,7 @@ const { values } = parseArgs({
 });
 const runtime: Runtime = values.runtime === "miniflare" ? "miniflare" : "workerd";
 const short = values.short || process.env.FUZZ_SHORT === "1";
-const TOTAL = Number(process.env.FUZZ_REQUESTS ?? (short ? 10_000 : 100_000));
+const TOTAL = Number(process.env.FUZZ_REQUESTS ?? (short ? 30_000 : 100_000));
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? (short ? 40 : 300));
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_127);
 const CONNECTIONS = 16;

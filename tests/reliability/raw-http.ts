@@ -127,7 +127,7 @@ export class RawConnection {
       const value = line.slice(colon + 1).trim();
       headers.set(name, headers.has(name) ? `${headers.get(name)}, ${value}` : value);
     }
-    let body = Buffer.alloc(0);
+    let body: Buffer = Buffer.alloc(0);
     // RFC 9112 §6.3: no body after HEAD, 1xx, 204 or 304, whatever the headers say.
     if (!isHead && status !== 304 && status !== 204 && status >= 200) {
       if (/chunked/i.test(headers.get("transfer-encoding") ?? "")) body = await this.#readChunked();

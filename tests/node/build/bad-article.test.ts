@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -8,6 +8,7 @@ import {
   makeTempDir,
   removeTempDirs,
   runBuild,
+  snapshotFolder,
   writeGoodArticles,
 } from "./build-fixtures.ts";
 
@@ -54,6 +55,7 @@ describe("a build given a bad article among good ones", () => {
   let articles: string;
   let out: string;
   let good: Buffer;
+  let outputs: Map<string, Buffer>;
 
   beforeEach(() => {
     const dir = makeTempDir("bad");
@@ -63,6 +65,7 @@ describe("a build given a bad article among good ones", () => {
     const first = runBuild(articles, out);
     expect(first.status, first.stderr).toBe(0);
     good = readFileSync(out);
+    outputs = snapshotFolder(join(out, ".."));
   });
 
   it.each(BAD_FILES)("$name: exits 1, says line $line and why, keeps the last output byte for byte", (bad) => {
@@ -76,7 +79,8 @@ describe("a build given a bad article among good ones", () => {
     expect(run.stderr).toMatch(/build failed: .*the previous build is kept/);
     expect(readFileSync(out).equals(good)).toBe(true);
     expect(statSync(out).mtimeMs).toBe(before);
-    expect(readdirSync(join(out, ".."))).toEqual(["articles.ts"]);
+    // Every output (the module and anything the build keeps beside it) is as it was.
+    expect(snapshotFolder(join(out, ".."))).toEqual(outputs);
   });
 
   it("lists every bad file at once, not only the first", () => {

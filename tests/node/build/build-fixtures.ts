@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -68,13 +68,24 @@ export function startBuild(articlesDir: string, outFile: string): ChildProcess {
 }
 
 /**
- * The generated module without its stamps: revised-at (in the header and the bundle) is the
- * build's clock, and the source hash covers src/, which others may edit while tests run.
+ * The generated module without what depends on the build's clock (revisedAt and the
+ * per-article revision times), so two complete builds of the same articles compare equal.
+ * A truncated module does not parse and comes back as it is.
  */
 export function withoutStamp(module: string): string {
-  return module
-    .replace(/^\/\/ source-hash: [0-9a-f]+ revised-at: \d+$/m, "// source-hash: _ revised-at: _")
-    .replace(/\\"revisedAt\\":\d+/, '\\"revisedAt\\":_');
+  const literal = /JSON\.parse\(("(?:[^"\\]|\\.)*")\);\n$/.exec(module)?.[1];
+  if (literal === undefined) return module;
+  try {
+    const { revisedAt: _, articleRevisedAt: __, ...rest } = JSON.parse(JSON.parse(literal)) as Record<string, unknown>;
+    return `${module.slice(0, module.indexOf("JSON.parse("))}${JSON.stringify(rest)}`;
+  } catch {
+    return module;
+  }
+}
+
+/** Every file of a folder with its bytes: what a failed build must leave untouched. */
+export function snapshotFolder(dir: string): Map<string, Buffer> {
+  return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))]));
 }
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a failing run can be replayed. */
