@@ -53,12 +53,18 @@ export async function startBuiltWorker(runtime: Runtime = "workerd"): Promise<Bu
     [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outDir],
     { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
-  if (bundle.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${bundle.stdout}\n${bundle.stderr}`);
+  if (bundle.status !== 0) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw new Error(`wrangler deploy --dry-run failed:\n${bundle.stdout}\n${bundle.stderr}`);
+  }
   const compatibilityDate =
     /^compatibility_date = "([^"]+)"/m.exec(readFileSync(join(ROOT, "wrangler.toml"), "utf8"))?.[1] ?? "2026-11-01";
   const port = await findFreePort();
   const serve = runtime === "workerd" ? serveWithWorkerd : serveWithMiniflare;
-  const server = await serve(outDir, compatibilityDate, port);
+  const server = await serve(outDir, compatibilityDate, port).catch((error: unknown) => {
+    rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  });
   return {
     origin: `http://127.0.0.1:${port}`,
     port,
