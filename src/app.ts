@@ -5,6 +5,7 @@ import { FEED_FORMATS } from "./render/formats.ts";
 import { homeUrl } from "./render/links.ts";
 import { renderNotFoundPage } from "./render/not-found-page.ts";
 import { Edition } from "./serve/edition.ts";
+import { securityHeaders } from "./serve/headers.ts";
 import { prefersHtmlPreview } from "./serve/negotiate.ts";
 import { countScheduled, publicationOf } from "./serve/publication.ts";
 import type { Resource } from "./serve/resource.ts";
@@ -114,7 +115,14 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
   app.onError((error, c) => {
     // Clients never see a stack trace; the log says what failed where.
     console.error(`${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`);
-    return c.text("Internal Server Error\n", 500);
+    return new Response("Internal Server Error\n", {
+      status: 500,
+      headers: {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "no-store",
+        ...securityHeaders("text/plain"),
+      },
+    });
   });
   return app;
 }

@@ -233,3 +233,22 @@ describe("Last-Modified follows edits, not only publications", () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe("failures", () => {
+  it("answer a plain 500 with the security headers and no stack trace", async () => {
+    const app = createApp({ bundle, now: () => PUBLISHED_AT });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const response = await app.request(`${BASE}/rss.xml`, {}, { BASE_URL: "ftp://misconfigured.example" });
+      expect(response.status).toBe(500);
+      expect(await response.text()).toBe("Internal Server Error\n");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+      expect(String(errors[0])).toContain("GET /rss.xml");
+    } finally {
+      console.error = original;
+    }
+  });
+});
