@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
+import { tagsOf } from "./pages/page-fixtures.ts";
 import { type ArticleSource, bundleOf, idOf, plainArticle } from "./support/articles.ts";
 
 const BASE = "https://news.example";
@@ -19,56 +20,9 @@ const bundle = bundleOf([plainArticle(1, "2025-01-01 10:00:00", "Old news"), PAY
 const app = createApp({ bundle, now: () => Date.UTC(2026, 0, 1) });
 const get = (path: string) => app.request(`${BASE}${path}`, {}, env);
 
-interface PageElement {
-  readonly tag: string;
-  readonly attributes: ReadonlyMap<string, string>;
-  text: string;
-}
-
-const VOID_ELEMENTS = new Set([
-  "area",
-  "base",
-  "br",
-  "col",
-  "embed",
-  "hr",
-  "img",
-  "input",
-  "link",
-  "meta",
-  "source",
-  "track",
-  "wbr",
-]);
-
-/** Every element of a page as workerd's own HTML parser (HTMLRewriter) sees it, with its direct text. */
-async function elementsOf(response: Response): Promise<PageElement[]> {
-  const elements: PageElement[] = [];
-  const open: PageElement[] = [];
-  await new HTMLRewriter()
-    .on("*", {
-      element(element) {
-        const current: PageElement = {
-          tag: element.tagName,
-          attributes: new Map(element.attributes as IterableIterator<[string, string]>),
-          text: "",
-        };
-        elements.push(current);
-        if (!VOID_ELEMENTS.has(element.tagName)) {
-          open.push(current);
-          element.onEndTag(() => {
-            open.splice(open.lastIndexOf(current), 1);
-          });
-        }
-      },
-      text(chunk) {
-        const current = open.at(-1);
-        if (current) current.text += chunk.text;
-      },
-    })
-    .transform(response)
-    .arrayBuffer();
-  return elements;
+/** Every element of a page, read by workerd's own HTML parser. */
+async function elementsOf(response: Response) {
+  return tagsOf(await response.text());
 }
 
 async function feedArticleUrl(slugOwnerId: string): Promise<string> {
@@ -82,10 +36,10 @@ describe("a page never turns article text into markup", () => {
       const response = await get(path);
       expect(response.status).toBe(200);
       const elements = await elementsOf(response);
-      const scripts = elements.filter((e) => e.tag === "script");
+      const scripts = elements.filter((e) => e.name === "script");
       expect(scripts.map((s) => s.attributes.get("type"))).toEqual(["application/ld+json"]);
       expect(elements.flatMap((e) => [...e.attributes.keys()]).filter((name) => name.startsWith("on"))).toEqual([]);
-      expect(elements.filter((e) => ["iframe", "svg", "img"].includes(e.tag))).toEqual([]);
+      expect(elements.filter((e) => ["iframe", "svg", "img"].includes(e.name))).toEqual([]);
       expect(elements.some((e) => [...e.attributes.values()].some((v) => v.startsWith("javascript:")))).toBe(false);
       const jsonLd = JSON.parse(scripts[0]?.text ?? "");
       expect(jsonLd["@context"]).toBe("https://schema.org");
@@ -104,25 +58,25 @@ describe("a page never turns article text into markup", () => {
 describe("the summary page", () => {
   it("has the title, a <time datetime>, the abstract set apart, the text and a link home", async () => {
     const elements = await elementsOf(await get("/articles/old-news"));
-    expect(elements.find((e) => e.tag === "h1")?.text).toBe("Old news");
-    const time = elements.find((e) => e.tag === "time");
+    expect(elements.find((e) => e.name === "h1")?.text).toBe("Old news");
+    const time = elements.find((e) => e.name === "time");
     expect(time?.attributes.get("datetime")).toBe("2025-01-01T10:00:00Z");
     expect(time?.text).toBe("January 1, 2025 at 10:00 UTC");
     expect(elements.find((e) => e.attributes.get("class") === "abstract")?.text).toBe("Summary of article 1.");
-    expect(elements.filter((e) => e.tag === "p").map((p) => p.text)).toContain("Second paragraph of article 1.");
-    expect(elements.some((e) => e.tag === "a" && e.attributes.get("href") === `${BASE}/`)).toBe(true);
+    expect(elements.filter((e) => e.name === "p").map((p) => p.text)).toContain("Second paragraph of article 1.");
+    expect(elements.some((e) => e.name === "a" && e.attributes.get("href") === `${BASE}/`)).toBe(true);
   });
 
   it("carries the metadata search engines, social previews and feed readers look for", async () => {
     const elements = await elementsOf(await get("/articles/old-news"));
     const meta = (key: string) =>
       elements
-        .find((e) => e.tag === "meta" && (e.attributes.get("property") ?? e.attributes.get("name")) === key)
+        .find((e) => e.name === "meta" && (e.attributes.get("property") ?? e.attributes.get("name")) === key)
         ?.attributes.get("content");
-    const link = (rel: string) => elements.filter((e) => e.tag === "link" && e.attributes.get("rel") === rel);
+    const link = (rel: string) => elements.filter((e) => e.name === "link" && e.attributes.get("rel") === rel);
 
-    expect(elements.find((e) => e.tag === "html")?.attributes.get("lang")).toBe("en");
-    expect(elements.find((e) => e.tag === "title")?.text).toContain("Old news");
+    expect(elements.find((e) => e.name === "html")?.attributes.get("lang")).toBe("en");
+    expect(elements.find((e) => e.name === "title")?.text).toContain("Old news");
     expect(meta("description")).toBe("Summary of article 1.");
     expect(link("canonical")[0]?.attributes.get("href")).toBe(await feedArticleUrl(idOf(1)));
     expect(meta("og:type")).toBe("article");
@@ -133,7 +87,7 @@ describe("the summary page", () => {
       ["application/atom+xml", `${BASE}/atom.xml`],
       ["application/feed+json", `${BASE}/feed.json`],
     ]);
-    const jsonLd = JSON.parse(elements.find((e) => e.tag === "script")?.text ?? "");
+    const jsonLd = JSON.parse(elements.find((e) => e.name === "script")?.text ?? "");
     expect(jsonLd).toMatchObject({
       "@type": "NewsArticle",
       headline: "Old news",
@@ -145,12 +99,12 @@ describe("the summary page", () => {
 describe("the index", () => {
   it("lists the newest articles first with their links, times and abstracts, and links every feed", async () => {
     const elements = await elementsOf(await get("/"));
-    const links = elements.filter((e) => e.tag === "a");
+    const links = elements.filter((e) => e.name === "a");
     const articleLinks = links.filter((a) => a.attributes.get("href")?.startsWith(`${BASE}/articles/`));
     expect(articleLinks.map((a) => a.text)).toEqual([expect.stringContaining("alert"), "Old news"]);
     const hrefs = links.map((a) => a.attributes.get("href"));
     for (const feed of ["/rss.xml", "/atom.xml", "/feed.json"]) expect(hrefs).toContain(`${BASE}${feed}`);
-    expect(elements.filter((e) => e.tag === "time").map((t) => t.attributes.get("datetime"))).toEqual([
+    expect(elements.filter((e) => e.name === "time").map((t) => t.attributes.get("datetime"))).toEqual([
       "2025-03-03T15:30:00Z",
       "2025-01-01T10:00:00Z",
     ]);
