@@ -1,10 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Miniflare, MiniflareOptions } from "miniflare";
+import { Miniflare } from "miniflare";
 import { findFreePort } from "./free-port.ts";
 import { stopGroup } from "./process-tree.ts";
 
@@ -25,21 +23,6 @@ export interface BuiltWorker {
  */
 export type Runtime = "workerd" | "miniflare";
 
-interface WranglersMiniflare {
-  readonly Miniflare: new (options: unknown) => Miniflare;
-  readonly convertV4MiniflareOptions: (options: MiniflareOptions) => unknown;
-}
-
-/**
- * The Miniflare (and so the workerd) that wrangler itself runs. The top-level miniflare
- * package bundles an older workerd that refuses our compatibility date; wrangler's speaks a
- * newer options format, so the familiar one is converted.
- */
-async function loadWranglersMiniflare(): Promise<WranglersMiniflare> {
-  const fromWrangler = createRequire(join(ROOT, "node_modules/wrangler/package.json"));
-  return (await import(pathToFileURL(fromWrangler.resolve("miniflare")).href)) as WranglersMiniflare;
-}
-
 const WRANGLERS_WORKERD = "node_modules/wrangler/node_modules/@cloudflare/workerd-linux-64/bin/workerd";
 
 /**
@@ -58,7 +41,7 @@ export async function startBuiltWorker(runtime: Runtime = "workerd"): Promise<Bu
     throw new Error(`wrangler deploy --dry-run failed:\n${bundle.stdout}\n${bundle.stderr}`);
   }
   const compatibilityDate =
-    /^compatibility_date = "([^"]+)"/m.exec(readFileSync(join(ROOT, "wrangler.toml"), "utf8"))?.[1] ?? "2026-11-01";
+    /^compatibility_date = "([^"]+)"/m.exec(readFileSync(join(ROOT, "wrangler.toml"), "utf8"))?.[1] ?? "2026-07-30";
   const port = await findFreePort();
   const serve = runtime === "workerd" ? serveWithWorkerd : serveWithMiniflare;
   const server = await serve(outDir, compatibilityDate, port).catch((error: unknown) => {
@@ -118,19 +101,16 @@ const worker :Workerd.Worker = (
 }
 
 async function serveWithMiniflare(outDir: string, compatibilityDate: string, port: number): Promise<Server> {
-  const { Miniflare, convertV4MiniflareOptions } = await loadWranglersMiniflare();
-  const miniflare = new Miniflare(
-    convertV4MiniflareOptions({
-      // The bundle as one module, as wrangler hands it over: bare imports such as "stream"
-      // (from feed's dependencies) are left to workerd, not resolved on disk by Miniflare.
-      modules: [{ type: "ESModule", path: join(outDir, "index.js") }],
-      modulesRoot: outDir,
-      compatibilityDate,
-      bindings: { BASE_URL: `http://127.0.0.1:${port}` },
-      host: "127.0.0.1",
-      port,
-    }),
-  );
+  const miniflare = new Miniflare({
+    // The bundle as one module, as wrangler hands it over: bare imports such as "stream"
+    // (from feed's dependencies) are left to workerd, not resolved on disk by Miniflare.
+    modules: [{ type: "ESModule", path: join(outDir, "index.js") }],
+    modulesRoot: outDir,
+    compatibilityDate,
+    bindings: { BASE_URL: `http://127.0.0.1:${port}` },
+    host: "127.0.0.1",
+    port,
+  });
   await miniflare.ready;
   return { pid: process.pid, stop: () => miniflare.dispose() };
 }
