@@ -7,10 +7,14 @@ const XML_FORBIDDEN =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-export function removeXmlForbidden(text: string): string {
-  return text.replace(XML_FORBIDDEN, "");
-}
+/**
+ * Every character XML_FORBIDDEN can match is one of these. Almost no text holds one, and
+ * this plain class is far cheaper than the lookarounds, so it screens first (the build spent
+ * a sixth of its parse time in XML_FORBIDDEN on a 10,000-article corpus).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-export function countXmlForbidden(text: string): number {
-  return text.match(XML_FORBIDDEN)?.length ?? 0;
+export function removeXmlForbidden(text: string): string {
+  return MAYBE_FORBIDDEN.test(text) ? text.replace(XML_FORBIDDEN, "") : text;
 }

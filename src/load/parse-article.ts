@@ -1,5 +1,5 @@
 import type { PublishedTime } from "../model/article.ts";
-import { countXmlForbidden, removeXmlForbidden } from "./clean-text.ts";
+import { removeXmlForbidden } from "./clean-text.ts";
 import type { Problem } from "./problem.ts";
 import { isRealDateTime, resolveLocalTime } from "./zoned-time.ts";
 
@@ -51,8 +51,10 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
   const error = (line: number, message: string) => errors.push({ severity: "error", path, line, message });
   const fail = (): ParseResult => ({ ok: false, errors, warnings });
 
-  lines.forEach((line, index) => {
-    const removed = countXmlForbidden(line);
+  const clean = lines.map((line, index) => {
+    const cleaned = removeXmlForbidden(line);
+    // Each forbidden code point is one UTF-16 unit (an unpaired surrogate is one too).
+    const removed = line.length - cleaned.length;
     if (removed > 0) {
       warnings.push({
         severity: "warning",
@@ -61,8 +63,8 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
         message: `removed ${removed} control or non-character code point(s) that XML cannot carry`,
       });
     }
+    return cleaned;
   });
-  const clean = lines.map(removeXmlForbidden);
 
   let i = 0;
   const skipBlank = () => {

@@ -40,6 +40,8 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Offset of the zone from UTC at an instant, in minutes east. */
 export function offsetMinutesAt(epochMs: number, timeZone: string): number {
+  // The default zone needs no calendar arithmetic (and is most sites' choice).
+  if (timeZone === "UTC") return 0;
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
