@@ -19,8 +19,14 @@ const MAX_AGE: Readonly<Record<ResourceKind | "not-found", number>> = {
  */
 export function cacheControl(kind: ResourceKind | "not-found", now: number, nextAt: number | undefined): string {
   const untilNext = nextAt === undefined ? Number.POSITIVE_INFINITY : Math.floor((nextAt - now) / 1000);
-  return `public, max-age=${Math.max(0, Math.min(MAX_AGE[kind], untilNext))}`;
+  if (untilNext >= MAX_AGE[kind]) return FULL_CACHE_CONTROL[kind];
+  return `public, max-age=${Math.max(0, untilNext)}`;
 }
+
+/** The usual answer, when no publication is near, built once rather than per request. */
+const FULL_CACHE_CONTROL = Object.fromEntries(
+  Object.entries(MAX_AGE).map(([kind, seconds]) => [kind, `public, max-age=${seconds}`]),
+) as Readonly<Record<ResourceKind | "not-found", string>>;
 
 /** HTML may style itself inline and show same-origin images; it may never run script. */
 const HTML_POLICY =

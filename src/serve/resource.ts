@@ -7,6 +7,8 @@ export interface Resource {
   readonly etag: string;
   /** When this body last changed, in ms, whole seconds (HTTP dates have no finer unit). */
   readonly lastModifiedMs: number;
+  /** lastModifiedMs as an HTTP-date, formatted once. */
+  readonly lastModified: string;
   readonly kind: ResourceKind;
 }
 
@@ -27,11 +29,13 @@ export async function createResource(
   const tag = btoa(String.fromCharCode(...digest.subarray(0, 18)))
     .replace(/\+/g, "-")
     .replace(/\//g, "_");
+  const wholeSeconds = Math.floor(lastModifiedMs / 1000) * 1000;
   return {
     body,
     contentType,
     etag: `"${tag}"`,
-    lastModifiedMs: Math.floor(lastModifiedMs / 1000) * 1000,
+    lastModifiedMs: wholeSeconds,
+    lastModified: new Date(wholeSeconds).toUTCString(),
     kind,
   };
 }

@@ -16,12 +16,13 @@ export interface RequestMoment {
  */
 export function respondWith(resource: Resource, moment: RequestMoment, vary?: string): Response {
   // Last-Modified is never in the future, even with a build clock ahead of ours.
-  const lastModifiedMs = Math.min(resource.lastModifiedMs, Math.floor(moment.now / 1000) * 1000);
+  const current = resource.lastModifiedMs <= moment.now;
+  const lastModifiedMs = current ? resource.lastModifiedMs : Math.floor(moment.now / 1000) * 1000;
   const validators = { etag: resource.etag, lastModifiedMs };
   const headers: Record<string, string> = {
     "Content-Type": resource.contentType,
     ETag: resource.etag,
-    "Last-Modified": formatHttpDate(lastModifiedMs),
+    "Last-Modified": current ? resource.lastModified : formatHttpDate(lastModifiedMs),
     "Cache-Control": cacheControl(resource.kind, moment.now, moment.nextAt),
     ...securityHeaders(resource.contentType),
     ...(vary === undefined ? {} : { Vary: vary }),
