@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { findFreePort } from "./free-port.ts";
+import { findFreePort } from "../tests/support/free-port.ts";
 import { type RunningServer, spawnServer } from "./spawn-server.ts";
 
 /** Headers copied from the Worker's response so both servers send comparable headers. */

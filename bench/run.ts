@@ -3,11 +3,11 @@
 // Writes BENCHMARKS.md. See docs/performance.md for how to read it.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { findFreePort } from "../tests/support/free-port.ts";
 import { buildWorker, type WorkerBuild } from "./build-worker.ts";
 import { ensurePackages } from "./ensure-packages.ts";
 import { readEnvironment, readLoadAverage } from "./environment.ts";
 import { writeFloorWorker } from "./floor-worker.ts";
-import { findFreePort } from "./free-port.ts";
 import { writeCorpus } from "./generate-corpus.ts";
 import { buildHugoSite, writeHugoSite } from "./hugo-site.ts";
 import { type Endpoint, measureServing } from "./measure-serving.ts";

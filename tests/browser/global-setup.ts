@@ -2,10 +2,10 @@
 // port of 127.0.0.1 in its own process group, and stops exactly that group afterwards.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
+import { findFreePort } from "../support/free-port.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,17 +19,6 @@ const BIN = join(ROOT, "node_modules/.bin");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 /** Enough filler that the archive needs three pages (at 20 a page). */
 const FILLER_COUNT = 40;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
-    });
-  });
-}
 
 /** Filler articles, one a day through January–February 2024: older than every real one. */
 function writeFiller(dir: string): void {
@@ -118,7 +107,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   mkdirSync(ARTIFACTS, { recursive: true });
   const corpus = buildCorpus();
   buildWorker(corpus);
-  const port = await freePort();
+  const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = join(ARTIFACTS, "browser-wrangler.log");
   const output = createWriteStream(log);
@@ -135,7 +124,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       "--inspector-ip",
       "127.0.0.1",
       "--inspector-port",
-      String(await freePort()),
+      String(await findFreePort()),
       "--var",
       `BASE_URL:${baseUrl}`,
       "--show-interactive-dev-session=false",

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { join } from "node:path";
+import { findFreePort } from "../support/free-port.ts";
 
 export interface RunningWorker {
   readonly baseUrl: string;
@@ -14,18 +14,6 @@ export interface RunningWorker {
 
 const READY_TIMEOUT_MS = 90_000;
 const LOG_LINES = 40;
-
-/** A port nobody listens on right now: the kernel picks it when we bind port 0. */
-export async function findFreePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  await once(server, "close");
-  if (address === null || typeof address === "string") throw new Error("could not read the bound port");
-  return address.port;
-}
 
 /** Process groups we started and have not stopped yet, so an exit or Ctrl-C can still end them. */
 const running = new Set<number>();

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Miniflare } from "miniflare";
-import { findFreePort } from "./free-port.ts";
+import { findFreePort } from "../support/free-port.ts";
 import { stopGroup } from "./process-tree.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findFreePort } from "../../reliability/free-port.ts";
 import { stopGroup } from "../../reliability/process-tree.ts";
+import { findFreePort } from "../../support/free-port.ts";
 import {
   articleText,
   buildArgs,
