@@ -4,6 +4,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { Random as SeededRandom } from "../tests/support/random.ts";
 
 /** About this many bytes of UTF-8 per article, as the issue asks (~5 KB). */
 const TARGET_BYTES = 5_000;
@@ -37,16 +38,10 @@ const UNUSUAL = [
   "ü",
 ];
 
-/** mulberry32: small, fast, and the same sequence everywhere. */
+/** A seeded source of numbers in [0, 1): the same corpus on every machine. */
 function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 type Random = () => number;

@@ -3,10 +3,10 @@
 // `-- --runtime miniflare` puts Miniflare's entry worker in front, as `wrangler dev` does.
 // Env: FUZZ_REQUESTS, FUZZ_SECONDS, FUZZ_SEED override the defaults. Exits 1 on any problem.
 import { parseArgs } from "node:util";
+import { Random } from "../support/random.ts";
 import { type Runtime, startBuiltWorker } from "./built-worker.ts";
 import { findProblems } from "./check-response.ts";
 import { workerdResidentBytes } from "./process-tree.ts";
-import { Random } from "./random.ts";
 import { RawConnection } from "./raw-http.ts";
 import { generateRequest } from "./request-generator.ts";
 import { learnSite } from "./site-knowledge.ts";

@@ -1,4 +1,4 @@
-import type { Random } from "./random.ts";
+import type { Random } from "../support/random.ts";
 
 /** What the generator knows of the site: real paths and their current validators. */
 export interface SiteKnowledge {

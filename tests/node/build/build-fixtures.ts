@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { Random } from "../../support/random.ts";
 
 /** The checkout root: the build hashes src/ relative to it, so it runs from here. */
 export const ROOT = resolve(import.meta.dirname, "../../..");
@@ -88,14 +89,8 @@ export function snapshotFolder(dir: string): Map<string, Buffer> {
   return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))]));
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a failing run can be replayed. */
+/** Deterministic pseudo-random numbers in [0, 1), so a failing run can be replayed. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
