@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findFreePort } from "../tests/support/free-port.ts";
+import { readTreeCpuNanoseconds, readTreeRssBytes } from "../tests/support/process-tree.ts";
 import { buildWorker, type WorkerBuild } from "./build-worker.ts";
 import { ensurePackages } from "./ensure-packages.ts";
 import { readEnvironment, readLoadAverage } from "./environment.ts";
@@ -13,7 +14,6 @@ import { buildHugoSite, writeHugoSite } from "./hugo-site.ts";
 import { type Endpoint, measureServing } from "./measure-serving.ts";
 import { type MirroredFile, mirrorWorker, startNginx } from "./nginx-server.ts";
 import { readOptions } from "./options.ts";
-import { readTreeCpuNanoseconds, readTreeRssBytes } from "./process-tree.ts";
 import {
   type BenchResult,
   type CompressionResult,

@@ -1,28 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-
-/** The process and all its descendants, read from /proc (Linux). */
-export function processTree(rootPid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after ")".
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const tree: number[] = [];
-  const pending = [rootPid];
-  while (pending.length > 0) {
-    const pid = pending.pop() as number;
-    tree.push(pid);
-    pending.push(...(children.get(pid) ?? []));
-  }
-  return tree;
-}
+import { readFileSync } from "node:fs";
+import { listProcessTree } from "../support/process-tree.ts";
 
 export function commandOf(pid: number): string {
   try {
@@ -44,7 +21,7 @@ export function residentBytes(pid: number): number {
 
 /** RSS of every workerd process under `rootPid`: the runtime's memory. */
 export function workerdResidentBytes(rootPid: number): number {
-  return processTree(rootPid)
+  return listProcessTree(rootPid)
     .filter((pid) => commandOf(pid) === "workerd")
     .reduce((sum, pid) => sum + residentBytes(pid), 0);
 }
