@@ -3,7 +3,6 @@ import type { ArticleBundle } from "./model/article.ts";
 import { FAVICON_PATH } from "./render/favicon.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { homeUrl } from "./render/links.ts";
-import { renderNotFoundPage } from "./render/not-found-page.ts";
 import { Edition } from "./serve/edition.ts";
 import { securityHeaders } from "./serve/headers.ts";
 import { prefersHtmlPreview } from "./serve/negotiate.ts";
@@ -30,10 +29,12 @@ type AppContext = Context<{ Bindings: Env }>;
 export function createApp({ bundle, now = Date.now }: AppOptions) {
   const articles = bundle.articles;
   let edition: Edition | undefined;
-  const notFoundPages = new Map<string, Uint8Array>();
 
-  /** BASE_URL from the environment; an empty one means "wherever this request came in". */
-  const baseUrlOf = (c: AppContext) => c.env?.BASE_URL || new URL(c.req.url).origin;
+  /**
+   * BASE_URL from the environment, never the request's Host: links built from Host could be
+   * steered by any client, and every new Host would render a whole new edition.
+   */
+  const baseUrlOf = (c: AppContext) => c.env.BASE_URL;
 
   // One Edition per publication state: it changes only when a scheduled article's time comes.
   const editionAt = (baseUrl: string, at: number): Edition => {
@@ -52,14 +53,8 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
 
   const notFound = (c: AppContext): Response => {
     const at = now();
-    const baseUrl = baseUrlOf(c);
-    const current = editionAt(baseUrl, at);
-    let page = notFoundPages.get(baseUrl);
-    if (!page) {
-      page = new TextEncoder().encode(renderNotFoundPage(current.site));
-      notFoundPages.set(baseUrl, page);
-    }
-    return respondNotFound(page, momentOf(c, at, current));
+    const current = editionAt(baseUrlOf(c), at);
+    return respondNotFound(current.notFoundPage(), momentOf(c, at, current));
   };
 
   const send = async (

@@ -8,6 +8,7 @@ import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import type { FeedFormat } from "../render/formats.ts";
 import { renderIndexPage } from "../render/index-page.ts";
 import { absoluteUrl, articlePath } from "../render/links.ts";
+import { renderNotFoundPage } from "../render/not-found-page.ts";
 import { renderRobots } from "../render/robots.ts";
 import { renderSitemap } from "../render/sitemap.ts";
 import type { Publication } from "./publication.ts";
@@ -31,6 +32,7 @@ export class Edition {
   #sitemap: Promise<Resource> | undefined;
   #robots: Promise<Resource> | undefined;
   #favicon: Promise<Resource> | undefined;
+  #notFound: Uint8Array | undefined;
 
   readonly site: Site;
   readonly publication: Publication;
@@ -155,6 +157,12 @@ export class Edition {
       "asset",
     );
     return this.#robots;
+  }
+
+  /** The 404 page's bytes: it names no path, so one per edition serves every miss. */
+  notFoundPage(): Uint8Array {
+    this.#notFound ??= new TextEncoder().encode(renderNotFoundPage(this.site));
+    return this.#notFound;
   }
 
   favicon(): Promise<Resource> {

@@ -1,3 +1,5 @@
+import { formatHttpDate } from "./conditional.ts";
+
 /** A response body with everything needed to answer for it, computed once. */
 export interface Resource {
   readonly body: Uint8Array;
@@ -35,7 +37,7 @@ export async function createResource(
     contentType,
     etag: `"${tag}"`,
     lastModifiedMs: wholeSeconds,
-    lastModified: new Date(wholeSeconds).toUTCString(),
+    lastModified: formatHttpDate(wholeSeconds),
     kind,
   };
 }
