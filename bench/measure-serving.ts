@@ -87,14 +87,8 @@ export async function measureServing(
   return samples;
 }
 
-export interface Summary {
-  readonly requestsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly cpuUsPerRequest: number;
-  readonly bytesPerResponse: number;
-  readonly socketErrors: number;
-}
+/** A median over rounds has the same fields as one round. */
+export type Summary = Sample;
 
 export function summarize(samples: readonly Sample[]): Summary {
   const of = (pick: (s: Sample) => number) => median(samples.map(pick));
