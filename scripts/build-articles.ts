@@ -4,7 +4,7 @@
 // problem, writes nothing and exits 1 (0 under a running wrangler dev, see below), so the
 // last good build stays in place.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { idFromPath, loadArticles, type SourceFile } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
@@ -12,6 +12,7 @@ import { isValidTimeZone } from "../src/load/zoned-time.ts";
 import type { ArticleBundle } from "../src/model/article.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { displayPath, listFiles, readJson, readText, writeAtomically } from "./build-files.ts";
+import { generatedIcons } from "./generated-icons.ts";
 import { generatedModule } from "./generated-module.ts";
 import { hashBytes, type Revisions, trackRevisions } from "./track-revisions.ts";
 
@@ -97,6 +98,9 @@ const output = generatedModule(bundle, displayPath(articlesDir));
 // The module first: a build killed between the two writes leaves revisions that are older
 // than the module, which only ever makes the next build call more content changed.
 if (output !== previous) writeAtomically(outFile, output);
+const iconsFile = join(dirname(outFile), "icons.ts");
+const icons = generatedIcons();
+if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
 writeAtomically(revisionsFile, `${JSON.stringify(revisions)}\n`);
 const scheduled = articles.filter((a) => a.published.epochMs > Date.now()).length;
 process.stdout.write(

@@ -1,9 +1,9 @@
 import { type Context, Hono } from "hono";
 import type { ArticleBundle } from "./model/article.ts";
-import { FAVICON_PATH } from "./render/favicon.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
+import { ICON_FILES } from "./render/icons.ts";
 import { homeUrl } from "./render/links.ts";
-import { Edition } from "./serve/edition.ts";
+import { Edition, type IconData } from "./serve/edition.ts";
 import { securityHeaders } from "./serve/headers.ts";
 import { prefersHtmlPreview } from "./serve/negotiate.ts";
 import { countScheduled, publicationOf } from "./serve/publication.ts";
@@ -19,6 +19,8 @@ import { siteFor } from "./site-config.ts";
 
 export interface AppOptions {
   readonly bundle: ArticleBundle;
+  /** The icon files in base64 by file name (src/generated/icons.ts); a missing one is a 404. */
+  readonly icons?: IconData;
   /** The clock that decides what is published; injectable so tests can travel in time. */
   readonly now?: () => number;
 }
@@ -26,7 +28,7 @@ export interface AppOptions {
 type AppContext = Context<{ Bindings: Env }>;
 
 /** The Worker: thin routes that pick a prepared response and answer conditionally. */
-export function createApp({ bundle, now = Date.now }: AppOptions) {
+export function createApp({ bundle, icons = {}, now = Date.now }: AppOptions) {
   const articles = bundle.articles;
   let edition: Edition | undefined;
 
@@ -40,7 +42,7 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
   const editionAt = (baseUrl: string, at: number): Edition => {
     const scheduled = countScheduled(articles, at);
     if (edition?.publication.scheduledCount !== scheduled || edition.baseUrlSetting !== baseUrl) {
-      edition = new Edition(siteFor(baseUrl), publicationOf(articles, scheduled), bundle, baseUrl);
+      edition = new Edition(siteFor(baseUrl), publicationOf(articles, scheduled), bundle, baseUrl, icons);
     }
     return edition;
   };
@@ -100,10 +102,10 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
   app.get("/articles/:slug", (c) => send(c, (e) => e.article(c.req.param("slug"))));
   app.get("/sitemap.xml", (c) => send(c, (e) => e.sitemap()));
   app.get("/robots.txt", (c) => send(c, (e) => e.robots()));
-  app.get(FAVICON_PATH, (c) => send(c, (e) => e.favicon()));
+  for (const icon of ICON_FILES) app.get(icon.path, (c) => send(c, (e) => e.icon(icon)));
 
   const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/:slug"];
-  for (const path of [...routes, "/sitemap.xml", "/robots.txt", FAVICON_PATH]) {
+  for (const path of [...routes, "/sitemap.xml", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)]) {
     app.all(path, () => respondMethodNotAllowed());
   }
   app.notFound(notFound);

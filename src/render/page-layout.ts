@@ -1,7 +1,7 @@
 import type { Site } from "../model/site.ts";
-import { FAVICON_PATH } from "./favicon.ts";
 import { FEED_FORMATS } from "./formats.ts";
 import { html, jsonForScriptElement, raw, toHtmlString } from "./html.ts";
+import { FAVICON_SVG } from "./icons.ts";
 import { absoluteUrl, homeUrl } from "./links.ts";
 import { PAGE_STYLE } from "./page-style.ts";
 
@@ -41,7 +41,7 @@ export function renderPage(site: Site, page: PageContent): string {
 ${page.noIndex ? html`<meta name="robots" content="noindex">\n` : ""}${canonical === undefined ? "" : html`<link rel="canonical" href="${canonical}">\n`}${renderNeighbours(site, page)}${FEED_FORMATS.map(
   (format) =>
     html`<link rel="alternate" type="${format.mediaType}" title="${site.title} (${format.label})" href="${absoluteUrl(site, format.path)}">\n`,
-)}<link rel="icon" type="image/svg+xml" href="${absoluteUrl(site, FAVICON_PATH)}">
+)}<link rel="icon" type="image/svg+xml" href="${absoluteUrl(site, FAVICON_SVG.path)}">
 <meta name="color-scheme" content="light dark">
 <meta property="og:site_name" content="${site.title}">
 <meta property="og:type" content="${page.openGraphType}">

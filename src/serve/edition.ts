@@ -2,10 +2,10 @@ import type { Article, ArticleBundle } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { archivePageEntries, archivePagePath, countArchivePages } from "../render/archive-pages.ts";
 import { renderArticlePage } from "../render/article-page.ts";
-import { FAVICON_SVG } from "../render/favicon.ts";
 import { feedEntries } from "../render/feed-entries.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import type { FeedFormat } from "../render/formats.ts";
+import type { IconFile } from "../render/icons.ts";
 import { renderIndexPage } from "../render/index-page.ts";
 import { absoluteUrl, articlePath } from "../render/links.ts";
 import { renderNotFoundPage } from "../render/not-found-page.ts";
@@ -17,6 +17,8 @@ import { createResource, type Resource } from "./resource.ts";
 const HTML = "text/html; charset=utf-8";
 
 type Revisions = Pick<ArticleBundle, "revisedAt" | "articleRevisedAt">;
+/** Each icon file's bytes in base64, by file name (src/generated/icons.ts). */
+export type IconData = Readonly<Record<string, string>>;
 const MAX_CACHED_PAGES = 2_000;
 
 /**
@@ -31,7 +33,7 @@ export class Edition {
   #bySlug: Map<string, Article> | undefined;
   #sitemap: Promise<Resource> | undefined;
   #robots: Promise<Resource> | undefined;
-  #favicon: Promise<Resource> | undefined;
+  readonly #icons = new Map<IconFile, Promise<Resource>>();
   #notFound: Uint8Array | undefined;
 
   readonly site: Site;
@@ -40,11 +42,13 @@ export class Edition {
   readonly revisions: Revisions;
   /** The BASE_URL this edition was made for, as configured (before normalising). */
   readonly baseUrlSetting: string;
+  readonly #iconData: IconData;
   /** How many archive pages there are: "/" and /page/2 … /page/N. */
   readonly pageCount: number;
 
-  constructor(site: Site, publication: Publication, revisions: Revisions, baseUrlSetting: string) {
+  constructor(site: Site, publication: Publication, revisions: Revisions, baseUrlSetting: string, iconData: IconData) {
     this.site = site;
+    this.#iconData = iconData;
     this.publication = publication;
     this.revisions = revisions;
     this.baseUrlSetting = baseUrlSetting;
@@ -165,9 +169,17 @@ export class Edition {
     return this.#notFound;
   }
 
-  favicon(): Promise<Resource> {
-    this.#favicon ??= createResource(FAVICON_SVG, "image/svg+xml", this.revisions.revisedAt, "asset");
-    return this.#favicon;
+  /** An icon file, or undefined when the build shipped no such file. */
+  icon(icon: IconFile): Promise<Resource> | undefined {
+    let resource = this.#icons.get(icon);
+    if (!resource) {
+      const base64 = this.#iconData[icon.file];
+      if (base64 === undefined) return undefined;
+      const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+      resource = createResource(bytes, icon.mediaType, this.revisions.revisedAt, "asset");
+      this.#icons.set(icon, resource);
+    }
+    return resource;
   }
 }
 

@@ -14,19 +14,19 @@ export interface Resource {
   readonly kind: ResourceKind;
 }
 
-/** "asset": a file that does not change with the articles (robots.txt, the icon). */
+/** "asset": a file that does not change with the articles (robots.txt, the icons). */
 export type ResourceKind = "feed" | "index" | "article" | "asset";
 
 const encoder = new TextEncoder();
 
 /** Encodes the body once and derives a strong ETag from its bytes (RFC 9110 §8.8.3). */
 export async function createResource(
-  text: string,
+  content: string | Uint8Array,
   contentType: string,
   lastModifiedMs: number,
   kind: ResourceKind,
 ): Promise<Resource> {
-  const body = encoder.encode(text);
+  const body = typeof content === "string" ? encoder.encode(content) : content;
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
   const tag = btoa(String.fromCharCode(...digest.subarray(0, 18)))
     .replace(/\+/g, "-")

@@ -1,4 +1,5 @@
 import { createApp } from "../../../src/app.ts";
+import { iconData } from "../../../src/generated/icons.ts";
 import { loadArticles } from "../../../src/load/load-articles.ts";
 import type { ArticleBundle } from "../../../src/model/article.ts";
 import { siteConfig } from "../../../src/site-config.ts";
@@ -38,7 +39,7 @@ export function bundleOf(articles: readonly FixtureArticle[], revisedAt = Date.U
 
 /** The Worker over `articles` at instant `now`, answering for BASE. */
 export function appOf(articles: readonly FixtureArticle[], now = LATER) {
-  const app = createApp({ bundle: bundleOf(articles), now: () => now });
+  const app = createApp({ bundle: bundleOf(articles), icons: iconData, now: () => now });
   return (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init, { BASE_URL: BASE });
 }
 

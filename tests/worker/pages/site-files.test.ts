@@ -89,8 +89,35 @@ describe("the favicon", () => {
     }
   });
 
+  it("answers /favicon.ico, which browsers and readers fetch unasked, with a real ICO file", async () => {
+    const icon = await get("/favicon.ico");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toBe("image/x-icon");
+    expect(icon.headers.get("etag")).toMatch(/^"[\w-]+"$/);
+    const bytes = new Uint8Array(await icon.arrayBuffer());
+    // ICONDIR: reserved 0, type 1 (icon), then the number of images.
+    expect([...bytes.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+    expect(bytes[4]).toBeGreaterThanOrEqual(1);
+  });
+
+  it("serves the PNG icons the feeds name, at the sizes their names promise", async () => {
+    for (const [path, size] of [
+      ["/icon-64.png", 64],
+      ["/icon-144.png", 144],
+      ["/icon-512.png", 512],
+    ] as const) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("content-type"), path).toBe("image/png");
+      const view = new DataView(await response.arrayBuffer());
+      // PNG signature, then the IHDR chunk's width and height (big-endian) at bytes 16 and 20.
+      expect(view.getUint32(0), path).toBe(0x89504e47);
+      expect([view.getUint32(16), view.getUint32(20)], path).toEqual([size, size]);
+    }
+  });
+
   it("answers only GET and HEAD, like every resource", async () => {
-    for (const path of ["/favicon.svg", "/robots.txt", "/sitemap.xml"]) {
+    for (const path of ["/favicon.svg", "/favicon.ico", "/icon-512.png", "/robots.txt", "/sitemap.xml"]) {
       expect((await get(path, { method: "DELETE" })).status, path).toBe(405);
       expect((await get(path, { method: "HEAD" })).status, path).toBe(200);
     }
