@@ -6,7 +6,7 @@ import { articlePath, articleUrl, homeUrl, toRfc3339 } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 
 /**
- * The summary page of one article: title, time, the abstract set apart, the full text. Each
+ * The summary page of one article: title, author, time, the abstract set apart, the full text. Each
  * paragraph takes its direction from its own first strong character (dir="auto"), so a
  * right-to-left paragraph among left-to-right ones is laid out on its own terms.
  */
@@ -33,7 +33,7 @@ export function renderArticlePage(site: Site, article: Article): string {
     },
     main: html`<article>
 <h1 dir="auto">${article.title}</h1>
-<p class="meta"><time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
+<p class="meta"><span class="author">${site.author}</span> · <time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
 <p class="abstract" dir="auto">${article.abstract}</p>
 <div class="text">
 ${article.paragraphs.map((paragraph) => html`<p dir="auto">${paragraph}</p>\n`)}</div>

@@ -1,42 +1,48 @@
-import { Feed } from "feed";
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { feedEntries, feedUpdated } from "./feed-entries.ts";
-import { escapeHtml } from "./html.ts";
-import { absoluteUrl, articleUrl, homeUrl, tagUri } from "./links.ts";
+import { html, toHtmlString } from "./html.ts";
+import { ICON_SMALL } from "./icons.ts";
+import { absoluteUrl, articleUrl, feedTagUri, homeUrl, tagUri, toRfc3339 } from "./links.ts";
 import { GENERATOR } from "./rss.ts";
 
+export const ATOM_PATH = "/atom.xml";
+
 /**
- * Atom 1.0 (RFC 4287) through `feed`. It marks titles and summaries type="html" and wraps
- * them in CDATA, so they are handed over as escaped HTML: readers show them as the plain
- * text they are, and no "]]>" survives to break the CDATA section.
+ * Atom 1.0 (RFC 4287), written here rather than by `feed`, whose Atom marks every title and
+ * summary type="html" and has no xml:lang. Titles and summaries are plain text, so they are
+ * Text constructs of type="text" (§3.1.1.1): every reader shows them exactly as written, with
+ * no markup to interpret. Content is the article's HTML, escaped, as type="html" (§4.1.3.1).
+ * Escaping is the one HTML template's, whose entities (&amp; &lt; &gt; &quot; &#39;) are all
+ * predefined in XML.
  */
 export function renderAtom(site: Site, published: readonly Article[]): string {
   const entries = feedEntries(site, published);
-  const feed = new Feed({
-    // RFC 4287 §4.2.6: a permanent IRI; the home page is stable for the feed as a whole.
-    id: homeUrl(site),
-    title: site.title,
-    description: site.description,
-    link: homeUrl(site),
-    language: site.language,
-    updated: new Date(feedUpdated(entries).epochMs),
-    generator: GENERATOR,
-    author: { name: site.author },
-    feedLinks: { atom: absoluteUrl(site, "/atom.xml") },
-  });
-  for (const article of entries) {
-    const time = new Date(article.published.epochMs);
-    feed.addItem({
-      title: escapeHtml(article.title),
-      id: tagUri(site, article),
-      link: articleUrl(site, article),
-      date: time,
-      published: time,
-      description: escapeHtml(article.abstract),
-      content: renderContentHtml(article),
-    });
-  }
-  return feed.atom1();
+  const author = html`<author><name>${site.author}</name></author>`;
+  return `<?xml version="1.0" encoding="utf-8"?>
+${toHtmlString(html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">
+<id>${feedTagUri(site, ATOM_PATH)}</id>
+<title type="text">${site.title}</title>
+<subtitle type="text">${site.description}</subtitle>
+<updated>${toRfc3339(feedUpdated(entries))}</updated>
+${author}
+<link rel="alternate" type="text/html" href="${homeUrl(site)}"/>
+<link rel="self" type="application/atom+xml" href="${absoluteUrl(site, ATOM_PATH)}"/>
+<icon>${absoluteUrl(site, ICON_SMALL.path)}</icon>
+<generator>${GENERATOR}</generator>
+${entries.map(
+  (article) => html`<entry>
+<id>${tagUri(site, article)}</id>
+<title type="text">${article.title}</title>
+<link rel="alternate" type="text/html" href="${articleUrl(site, article)}"/>
+<published>${toRfc3339(article.published)}</published>
+<updated>${toRfc3339(article.published)}</updated>
+${author}
+<summary type="text">${article.abstract}</summary>
+<content type="html">${renderContentHtml(article)}</content>
+</entry>
+`,
+)}</feed>
+`)}`;
 }

@@ -1,8 +1,8 @@
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
-import { renderAtom } from "./atom.ts";
-import { renderJsonFeed } from "./json-feed.ts";
-import { renderRss } from "./rss.ts";
+import { ATOM_PATH, renderAtom } from "./atom.ts";
+import { JSON_FEED_PATH, renderJsonFeed } from "./json-feed.ts";
+import { RSS_PATH, renderRss } from "./rss.ts";
 
 /** A feed format is data (as in Hugo's output formats): adding one is one row here. */
 export interface FeedFormat {
@@ -14,7 +14,7 @@ export interface FeedFormat {
 }
 
 export const FEED_FORMATS: readonly FeedFormat[] = [
-  { label: "RSS", path: "/rss.xml", mediaType: "application/rss+xml", render: renderRss },
-  { label: "Atom", path: "/atom.xml", mediaType: "application/atom+xml", render: renderAtom },
-  { label: "JSON Feed", path: "/feed.json", mediaType: "application/feed+json", render: renderJsonFeed },
+  { label: "RSS", path: RSS_PATH, mediaType: "application/rss+xml", render: renderRss },
+  { label: "Atom", path: ATOM_PATH, mediaType: "application/atom+xml", render: renderAtom },
+  { label: "JSON Feed", path: JSON_FEED_PATH, mediaType: "application/feed+json", render: renderJsonFeed },
 ];

@@ -2,7 +2,10 @@ import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { feedEntries } from "./feed-entries.ts";
+import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
 import { absoluteUrl, articleUrl, homeUrl, toRfc3339 } from "./links.ts";
+
+export const JSON_FEED_PATH = "/feed.json";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */
 export interface JsonFeed {
@@ -11,6 +14,10 @@ export interface JsonFeed {
   readonly home_page_url: string;
   readonly feed_url: string;
   readonly description: string;
+  /** "should be square and relatively large — such as 512 x 512 pixels". */
+  readonly icon: string;
+  /** "should be square and relatively small, but not smaller than 64 x 64". */
+  readonly favicon: string;
   readonly language: string;
   readonly authors: readonly JsonFeedAuthor[];
   readonly items: readonly JsonFeedItem[];
@@ -41,8 +48,10 @@ export function toJsonFeed(site: Site, published: readonly Article[]): JsonFeed 
     version: "https://jsonfeed.org/version/1.1",
     title: site.title,
     home_page_url: homeUrl(site),
-    feed_url: absoluteUrl(site, "/feed.json"),
+    feed_url: absoluteUrl(site, JSON_FEED_PATH),
     description: site.description,
+    icon: absoluteUrl(site, ICON_LARGE.path),
+    favicon: absoluteUrl(site, ICON_SMALL.path),
     language: site.language,
     authors,
     items: feedEntries(site, published).map((article) => ({

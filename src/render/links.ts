@@ -22,6 +22,14 @@ export function tagUri(site: Site, article: Pick<Article, "id">): string {
   return `tag:${site.tagAuthority}:${article.id}`;
 }
 
+/**
+ * The id of one of the site's feeds, a tag: URI like its entries' ids, so it too survives a
+ * move to another domain (RFC 4287 §4.2.6: an id never changes). `path` tells the feeds apart.
+ */
+export function feedTagUri(site: Site, path: string): string {
+  return `tag:${site.tagAuthority}:${path}`;
+}
+
 /** RFC 3339 in the site's offset: "2025-02-24T01:27:00Z", "2025-06-01T09:30:00+03:00". */
 export function toRfc3339(time: PublishedTime): string {
   const local = new Date(time.epochMs + time.offsetMinutes * 60_000).toISOString().slice(0, 19);

@@ -7,15 +7,15 @@ import { renderJsonFeed } from "../../src/render/json-feed.ts";
 import { renderRss } from "../../src/render/rss.ts";
 import { siteFor } from "../../src/site-config.ts";
 import { type ArticleSource, idOf, loadSources, plainArticle } from "./support/articles.ts";
-import { assertWellFormedXml, displayedText } from "./support/xml.ts";
+import { assertWellFormedXml } from "./support/xml.ts";
 
 const site = siteFor("https://news.example/");
 
 const HOSTILE: ArticleSource = {
   id: idOf(99),
-  title: "Fish & chips <script>alert(1)</script> ]]> and ]]> again \u0001 🐟 “quoted” ’",
+  title: 'Developers\' forum: "<script>" & the ]]> and ]]> again \u0001 🐟 “quoted” ’ שלום עולם',
   date: "2025-05-05 05:05:05",
-  abstract: "R&D < 5 ]]> ]]> \u0001 emoji 🚀 <img src=x onerror=alert(1)>",
+  abstract: "R&D < 5 > 4 ]]> ]]> ' \" \u0001 emoji 🚀 <img src=x onerror=alert(1)> مرحبا",
   paragraphs: ["Body with ]]> and ]]> twice, & a bare ampersand, <b>markup</b> \u0001 and 👋🏽.", "Second."],
 };
 
@@ -26,11 +26,12 @@ const sources = [
 ];
 const articles = loadSources(sources).articles;
 const articleUrl = (a: Article) => `https://news.example/articles/${a.slug}`;
-/** What every format must say: the source text less what XML cannot carry. */
 /** feedsmith gives Atom text constructs as { value, type }. */
 const textOf = (construct: { value?: string } | string | undefined) =>
   typeof construct === "string" ? construct : (construct?.value ?? "");
+/** What every format must say, as a reader returns it: the author's text less what XML cannot carry. */
 const expectedTitle = (a: Article) => removeXmlForbidden(sources.find((s) => s.id === a.id)?.title ?? "");
+const expectedAbstract = (a: Article) => removeXmlForbidden(sources.find((s) => s.id === a.id)?.abstract ?? "");
 
 describe("RSS 2.0", () => {
   const xml = renderRss(site, articles);
@@ -46,11 +47,16 @@ describe("RSS 2.0", () => {
     expect(feed.language).toBe("en");
     expect(feed.lastBuildDate).toBe("Mon, 05 May 2025 05:05:05 GMT");
     expect(feed.atom?.links?.[0]).toMatchObject({ href: "https://news.example/rss.xml", rel: "self" });
+    expect(feed.image).toEqual({
+      url: "https://news.example/icon-144.png",
+      title: site.title,
+      link: "https://news.example/",
+    });
     expect(xml).not.toMatch(/<author>/);
   });
 
   it("carries every article with its title, link, id, date, summary, creator and content", () => {
-    expect(feed.items?.map((item) => displayedText(item.title ?? ""))).toEqual(articles.map(expectedTitle));
+    expect(feed.items?.map((item) => item.title)).toEqual(articles.map(expectedTitle));
     expect(feed.items?.map((item) => item.link)).toEqual(articles.map(articleUrl));
     expect(feed.items?.map((item) => item.guid)).toEqual(articles.map((a) => ({ value: a.id, isPermaLink: false })));
     expect(feed.items?.map((item) => item.pubDate)).toEqual([
@@ -58,7 +64,7 @@ describe("RSS 2.0", () => {
       "Wed, 15 Jan 2025 09:05:00 GMT",
       "Fri, 22 Mar 2024 06:45:00 GMT",
     ]);
-    expect(feed.items?.map((item) => displayedText(item.description ?? ""))).toEqual(articles.map((a) => a.abstract));
+    expect(feed.items?.map((item) => item.description)).toEqual(articles.map(expectedAbstract));
     expect(feed.items?.[0]?.dc?.creators).toEqual([site.author]);
     expect(feed.items?.[0]?.content?.encoded).toContain("<p>Body with ]]&gt; and ]]&gt; twice, &amp; a bare");
   });
@@ -72,9 +78,12 @@ describe("Atom 1.0", () => {
     expect(() => assertWellFormedXml(xml)).not.toThrow();
   });
 
-  it("has an id, updated time, author and self and alternate links", () => {
-    expect(feed.id).toBe("https://news.example/");
-    expect(feed.updated).toBe("2025-05-05T05:05:05.000Z");
+  it("has a language, an id that survives a move to another domain, updated time, author, icon and links", () => {
+    expect(xml).toMatch(/^<\?xml[^>]*>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="en">/);
+    expect(feed.id).toBe(`tag:${site.tagAuthority}:/atom.xml`);
+    expect(parseAtomFeed(renderAtom(siteFor("https://moved.example"), articles)).id).toBe(feed.id);
+    expect(feed.updated).toBe("2025-05-05T05:05:05Z");
+    expect(feed.icon).toBe("https://news.example/icon-64.png");
     expect(feed.authors?.[0]?.name).toBe(site.author);
     expect(feed.links?.map((l) => [l.rel, l.href])).toEqual([
       ["alternate", "https://news.example/"],
@@ -84,12 +93,15 @@ describe("Atom 1.0", () => {
 
   it("carries every article with a stable tag: id built from the article id", () => {
     expect(feed.entries?.map((e) => e.id)).toEqual(articles.map((a) => `tag:${site.tagAuthority}:${a.id}`));
-    expect(feed.entries?.map((e) => displayedText(textOf(e.title)))).toEqual(articles.map(expectedTitle));
+    expect(feed.entries?.map((e) => textOf(e.title))).toEqual(articles.map(expectedTitle));
     expect(feed.entries?.map((e) => e.links?.[0]?.href)).toEqual(articles.map(articleUrl));
-    expect(feed.entries?.map((e) => e.published)).toEqual(
-      articles.map((a) => new Date(a.published.epochMs).toISOString()),
-    );
-    expect(feed.entries?.map((e) => displayedText(textOf(e.summary)))).toEqual(articles.map((a) => a.abstract));
+    expect(feed.entries?.map((e) => e.published)).toEqual([
+      "2025-05-05T05:05:05Z",
+      "2025-01-15T09:05:00Z",
+      "2024-03-22T06:45:00Z",
+    ]);
+    expect(feed.entries?.map((e) => textOf(e.summary))).toEqual(articles.map(expectedAbstract));
+    expect(feed.entries?.[0]?.authors?.map((a) => a.name)).toEqual([site.author]);
   });
 });
 
@@ -106,12 +118,14 @@ describe("JSON Feed 1.1", () => {
     expect(feed.language).toBe("en");
     expect(feed.feed_url).toBe("https://news.example/feed.json");
     expect(feed.home_page_url).toBe("https://news.example/");
+    expect(raw.icon).toBe("https://news.example/icon-512.png");
+    expect(raw.favicon).toBe("https://news.example/icon-64.png");
   });
 
   it("round-trips every title and summary as plain text, RFC 3339 dates with offset", () => {
     expect(items.map((i) => i.id)).toEqual(articles.map((a) => a.id));
     expect(items.map((i) => i.title)).toEqual(articles.map(expectedTitle));
-    expect(items.map((i) => i.summary)).toEqual(articles.map((a) => a.abstract));
+    expect(items.map((i) => i.summary)).toEqual(articles.map(expectedAbstract));
     expect(items.map((i) => i.url)).toEqual(articles.map(articleUrl));
     expect(items.map((i) => i.date_published)).toEqual([
       "2025-05-05T05:05:05Z",
@@ -124,8 +138,8 @@ describe("JSON Feed 1.1", () => {
 
 describe("every format", () => {
   it("removes characters XML forbids identically, so a title reads the same everywhere", () => {
-    const rssTitle = displayedText(parseRssFeed(renderRss(site, articles)).items?.[0]?.title ?? "");
-    const atomTitle = displayedText(textOf(parseAtomFeed(renderAtom(site, articles)).entries?.[0]?.title));
+    const rssTitle = parseRssFeed(renderRss(site, articles)).items?.[0]?.title;
+    const atomTitle = textOf(parseAtomFeed(renderAtom(site, articles)).entries?.[0]?.title);
     const jsonTitle = parseJsonFeed(renderJsonFeed(site, articles)).items?.[0]?.title;
     expect(new Set([rssTitle, atomTitle, jsonTitle])).toEqual(new Set([expectedTitle(articles[0] as Article)]));
     expect(jsonTitle).not.toContain("\u0001");

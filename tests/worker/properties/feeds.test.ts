@@ -8,7 +8,7 @@ import { renderJsonFeed } from "../../../src/render/json-feed.ts";
 import { renderRss } from "../../../src/render/rss.ts";
 import { siteFor } from "../../../src/site-config.ts";
 import { buildArticles, type GeneratedArticle } from "./build-article.ts";
-import { decodeHtmlText, paragraphsOfContentHtml } from "./expected-text.ts";
+import { paragraphsOfContentHtml } from "./expected-text.ts";
 import { articleFields, hexId, settings } from "./hostile-text.ts";
 import { childNamed, childrenNamed, parseXml } from "./xml-tree.ts";
 
@@ -36,9 +36,9 @@ function readRss(xml: string): ItemText[] {
   const channel = childNamed(parseXml(xml), "channel");
   return childrenNamed(channel, "item").map((item) => ({
     id: childNamed(item, "guid").text,
-    // feed writes title and description as HTML in CDATA; readers decode the HTML.
-    title: decodeHtmlText(childNamed(item, "title").text),
-    summary: decodeHtmlText(childNamed(item, "description").text),
+    // Title and description are the text itself, as an XML parser returns it: nothing to decode.
+    title: childNamed(item, "title").text,
+    summary: childNamed(item, "description").text,
     paragraphs: paragraphsOfContentHtml(childNamed(item, "content:encoded").text),
   }));
 }
@@ -46,8 +46,8 @@ function readRss(xml: string): ItemText[] {
 function readAtom(xml: string): ItemText[] {
   return childrenNamed(parseXml(xml), "entry").map((entry) => ({
     id: childNamed(entry, "id").text.split(":").at(-1) ?? "",
-    title: decodeHtmlText(childNamed(entry, "title").text),
-    summary: decodeHtmlText(childNamed(entry, "summary").text),
+    title: childNamed(entry, "title").text,
+    summary: childNamed(entry, "summary").text,
     paragraphs: paragraphsOfContentHtml(childNamed(entry, "content").text),
   }));
 }
