@@ -1,13 +1,42 @@
 /**
- * Plain text for a CDATA section that `feed` writes. Its XML writer (xml-js) ends a "]]>" in
- * the text by splitting the section, but only at the first one (`cdata.replace("]]>", …)`), so
- * a second "]]>" would close the section early and break the feed. This splits every later
- * one the same way, leaving the first to xml-js: the section then holds the text exactly, and
- * a reader that decodes it gets back every character the author wrote.
+ * `feed` writes every RSS title and description as a CDATA section, through xml-js. Two things
+ * about that need mending before a reader sees it:
+ *
+ * - xml-js ends a "]]>" in the text by splitting the section, but only at the first one
+ *   (`cdata.replace("]]>", …)`), so a second "]]>" would close the section early and break the
+ *   feed. `forFeedCdata` splits every later one the same way, leaving the first to xml-js.
+ * - RSS has no way to say that a title is plain text. The RSS Advisory Board's profile asks
+ *   plain text to write "&" and "<" as hexadecimal character references, which no reader can
+ *   mistake for markup; the W3C Feed Validator warns about a CDATA title holding "<" or "&".
+ *   `cdataAsCharacterReferences` rewrites the sections of the plain-text elements as the
+ *   same characters, escaped that way. An XML parser returns identical text for both forms
+ *   (XML 1.0 §2.7), so this changes how the text is written, never what it says.
  */
 export function forFeedCdata(text: string): string {
   const first = text.indexOf("]]>");
   if (first === -1) return text;
   const rest = first + 3;
   return text.slice(0, rest) + text.slice(rest).replaceAll("]]>", "]]]]><![CDATA[>");
+}
+
+/** An element whose whole content is one or more adjacent CDATA sections. */
+const CDATA_ELEMENT = (names: readonly string[]) =>
+  new RegExp(`<(${names.join("|")})>((?:<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)+)</\\1>`, "g");
+const CDATA_SECTION = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+
+/**
+ * `xml` with the CDATA content of every element named in `names` written as escaped text
+ * instead. In well-formed XML "<![CDATA[" can only start a real section (in text and
+ * attributes "<" is always escaped) and a section's text cannot hold "]]>", so the patterns
+ * find exactly the sections.
+ */
+export function cdataAsCharacterReferences(xml: string, names: readonly string[]): string {
+  return xml.replace(CDATA_ELEMENT(names), (_, name: string, sections: string) => {
+    const text = sections.replace(CDATA_SECTION, (_section, content: string) => content);
+    return `<${name}>${escapeAsReferences(text)}</${name}>`;
+  });
+}
+
+function escapeAsReferences(text: string): string {
+  return text.replace(/[&<>]/g, (ch) => (ch === "&" ? "&#x26;" : ch === "<" ? "&#x3C;" : "&#x3E;"));
 }

@@ -2,8 +2,9 @@ import { Feed } from "feed";
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
-import { forFeedCdata } from "./feed-cdata.ts";
+import { cdataAsCharacterReferences, forFeedCdata } from "./feed-cdata.ts";
 import { feedEntries, feedUpdated } from "./feed-entries.ts";
+import { escapeHtml } from "./html.ts";
 import { ICON_RSS } from "./icons.ts";
 import { absoluteUrl, articleUrl, homeUrl } from "./links.ts";
 
@@ -11,10 +12,12 @@ export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
 export const RSS_PATH = "/rss.xml";
 
 /**
- * RSS 2.0 (https://www.rssboard.org/rss-specification) through `feed`, which wraps title,
- * description and content:encoded in CDATA. RSS titles and descriptions are read as plain text
- * by most readers (newsboat, feedparser, rss-parser), so they carry the author's text itself:
- * escaping it as HTML would make those readers show "&#39;" and "&amp;".
+ * RSS 2.0 (https://www.rssboard.org/rss-specification) through `feed`. An item title is plain
+ * text to every reader (newsboat, feedparser, rss-parser), so it carries the author's text
+ * itself, written with character references (src/render/feed-cdata.ts): escaping it as HTML
+ * would make those readers show "&#39;" and "&amp;". A description is HTML ("entity-encoded
+ * HTML is allowed", and readers and the validator treat it so), so the abstract goes in
+ * escaped, like the body in content:encoded.
  */
 export function renderRss(site: Site, published: readonly Article[]): string {
   const entries = feedEntries(site, published);
@@ -38,12 +41,12 @@ export function renderRss(site: Site, published: readonly Article[]): string {
       // guid isPermaLink="false": the file's permanent id, stable across title and slug edits.
       guid: article.id,
       date: new Date(article.published.epochMs),
-      description: forFeedCdata(article.abstract),
-      // Article HTML is escaped text, so it holds no "]]>" ("&gt;").
+      description: escapeHtml(article.abstract),
+      // Escaped HTML holds no "]]>" ("&gt;"), so it needs no splitting.
       content: renderContentHtml(article),
       // RSS <author> must be an e-mail address; a name goes in dc:creator.
       extensions: [{ name: "dc:creator", objects: { _text: site.author } }],
     });
   }
-  return feed.rss2();
+  return cdataAsCharacterReferences(feed.rss2(), ["title"]);
 }

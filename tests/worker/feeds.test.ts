@@ -41,6 +41,22 @@ describe("RSS 2.0", () => {
     expect(() => assertWellFormedXml(xml)).not.toThrow();
   });
 
+  it("writes plain-text titles with character references, never as CDATA a reader could take for HTML", () => {
+    expect(xml).toContain(
+      '<title>Developers\' forum: "&#x3C;script&#x3E;" &#x26; the ]]&#x3E; and ]]&#x3E; again  🐟 “quoted” ’ שלום עולם</title>',
+    );
+    expect(xml).not.toMatch(/<title><!\[CDATA\[/);
+  });
+
+  it("keeps any number of ]]> in a title, in place", () => {
+    for (const title of ["]]>", "a]]>b]]>c]]>d", "]]]]>>", "x]]", "]]>]]>]]>]]>"]) {
+      const [article] = loadSources([{ ...plainArticle(5, "2025-01-01 00:00:00"), title }]).articles;
+      const rss = renderRss(site, article ? [article] : []);
+      expect(() => assertWellFormedXml(rss), title).not.toThrow();
+      expect(parseRssFeed(rss).items?.[0]?.title, title).toBe(title);
+    }
+  });
+
   it("describes the channel with absolute links and the newest article's time", () => {
     expect(feed.title).toBe(site.title);
     expect(feed.link).toBe("https://news.example/");
@@ -64,7 +80,11 @@ describe("RSS 2.0", () => {
       "Wed, 15 Jan 2025 09:05:00 GMT",
       "Fri, 22 Mar 2024 06:45:00 GMT",
     ]);
-    expect(feed.items?.map((item) => item.description)).toEqual(articles.map(expectedAbstract));
+    // A description is HTML to readers and validators: the abstract arrives escaped, once.
+    expect(feed.items?.[0]?.description).toBe(
+      "R&amp;D &lt; 5 &gt; 4 ]]&gt; ]]&gt; &#39; &quot;  emoji 🚀 &lt;img src=x onerror=alert(1)&gt; مرحبا",
+    );
+    expect(feed.items?.[2]?.description).toBe("Summary of article 1.");
     expect(feed.items?.[0]?.dc?.creators).toEqual([site.author]);
     expect(feed.items?.[0]?.content?.encoded).toContain("<p>Body with ]]&gt; and ]]&gt; twice, &amp; a bare");
   });

@@ -8,7 +8,7 @@ import { renderJsonFeed } from "../../../src/render/json-feed.ts";
 import { renderRss } from "../../../src/render/rss.ts";
 import { siteFor } from "../../../src/site-config.ts";
 import { buildArticles, type GeneratedArticle } from "./build-article.ts";
-import { paragraphsOfContentHtml } from "./expected-text.ts";
+import { decodeHtmlText, paragraphsOfContentHtml } from "./expected-text.ts";
 import { articleFields, hexId, settings } from "./hostile-text.ts";
 import { childNamed, childrenNamed, parseXml } from "./xml-tree.ts";
 
@@ -36,9 +36,10 @@ function readRss(xml: string): ItemText[] {
   const channel = childNamed(parseXml(xml), "channel");
   return childrenNamed(channel, "item").map((item) => ({
     id: childNamed(item, "guid").text,
-    // Title and description are the text itself, as an XML parser returns it: nothing to decode.
+    // The title is the text itself, as an XML parser returns it: nothing to decode.
     title: childNamed(item, "title").text,
-    summary: childNamed(item, "description").text,
+    // A description is HTML (readers render it), so its text is the HTML decoded once.
+    summary: decodeHtmlText(childNamed(item, "description").text),
     paragraphs: paragraphsOfContentHtml(childNamed(item, "content:encoded").text),
   }));
 }
