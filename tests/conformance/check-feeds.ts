@@ -4,20 +4,35 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compareItems, expectedItem, type FeedItem, type FeedKind } from "./feed-item.ts";
 import { type Fetched, fetchResource } from "./http-client.ts";
+import { readWithNewsboat } from "./read-with-newsboat.ts";
 import { NPM_READERS } from "./read-with-npm-parsers.ts";
 import type { Problems } from "./report.ts";
 import { runTool } from "./run-tool.ts";
 import { FEEDS, type FeedEndpoint, type SuiteContext } from "./suite-context.ts";
 import { checkSchemaDiscriminates, validateJsonFeed } from "./validate-json-feed.ts";
+import { validateWithW3c } from "./validate-with-w3c.ts";
 
 /** Debian's python, which has python3-feedparser (a pyenv python on PATH may not). */
 const PYTHON = process.env.CONFORMANCE_PYTHON ?? "/usr/bin/python3";
 const READ_FEED_PY = fileURLToPath(new URL("read-feed.py", import.meta.url));
 const FEEDPARSER_VERSION: Readonly<Record<FeedKind, string>> = { rss: "rss20", atom: "atom10", json: "" };
 
-/** Reads every feed with feedparser, xmllint, npm parsers and the JSON Feed schema. */
+/**
+ * Reads every feed with xmllint, the W3C Feed Validator, feedparser, newsboat, npm parsers
+ * and the JSON Feed schema. Every reader's titles and summaries must be the articles' text
+ * itself, as the reader returns it.
+ */
 export async function checkFeeds(context: SuiteContext): Promise<void> {
   const { report, name } = context;
+  const xmlFeeds = FEEDS.filter((feed) => feed.kind !== "json");
+  // One newsboat run fetches every XML feed; newsboat does not read JSON Feed.
+  let newsboat: ReadonlyMap<string, readonly FeedItem[]> | undefined;
+  let newsboatError: unknown;
+  try {
+    newsboat = readWithNewsboat(xmlFeeds.map((feed) => `${context.baseUrl}${feed.path}`));
+  } catch (error) {
+    newsboatError = error;
+  }
   await report.check(name("JSON Feed 1.1 schema accepts a minimal feed and rejects each broken one"), () =>
     checkSchemaDiscriminates(),
   );
@@ -42,16 +57,26 @@ export async function checkFeeds(context: SuiteContext): Promise<void> {
     } else {
       await report.check(name(`xmllint --noout ${feed.path}`), () => checkWithXmllint(bytes));
       await report.check(
-        name(`feedparser reads ${feed.path}: bozo 0, ${FEEDPARSER_VERSION[feed.kind]}, every item`),
+        name(`W3C Feed Validator ${feed.path}: no errors, no warnings but SelfDoesntMatchLocation`),
+        () => validateWithW3c(`${context.baseUrl}${feed.path}`),
+      );
+      await report.check(
+        name(`feedparser reads ${feed.path}: bozo 0, ${FEEDPARSER_VERSION[feed.kind]}, every item, title and summary`),
         () => checkWithFeedparser(feed, bytes, expected),
       );
+      await report.check(name(`newsboat reads ${feed.path}: every item, title as shown`), () => {
+        const items = newsboat?.get(`${context.baseUrl}${feed.path}`);
+        if (!items) throw newsboatError;
+        // newsboat keeps no separate summary: it shows content:encoded / content, else the summary.
+        return compareItems(items, expected, ["link", "title", "publishedMs"]);
+      });
     }
     for (const reader of NPM_READERS.filter((r) => r.kinds.includes(feed.kind))) {
-      await report.check(name(`${reader.name} reads ${feed.path}: every item`), async () => {
-        const items = await reader.read(feed.kind, body);
-        const shown = expected.map((item) => ({ ...item, title: reader.titleShown(feed.kind, item.title) }));
-        return compareItems(items, shown);
-      });
+      const fields = reader.fields(feed.kind);
+      const what = ["title", "summary"].filter((field) => fields.includes(field as never)).join(" and ");
+      await report.check(name(`${reader.name} reads ${feed.path}: every item${what ? `, ${what}` : ""}`), async () =>
+        compareItems(await reader.read(feed.kind, body), expected, fields),
+      );
     }
   }
 }
@@ -71,7 +96,8 @@ interface FeedparserOutput {
   readonly entries: readonly {
     readonly id: string | null;
     readonly link: string | null;
-    readonly title: string;
+    readonly title: string | null;
+    readonly summary: string | null;
     readonly published_ms: number | null;
   }[];
 }
@@ -93,7 +119,8 @@ function checkWithFeedparser(feed: FeedEndpoint, body: Uint8Array, expected: rea
     const items = output.entries.map((entry) => ({
       id: entry.id ?? "",
       link: entry.link ?? "",
-      title: entry.title,
+      title: entry.title ?? "",
+      summary: entry.summary ?? undefined,
       publishedMs: entry.published_ms ?? undefined,
     }));
     return [...problems, ...compareItems(items, expected)];

@@ -2,33 +2,45 @@ import type { Article } from "../../src/model/article.ts";
 import { siteConfig } from "../../src/site-config.ts";
 import type { Problems } from "./report.ts";
 
-/** One entry as a feed reader shows it: the fields every parser is compared on. */
+/** One entry as a feed reader returns it: the fields every reader is compared on. */
 export interface FeedItem {
   readonly id: string;
   readonly link: string;
-  /** The text a reader displays, after rendering any HTML. */
+  /** Exactly as the reader returns it: nothing here decodes, unescapes or strips tags. */
   readonly title: string;
+  /** RSS description, Atom summary, JSON Feed summary, as the reader returns it. */
+  readonly summary?: string | undefined;
   /** Whole seconds: RSS dates have no finer unit. */
   readonly publishedMs: number | undefined;
 }
 
+/** The fields compared besides the id; a reader that does not return one leaves it out. */
+export type ComparedField = "link" | "title" | "summary" | "publishedMs";
+export const ALL_FIELDS: readonly ComparedField[] = ["link", "title", "summary", "publishedMs"];
+
 export type FeedKind = "rss" | "atom" | "json";
 
 /**
- * What a reader must find for an article, per DESIGN: the RSS guid and JSON Feed id are the
- * 16-hex id, the Atom id is `tag:<authority>:<id>`, the link is the article page.
+ * What a reader must find for an article: the RSS guid and JSON Feed id are the 16-hex id,
+ * the Atom id is `tag:<authority>:<id>`, the link is the article page, and the title and
+ * summary are the author's text itself (Unicode NFC), whatever characters it holds.
  */
 export function expectedItem(kind: FeedKind, article: Article, baseUrl: string): FeedItem {
   return {
     id: kind === "atom" ? `tag:${siteConfig.tagAuthority}:${article.id}` : article.id,
     link: `${baseUrl}/articles/${article.slug}`,
-    title: article.title,
+    title: article.title.normalize("NFC"),
+    summary: article.abstract.normalize("NFC"),
     publishedMs: Math.floor(article.published.epochMs / 1000) * 1000,
   };
 }
 
-/** Every expected item present with equal fields, nothing else; one problem per difference. */
-export function compareItems(actual: readonly FeedItem[], expected: readonly FeedItem[]): Problems {
+/** Every expected item present with equal `fields`, nothing else; one problem per difference. */
+export function compareItems(
+  actual: readonly FeedItem[],
+  expected: readonly FeedItem[],
+  fields: readonly ComparedField[] = ALL_FIELDS,
+): Problems {
   const problems: string[] = [];
   const byId = new Map(actual.map((item) => [item.id, item]));
   if (byId.size !== actual.length) problems.push(`${actual.length - byId.size} duplicate id(s)`);
@@ -42,7 +54,7 @@ export function compareItems(actual: readonly FeedItem[], expected: readonly Fee
       problems.push(`missing item ${want.id} (${want.link})`);
       continue;
     }
-    for (const field of ["link", "title", "publishedMs"] as const) {
+    for (const field of fields) {
       if (got[field] !== want[field]) {
         problems.push(`${want.id} ${field}: got ${quote(got[field])}, expected ${quote(want[field])}`);
       }

@@ -1,24 +1,23 @@
 import { extractFromJson, extractFromXml, type FeedEntry } from "@extractus/feed-extractor";
 import { parseFeed } from "feedsmith";
 import RssParser from "rss-parser";
-import { decodeReferences, displayHtml } from "./display-text.ts";
-import { type FeedItem, type FeedKind, toMs } from "./feed-item.ts";
+import { ALL_FIELDS, type ComparedField, type FeedItem, type FeedKind, toMs } from "./feed-item.ts";
 
-/** A feed parser from npm, written by others, and how to turn what it returns into FeedItems. */
+/**
+ * A feed parser from npm, written by others. `read` returns its fields exactly as the parser
+ * returns them: no decoding, unescaping or tag stripping of ours in between.
+ */
 export interface NpmReader {
   readonly name: string;
   readonly kinds: readonly FeedKind[];
   readonly read: (kind: FeedKind, body: string) => Promise<readonly FeedItem[]>;
-  /**
-   * The title this reader shows for a source title, where a known defect of its own makes
-   * it differ from the text itself; the identity otherwise.
-   */
-  readonly titleShown: (kind: FeedKind, title: string) => string;
+  /** The fields whose value means what the feed says, per format (see `fields` below). */
+  readonly fields: (kind: FeedKind) => readonly ComparedField[];
 }
 
-const asIs = (_kind: FeedKind, title: string) => title;
+const allFields = () => ALL_FIELDS;
 
-/** rss-parser (xml2js lineage): RSS and Atom. Titles come back as the HTML the feed carries. */
+/** rss-parser (xml2js lineage): RSS and Atom, text as the XML parser leaves it. */
 const rssParser: NpmReader = {
   name: "rss-parser",
   kinds: ["rss", "atom"],
@@ -27,14 +26,21 @@ const rssParser: NpmReader = {
     return feed.items.map((item) => ({
       id: (kind === "rss" ? item.guid : (item as { id?: string }).id) ?? "",
       link: item.link ?? "",
-      title: displayHtml(item.title ?? ""),
+      title: item.title ?? "",
+      // RSS <description> lands in `content` (content:encoded keeps its own key); Atom has `summary`.
+      summary: kind === "rss" ? item.content : item.summary,
       publishedMs: toMs(item.isoDate),
     }));
   },
-  titleShown: asIs,
+  fields: allFields,
 };
 
-/** feedsmith (its own parser): all three formats; Atom titles keep their type. */
+/** An Atom text construct as feedsmith returns it: a string, or { value, type }. */
+function textValue(text: string | { value?: string } | undefined): string | undefined {
+  return typeof text === "string" ? text : text?.value;
+}
+
+/** feedsmith (its own parser): all three formats. */
 const feedsmith: NpmReader = {
   name: "feedsmith",
   kinds: ["rss", "atom", "json"],
@@ -45,7 +51,8 @@ const feedsmith: NpmReader = {
       return (parsed.feed.items ?? []).map((item) => ({
         id: item.guid?.value ?? "",
         link: item.link ?? "",
-        title: displayHtml(item.title ?? ""),
+        title: item.title ?? "",
+        summary: item.description,
         publishedMs: toMs(item.pubDate),
       }));
     }
@@ -53,8 +60,8 @@ const feedsmith: NpmReader = {
       return (parsed.feed.entries ?? []).map((entry) => ({
         id: entry.id ?? "",
         link: entry.links?.find((link) => (link.rel ?? "alternate") === "alternate")?.href ?? "",
-        // RFC 4287 §3.1.1: type="html" text is shown as rendered HTML, "text" as is.
-        title: entry.title?.type === "html" ? displayHtml(entry.title.value) : (entry.title?.value ?? ""),
+        title: textValue(entry.title) ?? "",
+        summary: textValue(entry.summary),
         publishedMs: toMs(entry.published ?? entry.updated),
       }));
     }
@@ -63,15 +70,27 @@ const feedsmith: NpmReader = {
         id: item.id ?? "",
         link: item.url ?? "",
         title: item.title ?? "",
+        summary: item.summary,
         publishedMs: toMs(item.date_published),
       }));
     }
     throw new Error(`detected ${(parsed as { format: string }).format}, expected ${kind}`);
   },
-  titleShown: asIs,
+  fields: allFields,
 };
 
-/** @extractus/feed-extractor (fast-xml-parser lineage): all three formats, normalized. */
+/**
+ * @extractus/feed-extractor (fast-xml-parser lineage): all three formats, normalized.
+ * Compared on ids, links and dates everywhere, on titles in JSON Feed only, and never on
+ * summaries, because what it returns there is not the feed's text by design:
+ * - XML titles go through its getText(), which runs @std/html's unescape() on what the XML
+ *   parser already decoded: every title is decoded twice, so the text `&lt;tags&gt;` (sent
+ *   as `&amp;lt;tags&amp;gt;`) comes back as `<tags>`. No feed can avoid that.
+ * - Its `description` is built from the summary or the content with tags stripped, newlines
+ *   joined and the text cut to descriptionMaxLen; in JSON Feed it prefers content_text or
+ *   content_html over summary. It is a preview, not the summary.
+ * JSON Feed titles are taken from the JSON as they are, so those are compared.
+ */
 const feedExtractor: NpmReader = {
   name: "@extractus/feed-extractor",
   kinds: ["rss", "atom", "json"],
@@ -84,14 +103,7 @@ const feedExtractor: NpmReader = {
       publishedMs: toMs(entry.published),
     }));
   },
-  // Its getText() unescapes XML titles with @std/html's unescape, which replaces named
-  // references first and numeric ones in a second pass, so the escaped text "&amp;#169;"
-  // is shown as "©" instead of "&#169;". JSON titles are taken as they are.
-  titleShown: (kind, title) => (kind === "json" ? title : decodeNumericOnly(title)),
+  fields: (kind) => (kind === "json" ? ["link", "title", "publishedMs"] : ["link", "publishedMs"]),
 };
-
-function decodeNumericOnly(text: string): string {
-  return text.replace(/&#(?:\d+|[xX][0-9a-fA-F]+);/g, (reference) => decodeReferences(reference));
-}
 
 export const NPM_READERS: readonly NpmReader[] = [rssParser, feedsmith, feedExtractor];
