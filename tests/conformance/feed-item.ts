@@ -1,4 +1,6 @@
+import { decodeHTML } from "entities";
 import type { Article } from "../../src/model/article.ts";
+import { articlePath } from "../../src/render/links.ts";
 import { siteConfig } from "../../src/site-config.ts";
 import type { Problems } from "./report.ts";
 
@@ -8,7 +10,11 @@ export interface FeedItem {
   readonly link: string;
   /** Exactly as the reader returns it: nothing here decodes, unescapes or strips tags. */
   readonly title: string;
-  /** RSS description, Atom summary, JSON Feed summary, as the reader returns it. */
+  /**
+   * Atom summary and JSON Feed summary as the reader returns them. An RSS description is HTML
+   * (the format allows markup there, and every reader renders it), so it is the text the reader
+   * shows: its own rendering where it has one, else `shownTextOfHtml`.
+   */
   readonly summary?: string | undefined;
   /** Whole seconds: RSS dates have no finer unit. */
   readonly publishedMs: number | undefined;
@@ -28,11 +34,20 @@ export type FeedKind = "rss" | "atom" | "json";
 export function expectedItem(kind: FeedKind, article: Article, baseUrl: string): FeedItem {
   return {
     id: kind === "atom" ? `tag:${siteConfig.tagAuthority}:${article.id}` : article.id,
-    link: `${baseUrl}/articles/${article.slug}`,
+    link: `${baseUrl}${articlePath(article)}`,
     title: article.title.normalize("NFC"),
     summary: article.abstract.normalize("NFC"),
     publishedMs: Math.floor(article.published.epochMs / 1000) * 1000,
   };
+}
+
+/**
+ * What a reader shows for an HTML field that should hold escaped text: its character
+ * references decoded once, as a browser would. Any element in it means text leaked into
+ * markup, which a reader would render, so it is returned marked, to fail the comparison.
+ */
+export function shownTextOfHtml(html: string): string {
+  return /<[a-zA-Z/!?]/.test(html) ? `[markup, not text] ${html}` : decodeHTML(html);
 }
 
 /** Every expected item present with equal `fields`, nothing else; one problem per difference. */

@@ -1,7 +1,7 @@
 import { extractFromJson, extractFromXml, type FeedEntry } from "@extractus/feed-extractor";
 import { parseFeed } from "feedsmith";
 import RssParser from "rss-parser";
-import { ALL_FIELDS, type ComparedField, type FeedItem, type FeedKind, toMs } from "./feed-item.ts";
+import { ALL_FIELDS, type ComparedField, type FeedItem, type FeedKind, shownTextOfHtml, toMs } from "./feed-item.ts";
 
 /**
  * A feed parser from npm, written by others. `read` returns its fields exactly as the parser
@@ -27,8 +27,9 @@ const rssParser: NpmReader = {
       id: (kind === "rss" ? item.guid : (item as { id?: string }).id) ?? "",
       link: item.link ?? "",
       title: item.title ?? "",
-      // RSS <description> lands in `content` (content:encoded keeps its own key); Atom has `summary`.
-      summary: kind === "rss" ? item.content : item.summary,
+      // RSS <description> lands in `content` (content:encoded keeps its own key); being HTML,
+      // what rss-parser offers as its text is `contentSnippet`. Atom has `summary`.
+      summary: kind === "rss" ? item.contentSnippet : item.summary,
       publishedMs: toMs(item.isoDate),
     }));
   },
@@ -52,7 +53,8 @@ const feedsmith: NpmReader = {
         id: item.guid?.value ?? "",
         link: item.link ?? "",
         title: item.title ?? "",
-        summary: item.description,
+        // feedsmith returns the description's HTML as it is; shown as a reader renders it.
+        summary: item.description === undefined ? undefined : shownTextOfHtml(item.description),
         publishedMs: toMs(item.pubDate),
       }));
     }

@@ -5,7 +5,7 @@ The validator's source is vendored in vendor/feedvalidator/ (see its LICENSE); i
 Debian's python3-html5lib, python3-rdflib and python3-libxml2, and no network beyond URL.
 It fetches URL itself, as the online validator does, so the Content-Type and the feed's
 self link are checked against the address it was served from.
-Output: {"feedType", "events": [{"level", "type", "message", "line", "column"}]}, the errors,
+Output: {"feedType", "events": [{"level", "type", "message", "line", "column", "value"}]}, the errors,
 warnings and infos the validator logged, each with the English message it prints.
 """
 
@@ -44,6 +44,7 @@ def main(url):
             "message": formatter.getMessage(event),
             "line": event.params.get("line"),
             "column": event.params.get("column"),
+            "value": event.params.get("value"),
         }
         for event in result["loggedEvents"]
         # The rest (ValidElement, ValidURI, …) record what passed; they have no message.
