@@ -1,3 +1,5 @@
+import { decodeHTML } from "entities";
+
 /**
  * An independent statement of what the pipeline must keep of a line of text: XML 1.0 §2.2
  * Char (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]), walked code
@@ -29,12 +31,7 @@ export function expectedLine(line: string): string {
 
 /** The plain text a reader gets back from the escaped HTML our feeds carry. */
 export function decodeHtmlText(escaped: string): string {
-  return escaped.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, entity: string) => {
-    const name = entity.toLowerCase();
-    if (name.startsWith("#x")) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith("#")) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[name] ?? "";
-  });
+  return decodeHTML(escaped);
 }
 
 /** Paragraph texts of the content HTML (`<p>…</p>` per paragraph), or undefined if it holds anything else. */

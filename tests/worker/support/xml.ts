@@ -10,10 +10,3 @@ export function assertWellFormedXml(xml: string): void {
   parser.write(xml).close();
   if (failure) throw failure;
 }
-
-/** What a reader displays for an HTML-typed title or summary: the entities decoded once. */
-export function displayedText(html: string): string {
-  return html.replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) =>
-    name === "lt" ? "<" : name === "gt" ? ">" : name === "quot" ? '"' : name === "#39" ? "'" : "&",
-  );
-}
