@@ -1,5 +1,5 @@
 import type { PublishedTime } from "../model/article.ts";
-import { removeXmlForbidden } from "./clean-text.ts";
+import { removeUnshowable } from "./clean-text.ts";
 import type { Problem } from "./problem.ts";
 import { isRealDateTime, resolveLocalTime } from "./zoned-time.ts";
 
@@ -26,7 +26,8 @@ function isBlank(line: string): boolean {
 
 /**
  * Splits into lines the way the format defines them: only LF and CRLF end a line (VT, FF,
- * U+0085, U+2028 and U+2029 are characters within a line). Trailing spaces and tabs go.
+ * U+0085, U+2028 and U+2029 are characters within a line; VT, FF and U+0085 are then
+ * removed as unshowable). Trailing spaces and tabs go.
  * A CR left inside a line becomes a space: XML 1.0 §2.11 turns it into LF in RSS and Atom
  * while JSON keeps it, so only white space every reader agrees on is carried.
  */
@@ -52,18 +53,16 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
   const fail = (): ParseResult => ({ ok: false, errors, warnings });
 
   const clean = lines.map((line, index) => {
-    const cleaned = removeXmlForbidden(line);
-    // Each forbidden code point is one UTF-16 unit (an unpaired surrogate is one too).
-    const removed = line.length - cleaned.length;
-    if (removed > 0) {
+    const cleaned = removeUnshowable(line);
+    if (cleaned.removed > 0) {
       warnings.push({
         severity: "warning",
         path,
         line: index + 1,
-        message: `removed ${removed} control or non-character code point(s) that XML cannot carry`,
+        message: `removed ${cleaned.removed} control or noncharacter code point(s) that no reader can show`,
       });
     }
-    return cleaned;
+    return cleaned.text;
   });
 
   let i = 0;

@@ -1,6 +1,6 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
-import { removeXmlForbidden } from "../../src/load/clean-text.ts";
+import { removeUnshowable } from "../../src/load/clean-text.ts";
 import type { Article } from "../../src/model/article.ts";
 import { renderAtom } from "../../src/render/atom.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
@@ -30,7 +30,7 @@ const articleUrl = (a: Article) => `https://news.example/articles/${a.slug}`;
 /** feedsmith gives Atom text constructs as { value, type }. */
 const textOf = (construct: { value?: string } | string | undefined) =>
   typeof construct === "string" ? construct : (construct?.value ?? "");
-const expectedTitle = (a: Article) => removeXmlForbidden(sources.find((s) => s.id === a.id)?.title ?? "");
+const expectedTitle = (a: Article) => removeUnshowable(sources.find((s) => s.id === a.id)?.title ?? "").text;
 
 describe("RSS 2.0", () => {
   const xml = renderRss(site, articles);

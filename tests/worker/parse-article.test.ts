@@ -87,19 +87,41 @@ describe("variations the format accepts", () => {
   });
 
   it("ends lines only at LF and CRLF: VT, FF, U+0085, U+2028 and U+2029 stay inside the line", () => {
-    const title = "A\u0085B\u2028C\u2029D";
-    const article = parsed(VALID.replace("Title", title).replace("First paragraph.", "one\u000btwo\u000cthree"));
-    expect(article.title).toBe(title);
-    // VT and FF are then removed because XML cannot carry them; the words stay one paragraph.
-    expect(article.paragraphs[0]).toBe("onetwothree");
+    const result = parseArticle(
+      PATH,
+      VALID.replace("Title", "A\u0085B\u2028C\u2029D").replace("First paragraph.", "one\u000btwo\u000cthree"),
+      "UTC",
+    );
+    // VT, FF and NEL are then removed as unshowable; the words stay one title, one paragraph.
+    expect(result.ok && result.article.title).toBe("AB\u2028C\u2029D");
+    expect(result.ok && result.article.paragraphs[0]).toBe("onetwothree");
   });
 
   it("drops characters XML cannot carry, and says on which line", () => {
     const result = parseArticle(PATH, VALID.replace("Title", "Ti\u0001tle\uFFFE"), "UTC");
     expect(result.ok && result.article.title).toBe("Title");
     expect(result.warnings.map(formatProblem)).toEqual([
-      `warning: ${PATH}:1: removed 2 control or non-character code point(s) that XML cannot carry`,
+      `warning: ${PATH}:1: removed 2 control or noncharacter code point(s) that no reader can show`,
     ]);
+  });
+
+  it("drops DEL, C1 controls and noncharacters in every plane, counting each code point once", () => {
+    const unshowable = "\u007F\u0080\u0085\u009B\u009F\uFDD0\uFDEF\u{1FFFE}\u{1FFFF}\u{10FFFF}";
+    const showable = "\u00A0\uFDCF\uFDF0\uFFFD\u{1FFFD}\u{20000}🚀";
+    const text = VALID.replace("Title", `T${unshowable}${showable}`)
+      .replace("The summary.", `Sum${unshowable}mary.`)
+      .replace("Second paragraph.", `Second${unshowable} paragraph.`);
+    const result = parseArticle(PATH, text, "UTC");
+    expect(result.ok && result.article).toMatchObject({
+      title: `T${showable}`,
+      abstract: "Summary.",
+      paragraphs: ["First paragraph.", "Second paragraph."],
+    });
+    expect(result.warnings.map(formatProblem)).toEqual(
+      [1, 5, 9].map(
+        (line) => `warning: ${PATH}:${line}: removed 10 control or noncharacter code point(s) that no reader can show`,
+      ),
+    );
   });
 
   it("reads the date line in the site's time zone and keeps the offset", () => {
