@@ -167,9 +167,19 @@ describe("errors the format rejects, each naming the file and line", () => {
       `${PATH}:6: there is no body; expected at least one paragraph after the abstract and a blank line`,
     ],
     [
+      "an empty file",
+      "\n  \n",
+      `${PATH}:1: the file is empty; expected the article's title on line 1, then its date, abstract and body`,
+    ],
+    [
+      "a file that ends after the date",
+      "Title\n\n2025-02-24 01:27:00\n",
+      `${PATH}:5: no abstract after the date (the file ends); expected a line starting with "Abstract:", then the body`,
+    ],
+    [
       "a file that ends after the title",
       "Title\n",
-      `${PATH}:3: the file ends after the title; expected YYYY-MM-DD HH:MM:SS (24-hour clock) on the line after a blank line`,
+      `${PATH}:3: the file ends after the title; expected YYYY-MM-DD HH:MM:SS (24-hour clock) on the line after a blank line, then the abstract and the body`,
     ],
   ])("rejects %s", (_name, text, message) => {
     expect(errorsOf(text)).toEqual([message]);
@@ -178,6 +188,43 @@ describe("errors the format rejects, each naming the file and line", () => {
   it("rejects a wall-clock time the zone skips when clocks go forward", () => {
     expect(errorsOf(VALID.replace("2025-02-24 01:27:00", "2025-03-30 03:30:00"), "Europe/Kyiv")).toEqual([
       `${PATH}:3: date "2025-03-30 03:30:00" does not exist in time zone Europe/Kyiv (the clocks skip it); expected a time that occurs there`,
+    ]);
+  });
+});
+
+describe("every problem in a file, found in one pass", () => {
+  it("reports a bad date, a missing abstract and a missing body together", () => {
+    expect(errorsOf("Title\n\n2025-02-30 10:00:00\n\nThe summary.\n")).toEqual([
+      `${PATH}:3: date "2025-02-30 10:00:00" is not a real time; expected YYYY-MM-DD HH:MM:SS (24-hour clock)`,
+      `${PATH}:5: no abstract after the date (found "The summary."); expected a line starting with "Abstract:"`,
+      `${PATH}:6: there is no body; expected at least one paragraph after the abstract and a blank line`,
+    ]);
+  });
+
+  it("still finds the abstract and body after a date line that is not one", () => {
+    expect(errorsOf("Title\n\n24/02/2025\n\nAbstract:\n\nBody.\n")).toEqual([
+      `${PATH}:3: date "24/02/2025" is not a date line; expected YYYY-MM-DD HH:MM:SS (24-hour clock)`,
+      `${PATH}:5: the abstract is empty; expected a summary after "Abstract:"`,
+    ]);
+  });
+
+  it("reports a missing title and a bad date, reading the date line where it stands", () => {
+    expect(errorsOf("\n\n2025-13-01 10:00:00\n\nAbstract: A.\n\nBody.\n")).toEqual([
+      `${PATH}:1: the first line is empty; expected the article's title on line 1`,
+      `${PATH}:3: date "2025-13-01 10:00:00" is not a real time; expected YYYY-MM-DD HH:MM:SS (24-hour clock)`,
+    ]);
+  });
+
+  it("reports a missing date line once, and reads the Abstract: line that stands in its place", () => {
+    expect(errorsOf("Title\n\nAbstract: A.\n\n\n")).toEqual([
+      `${PATH}:3: no date line before the abstract; expected YYYY-MM-DD HH:MM:SS (24-hour clock) on the line after the title and a blank line`,
+      `${PATH}:4: there is no body; expected at least one paragraph after the abstract and a blank line`,
+    ]);
+  });
+
+  it("points at the line after a long abstract when there is no body", () => {
+    expect(errorsOf("Title\n\n2025-02-24 01:27:00\n\nAbstract: one\ntwo\nthree\n")).toEqual([
+      `${PATH}:8: there is no body; expected at least one paragraph after the abstract and a blank line`,
     ]);
   });
 });

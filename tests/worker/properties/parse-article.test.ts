@@ -54,10 +54,12 @@ describe("parseArticle on arbitrary text", () => {
         const title = expectedLine(fields.title);
         const abstract = expectedLine(fields.abstract);
         const paragraphs = expectedParagraphs(fields.paragraphs);
-        if (title === "" || abstract === "" || paragraphs.length === 0) {
-          expect(result.ok).toBe(false);
-          const lines = result.ok ? [] : result.errors.map((e) => e.line);
-          expect(lines).toEqual([title === "" ? 1 : abstract === "" ? 5 : 6]);
+        // Every missing field is reported, each on its own line, in one pass.
+        const missing = [title === "" && 1, abstract === "" && 5, paragraphs.length === 0 && 6].filter(
+          (line) => line !== false,
+        );
+        if (missing.length > 0) {
+          expect(result.ok ? [] : result.errors.map((e) => e.line)).toEqual(missing);
           return;
         }
         if (!result.ok) throw new Error(`rejected: ${JSON.stringify(result.errors)}`);
