@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { classifyEntries, skippedNotice } from "../src/load/classify-entries.ts";
 import { idFromPath, loadArticles, type SourceFile } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
 import { isValidTimeZone } from "../src/load/zoned-time.ts";
@@ -37,19 +38,24 @@ if (!isValidTimeZone(siteConfig.timeZone)) {
     `src/site-config.ts: time zone "${siteConfig.timeZone}" is not an IANA time zone; expected e.g. "UTC" or "Europe/Kyiv"`,
   );
 }
-let articlePaths: string[];
+let names: string[];
 try {
-  articlePaths = readdirSync(articlesDir, { withFileTypes: true })
-    .filter((entry) => !entry.name.startsWith("."))
-    .map((entry) => join(articlesDir, entry.name));
+  names = readdirSync(articlesDir);
 } catch (cause) {
   fail(
     `${articlesDir}: cannot read the articles folder (${(cause as Error).message}); expected a folder of NNN_<hex>.txt files`,
   );
 }
-const sources: SourceFile[] = articlePaths
-  .filter((path) => !statSync(path).isDirectory())
-  .map((path) => ({ path: displayPath(path), bytes: readFileSync(path) }));
+// A link that leads nowhere is not a folder.
+const isDirectory = (name: string) =>
+  statSync(join(articlesDir, name), { throwIfNoEntry: false })?.isDirectory() ?? false;
+const { read, skipped } = classifyEntries(names, isDirectory);
+const notice = skippedNotice(displayPath(articlesDir), skipped);
+if (notice !== undefined) process.stderr.write(`${notice}\n`);
+const sources: SourceFile[] = read.map((name) => {
+  const path = join(articlesDir, name);
+  return { path: displayPath(path), bytes: readFileSync(path) };
+});
 
 const { articles, errors, warnings } = loadArticles(sources, siteConfig.timeZone);
 for (const problem of [...warnings, ...errors]) process.stderr.write(`${formatProblem(problem)}\n`);

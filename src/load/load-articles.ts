@@ -1,4 +1,5 @@
 import type { Article } from "../model/article.ts";
+import { freshArticleName, randomArticleId } from "./classify-entries.ts";
 import { decodeUtf8 } from "./decode-utf8.ts";
 import { type ParsedArticle, parseArticle } from "./parse-article.ts";
 import type { Problem } from "./problem.ts";
@@ -29,8 +30,16 @@ export function idFromPath(path: string): string | undefined {
   return FILE_NAME.exec(fileNameOf(path))?.[1];
 }
 
-/** Reads, checks and orders a whole set of article files, collecting every problem. */
-export function loadArticles(files: readonly SourceFile[], timeZone: string): LoadResult {
+/**
+ * Reads, checks and orders a whole set of article files, collecting every problem.
+ * `freshId` makes the ids of the names proposed for misnamed files.
+ */
+export function loadArticles(
+  files: readonly SourceFile[],
+  timeZone: string,
+  freshId: () => string = randomArticleId,
+): LoadResult {
+  const takenNames = files.map((file) => fileNameOf(file.path));
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const parsed: (ParsedArticle & { id: string })[] = [];
@@ -39,11 +48,13 @@ export function loadArticles(files: readonly SourceFile[], timeZone: string): Lo
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const id = idFromPath(file.path);
     if (id === undefined) {
+      const proposed = freshArticleName(takenNames, freshId);
+      takenNames.push(proposed);
       errors.push({
         severity: "error",
         path: file.path,
         line: 1,
-        message: `file name "${fileNameOf(file.path)}" is not an article name; expected NNN_<16 lowercase hex digits>.txt, e.g. 001_0a1b2c3d4e5f6a7b.txt`,
+        message: `file name "${fileNameOf(file.path)}" is not an article name; expected NNN_<16 lowercase hex digits>.txt: rename it to ${proposed}`,
       });
     } else {
       const earlier = pathById.get(id);

@@ -1,5 +1,5 @@
 import type { PublishedTime } from "../model/article.ts";
-import { removeXmlForbidden } from "./clean-text.ts";
+import { removeUnshowable } from "./clean-text.ts";
 import type { Problem } from "./problem.ts";
 import { isRealDateTime, resolveLocalTime } from "./zoned-time.ts";
 
@@ -26,7 +26,8 @@ function isBlank(line: string): boolean {
 
 /**
  * Splits into lines the way the format defines them: only LF and CRLF end a line (VT, FF,
- * U+0085, U+2028 and U+2029 are characters within a line). Trailing spaces and tabs go.
+ * U+0085, U+2028 and U+2029 are characters within a line; VT, FF and U+0085 are then
+ * removed as unshowable). Trailing spaces and tabs go.
  * A CR left inside a line becomes a space: XML 1.0 §2.11 turns it into LF in RSS and Atom
  * while JSON keeps it, so only white space every reader agrees on is carried.
  */
@@ -43,27 +44,28 @@ function splitLines(text: string): string[] {
  * Reads one article per docs/article-format.md. Fields are found by position: line 1 is
  * the title, then the date line, then the Abstract: line, then the body. Blank lines between
  * fields are skipped. `text` is already decoded and has no byte-order mark.
+ *
+ * A bad field does not stop the reading: the next field is still looked for after it, so one
+ * build lists every problem in the file. Only where a field is plainly absent (no title, or
+ * the Abstract: line standing where the date belongs) is its line left for the next field, so
+ * one slip is not reported again as the fields after it.
  */
 export function parseArticle(path: string, text: string, timeZone: string): ParseResult {
-  const lines = splitLines(text);
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const error = (line: number, message: string) => errors.push({ severity: "error", path, line, message });
-  const fail = (): ParseResult => ({ ok: false, errors, warnings });
 
-  const clean = lines.map((line, index) => {
-    const cleaned = removeXmlForbidden(line);
-    // Each forbidden code point is one UTF-16 unit (an unpaired surrogate is one too).
-    const removed = line.length - cleaned.length;
-    if (removed > 0) {
+  const clean = splitLines(text).map((line, index) => {
+    const cleaned = removeUnshowable(line);
+    if (cleaned.removed > 0) {
       warnings.push({
         severity: "warning",
         path,
         line: index + 1,
-        message: `removed ${removed} control or non-character code point(s) that XML cannot carry`,
+        message: `removed ${cleaned.removed} control or noncharacter code point(s) that no reader can show`,
       });
     }
-    return cleaned;
+    return cleaned.text;
   });
 
   let i = 0;
@@ -71,43 +73,69 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
     while (i < clean.length && isBlank(clean[i] ?? "")) i++;
   };
 
-  const title = (clean[0] ?? "").trim();
-  if (title === "") {
-    error(1, "the first line is empty; expected the article's title on line 1");
-    return fail();
-  }
+  let title = (clean[0] ?? "").trim();
   i = 1;
+  if (title === "") {
+    skipBlank();
+    const next = clean[i];
+    if (next === undefined) {
+      error(1, "the file is empty; expected the article's title on line 1, then its date, abstract and body");
+      return { ok: false, errors, warnings };
+    }
+    error(1, "the first line is empty; expected the article's title on line 1");
+    // A date line here means the title is missing; anything else is a title moved down.
+    if (!DATE_LINE.test(next.trim())) {
+      title = next.trim();
+      i++;
+    }
+  }
 
   skipBlank();
   const dateLine = clean[i];
   if (dateLine === undefined) {
-    error(i + 1, `the file ends after the title; ${DATE_FORM} on the line after a blank line`);
-    return fail();
+    error(
+      i + 1,
+      `the file ends after the title; ${DATE_FORM} on the line after a blank line, then the abstract and the body`,
+    );
+    return { ok: false, errors, warnings };
   }
-  const published = readDate(dateLine.trim(), timeZone);
-  if (typeof published === "string") {
-    error(i + 1, published);
-    return fail();
+  let published: PublishedTime | undefined;
+  if (dateLine.startsWith(ABSTRACT_PREFIX)) {
+    error(i + 1, `no date line before the abstract; ${DATE_FORM} on the line after the title and a blank line`);
+  } else {
+    const date = readDate(dateLine.trim(), timeZone);
+    if (typeof date === "string") error(i + 1, date);
+    else published = date;
+    i++;
   }
-  i++;
 
   skipBlank();
   const abstractLine = clean[i];
-  if (abstractLine === undefined || !abstractLine.startsWith(ABSTRACT_PREFIX)) {
-    const found = abstractLine === undefined ? "the file ends" : `found "${truncate(abstractLine.trim())}"`;
-    error(i + 1, `no abstract after the date (${found}); expected a line starting with "${ABSTRACT_PREFIX}"`);
-    return fail();
+  if (abstractLine === undefined) {
+    error(
+      i + 1,
+      `no abstract after the date (the file ends); expected a line starting with "${ABSTRACT_PREFIX}", then the body`,
+    );
+    return { ok: false, errors, warnings };
   }
   const abstractStart = i;
-  const abstractLines = [abstractLine.slice(ABSTRACT_PREFIX.length)];
+  const labelled = abstractLine.startsWith(ABSTRACT_PREFIX);
+  if (!labelled) {
+    error(
+      i + 1,
+      `no abstract after the date (found "${truncate(abstractLine.trim())}"); expected a line starting with "${ABSTRACT_PREFIX}"`,
+    );
+  }
+  // Unlabelled, the paragraph is still taken as the abstract: most often it is one.
+  const abstractLines = [labelled ? abstractLine.slice(ABSTRACT_PREFIX.length) : abstractLine];
   i++;
   while (i < clean.length && !isBlank(clean[i] ?? "")) abstractLines.push(clean[i++] ?? "");
   const abstract = joinParagraph(abstractLines);
-  if (abstract === "") {
+  if (labelled && abstract === "") {
     error(abstractStart + 1, `the abstract is empty; expected a summary after "${ABSTRACT_PREFIX}"`);
-    return fail();
   }
 
+  const bodyStart = i;
   const paragraphs: string[] = [];
   let current: string[] = [];
   for (; i < clean.length; i++) {
@@ -121,10 +149,10 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
   }
   if (current.length > 0) paragraphs.push(joinParagraph(current));
   if (paragraphs.length === 0) {
-    error(abstractStart + 2, "there is no body; expected at least one paragraph after the abstract and a blank line");
-    return fail();
+    error(bodyStart + 1, "there is no body; expected at least one paragraph after the abstract and a blank line");
   }
 
+  if (errors.length > 0 || published === undefined) return { ok: false, errors, warnings };
   return { ok: true, article: { title, published, abstract, paragraphs }, warnings };
 }
 

@@ -1,6 +1,6 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
-import { removeXmlForbidden } from "../../src/load/clean-text.ts";
+import { removeUnshowable } from "../../src/load/clean-text.ts";
 import type { Article } from "../../src/model/article.ts";
 import { renderAtom } from "../../src/render/atom.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
@@ -29,9 +29,9 @@ const articleUrl = (a: Article) => `https://news.example/articles/${a.slug}`;
 /** feedsmith gives Atom text constructs as { value, type }. */
 const textOf = (construct: { value?: string } | string | undefined) =>
   typeof construct === "string" ? construct : (construct?.value ?? "");
-/** What every format must say, as a reader returns it: the author's text less what XML cannot carry. */
-const expectedTitle = (a: Article) => removeXmlForbidden(sources.find((s) => s.id === a.id)?.title ?? "");
-const expectedAbstract = (a: Article) => removeXmlForbidden(sources.find((s) => s.id === a.id)?.abstract ?? "");
+/** What every format must say, as a reader returns it: the author's text less what no reader can show. */
+const expectedTitle = (a: Article) => removeUnshowable(sources.find((s) => s.id === a.id)?.title ?? "").text;
+const expectedAbstract = (a: Article) => removeUnshowable(sources.find((s) => s.id === a.id)?.abstract ?? "").text;
 
 describe("RSS 2.0", () => {
   const xml = renderRss(site, articles);

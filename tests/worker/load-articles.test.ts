@@ -44,13 +44,31 @@ describe("loading a set of article files", () => {
     ]);
   });
 
-  it("rejects file names that are not NNN_<16 lowercase hex>.txt", () => {
+  it("rejects file names that are not NNN_<16 lowercase hex>.txt, proposing a fresh name", () => {
     for (const name of ["1_0a1b2c3d4e5f6a7b.txt", "001_0A1B2C3D4E5F6A7B.txt", "001_0a1b2c3d.txt", "notes.md"]) {
-      const { errors } = loadArticles([file(`articles/${name}`, good)], "UTC");
+      const { errors } = loadArticles([file(`articles/${name}`, good)], "UTC", () => "3f9c0a1b2c3d4e5f");
+      const next = /^\d+/.test(name) ? "002" : "000";
       expect(errors.map(formatProblem)).toEqual([
-        `articles/${name}:1: file name "${name}" is not an article name; expected NNN_<16 lowercase hex digits>.txt, e.g. 001_0a1b2c3d4e5f6a7b.txt`,
+        `articles/${name}:1: file name "${name}" is not an article name; expected NNN_<16 lowercase hex digits>.txt: rename it to ${next}_3f9c0a1b2c3d4e5f.txt`,
       ]);
     }
+  });
+
+  it("proposes a different number and id for each misnamed file, after the highest number and ids in use", () => {
+    const freshIds = ["0a1b2c3d4e5f6a7b", "1111111111111111", "2222222222222222"];
+    const { errors } = loadArticles(
+      [
+        file("articles/006_0a1b2c3d4e5f6a7b.txt", good),
+        file("articles/copy of article.txt", good.replace("Article number 1", "Another")),
+        file("articles/notes.txt", good.replace("Article number 1", "A third")),
+      ],
+      "UTC",
+      () => freshIds.shift() ?? "ffffffffffffffff",
+    );
+    expect(errors.map((e) => e.message.replace(/.*rename it to /, ""))).toEqual([
+      "007_1111111111111111.txt",
+      "008_2222222222222222.txt",
+    ]);
   });
 
   it("rejects two files with the same id, naming both", () => {

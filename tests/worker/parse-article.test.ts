@@ -87,19 +87,41 @@ describe("variations the format accepts", () => {
   });
 
   it("ends lines only at LF and CRLF: VT, FF, U+0085, U+2028 and U+2029 stay inside the line", () => {
-    const title = "A\u0085B\u2028C\u2029D";
-    const article = parsed(VALID.replace("Title", title).replace("First paragraph.", "one\u000btwo\u000cthree"));
-    expect(article.title).toBe(title);
-    // VT and FF are then removed because XML cannot carry them; the words stay one paragraph.
-    expect(article.paragraphs[0]).toBe("onetwothree");
+    const result = parseArticle(
+      PATH,
+      VALID.replace("Title", "A\u0085B\u2028C\u2029D").replace("First paragraph.", "one\u000btwo\u000cthree"),
+      "UTC",
+    );
+    // VT, FF and NEL are then removed as unshowable; the words stay one title, one paragraph.
+    expect(result.ok && result.article.title).toBe("AB\u2028C\u2029D");
+    expect(result.ok && result.article.paragraphs[0]).toBe("onetwothree");
   });
 
   it("drops characters XML cannot carry, and says on which line", () => {
     const result = parseArticle(PATH, VALID.replace("Title", "Ti\u0001tle\uFFFE"), "UTC");
     expect(result.ok && result.article.title).toBe("Title");
     expect(result.warnings.map(formatProblem)).toEqual([
-      `warning: ${PATH}:1: removed 2 control or non-character code point(s) that XML cannot carry`,
+      `warning: ${PATH}:1: removed 2 control or noncharacter code point(s) that no reader can show`,
     ]);
+  });
+
+  it("drops DEL, C1 controls and noncharacters in every plane, counting each code point once", () => {
+    const unshowable = "\u007F\u0080\u0085\u009B\u009F\uFDD0\uFDEF\u{1FFFE}\u{1FFFF}\u{10FFFF}";
+    const showable = "\u00A0\uFDCF\uFDF0\uFFFD\u{1FFFD}\u{20000}🚀";
+    const text = VALID.replace("Title", `T${unshowable}${showable}`)
+      .replace("The summary.", `Sum${unshowable}mary.`)
+      .replace("Second paragraph.", `Second${unshowable} paragraph.`);
+    const result = parseArticle(PATH, text, "UTC");
+    expect(result.ok && result.article).toMatchObject({
+      title: `T${showable}`,
+      abstract: "Summary.",
+      paragraphs: ["First paragraph.", "Second paragraph."],
+    });
+    expect(result.warnings.map(formatProblem)).toEqual(
+      [1, 5, 9].map(
+        (line) => `warning: ${PATH}:${line}: removed 10 control or noncharacter code point(s) that no reader can show`,
+      ),
+    );
   });
 
   it("reads the date line in the site's time zone and keeps the offset", () => {
@@ -145,9 +167,19 @@ describe("errors the format rejects, each naming the file and line", () => {
       `${PATH}:6: there is no body; expected at least one paragraph after the abstract and a blank line`,
     ],
     [
+      "an empty file",
+      "\n  \n",
+      `${PATH}:1: the file is empty; expected the article's title on line 1, then its date, abstract and body`,
+    ],
+    [
+      "a file that ends after the date",
+      "Title\n\n2025-02-24 01:27:00\n",
+      `${PATH}:5: no abstract after the date (the file ends); expected a line starting with "Abstract:", then the body`,
+    ],
+    [
       "a file that ends after the title",
       "Title\n",
-      `${PATH}:3: the file ends after the title; expected YYYY-MM-DD HH:MM:SS (24-hour clock) on the line after a blank line`,
+      `${PATH}:3: the file ends after the title; expected YYYY-MM-DD HH:MM:SS (24-hour clock) on the line after a blank line, then the abstract and the body`,
     ],
   ])("rejects %s", (_name, text, message) => {
     expect(errorsOf(text)).toEqual([message]);
@@ -156,6 +188,43 @@ describe("errors the format rejects, each naming the file and line", () => {
   it("rejects a wall-clock time the zone skips when clocks go forward", () => {
     expect(errorsOf(VALID.replace("2025-02-24 01:27:00", "2025-03-30 03:30:00"), "Europe/Kyiv")).toEqual([
       `${PATH}:3: date "2025-03-30 03:30:00" does not exist in time zone Europe/Kyiv (the clocks skip it); expected a time that occurs there`,
+    ]);
+  });
+});
+
+describe("every problem in a file, found in one pass", () => {
+  it("reports a bad date, a missing abstract and a missing body together", () => {
+    expect(errorsOf("Title\n\n2025-02-30 10:00:00\n\nThe summary.\n")).toEqual([
+      `${PATH}:3: date "2025-02-30 10:00:00" is not a real time; expected YYYY-MM-DD HH:MM:SS (24-hour clock)`,
+      `${PATH}:5: no abstract after the date (found "The summary."); expected a line starting with "Abstract:"`,
+      `${PATH}:6: there is no body; expected at least one paragraph after the abstract and a blank line`,
+    ]);
+  });
+
+  it("still finds the abstract and body after a date line that is not one", () => {
+    expect(errorsOf("Title\n\n24/02/2025\n\nAbstract:\n\nBody.\n")).toEqual([
+      `${PATH}:3: date "24/02/2025" is not a date line; expected YYYY-MM-DD HH:MM:SS (24-hour clock)`,
+      `${PATH}:5: the abstract is empty; expected a summary after "Abstract:"`,
+    ]);
+  });
+
+  it("reports a missing title and a bad date, reading the date line where it stands", () => {
+    expect(errorsOf("\n\n2025-13-01 10:00:00\n\nAbstract: A.\n\nBody.\n")).toEqual([
+      `${PATH}:1: the first line is empty; expected the article's title on line 1`,
+      `${PATH}:3: date "2025-13-01 10:00:00" is not a real time; expected YYYY-MM-DD HH:MM:SS (24-hour clock)`,
+    ]);
+  });
+
+  it("reports a missing date line once, and reads the Abstract: line that stands in its place", () => {
+    expect(errorsOf("Title\n\nAbstract: A.\n\n\n")).toEqual([
+      `${PATH}:3: no date line before the abstract; expected YYYY-MM-DD HH:MM:SS (24-hour clock) on the line after the title and a blank line`,
+      `${PATH}:4: there is no body; expected at least one paragraph after the abstract and a blank line`,
+    ]);
+  });
+
+  it("points at the line after a long abstract when there is no body", () => {
+    expect(errorsOf("Title\n\n2025-02-24 01:27:00\n\nAbstract: one\ntwo\nthree\n")).toEqual([
+      `${PATH}:8: there is no body; expected at least one paragraph after the abstract and a blank line`,
     ]);
   });
 });

@@ -91,6 +91,15 @@ describe("a build given a bad article among good ones", () => {
     expect(readFileSync(out).equals(good)).toBe(true);
   });
 
+  it("lists every problem in one file at once: a bad date, no abstract and no body", () => {
+    writeFileSync(join(articles, fileNameOf(908)), "Title\n\n2025-02-30 10:00:00\n\nThe summary.\n");
+    const run = runBuild(articles, out);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.split("\n").filter((line) => line.includes(`${fileNameOf(908)}:`));
+    expect(lines.map((line) => line.replace(/^.*\.txt:(\d+): .*$/, "$1"))).toEqual(["3", "5", "6"]);
+    expect(run.stderr).toContain("build failed: 3 error(s) in 1 file(s)");
+  });
+
   it("under wrangler dev, exits 0 so the running server reloads the kept build (workers-sdk#10646)", () => {
     const bad = BAD_FILES[1];
     writeFileSync(join(articles, bad?.name ?? ""), bad?.text ?? "");

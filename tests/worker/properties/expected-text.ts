@@ -1,22 +1,25 @@
 import { decodeHTML } from "entities";
 
 /**
- * An independent statement of what the pipeline must keep of a line of text: XML 1.0 §2.2
- * Char (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]), walked code
- * point by code point, and the surrounding white space the format trims.
+ * An independent statement of what the pipeline must keep of a line of text, walked code
+ * point by code point: XML 1.0 §2.2 Char (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
+ * [#x10000-#x10FFFF]) less what no reader can show: DEL, the C1 controls U+0080–U+009F and
+ * the Unicode noncharacters (U+FDD0–U+FDEF and U+nFFFE/U+nFFFF in every plane).
  */
-export function keepXmlChars(text: string): string {
+export function keepShowableChars(text: string): string {
   let kept = "";
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
-    const allowed =
+    const xmlChar =
       code === 0x9 ||
       code === 0xa ||
       code === 0xd ||
       (code >= 0x20 && code <= 0xd7ff) ||
       (code >= 0xe000 && code <= 0xfffd) ||
       code >= 0x10000;
-    if (allowed) kept += char;
+    const control = code >= 0x7f && code <= 0x9f;
+    const noncharacter = (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe;
+    if (xmlChar && !control && !noncharacter) kept += char;
   }
   return kept;
 }
@@ -26,7 +29,7 @@ export function keepXmlChars(text: string): string {
  * XML readers would turn it into LF (XML 1.0 §2.11) and JSON would keep it.
  */
 export function expectedLine(line: string): string {
-  return keepXmlChars(line).replaceAll("\r", " ").trim();
+  return keepShowableChars(line).replaceAll("\r", " ").trim();
 }
 
 /** The plain text a reader gets back from the escaped HTML our feeds carry. */
