@@ -82,6 +82,19 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
     return send(c, (e) => e.indexPage(pageNumber));
   };
 
+  /**
+   * An article by any of its names (src/serve/edition.ts): its page at the canonical path, a
+   * 301 there from every other. The raw path, so only the exact canonical spelling is served.
+   */
+  const sendArticle = async (c: AppContext): Promise<Response> => {
+    const at = now();
+    const current = editionAt(baseUrlOf(c), at);
+    const found = current.articleAt(new URL(c.req.url).pathname);
+    if (!found) return notFound(c);
+    const moment = momentOf(c, at, current);
+    return "movedTo" in found ? respondMovedPermanently(found.movedTo, moment) : respondWith(await found.page, moment);
+  };
+
   const app = new Hono<{ Bindings: Env }>();
   // Hono answers HEAD with the GET route's headers and no body (RFC 9110 §9.3.2).
   app.get("/", (c) => send(c, (e) => e.indexPage(1)));
@@ -97,12 +110,12 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
       ),
     );
   }
-  app.get("/articles/:slug", (c) => send(c, (e) => e.article(c.req.param("slug"))));
+  app.get("/articles/*", sendArticle);
   app.get("/sitemap.xml", (c) => send(c, (e) => e.sitemap()));
   app.get("/robots.txt", (c) => send(c, (e) => e.robots()));
   app.get(FAVICON_PATH, (c) => send(c, (e) => e.favicon()));
 
-  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/:slug"];
+  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/*"];
   for (const path of [...routes, "/sitemap.xml", "/robots.txt", FAVICON_PATH]) {
     app.all(path, () => respondMethodNotAllowed());
   }

@@ -59,22 +59,3 @@ export function slugify(title: string): string {
   const lastBreak = cut.lastIndexOf("-");
   return (lastBreak > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastBreak) : cut).replace(/-+$/, "");
 }
-
-/**
- * Slugs for every article, unique across the site. The oldest article keeps the plain slug
- * of a title, so publishing a namesake later never moves an existing URL; the others get
- * their permanent id appended, and an empty slug is replaced by the id alone.
- */
-export function assignSlugs(articles: readonly { id: string; title: string; epochMs: number }[]): Map<string, string> {
-  const oldestFirst = [...articles].sort((a, b) => a.epochMs - b.epochMs || a.id.localeCompare(b.id));
-  const taken = new Set<string>();
-  const slugs = new Map<string, string>();
-  for (const article of oldestFirst) {
-    const base = slugify(article.title);
-    let slug = base === "" ? article.id : base;
-    if (taken.has(slug)) slug = `${base === "" ? "" : `${base.slice(0, MAX_SLUG_LENGTH - 17)}-`}${article.id}`;
-    taken.add(slug);
-    slugs.set(article.id, slug);
-  }
-  return slugs;
-}

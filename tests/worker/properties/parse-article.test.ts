@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { assignLegacySlugs } from "../../../src/load/legacy-slug.ts";
 import { loadArticles } from "../../../src/load/load-articles.ts";
 import { parseArticle } from "../../../src/load/parse-article.ts";
-import { assignSlugs } from "../../../src/load/slugify.ts";
+import { slugify } from "../../../src/load/slugify.ts";
+import { articlePath } from "../../../src/render/links.ts";
 import { expectedLine } from "./expected-text.ts";
 import { articleFields, hexId, hostileText, settings, toArticleFile } from "./hostile-text.ts";
 
@@ -100,7 +102,10 @@ describe("loadArticles on arbitrary bytes", () => {
           expect(problem.line).toBeGreaterThanOrEqual(1);
         }
         if (result.errors.length > 0) expect(result.articles).toEqual([]);
-        for (const article of result.articles) expect(article.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+        for (const article of result.articles) {
+          expect(article.slug).toMatch(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$/);
+          expect(article.legacySlug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+        }
       }),
       settings(2000),
     );
@@ -108,15 +113,17 @@ describe("loadArticles on arbitrary bytes", () => {
 });
 
 describe("slugs of arbitrary titles", () => {
-  it("are one safe, unique URL path segment each", { timeout: TIMEOUT_MS }, () => {
+  it("give every article its own path of safe segments, and unique legacy slugs", { timeout: TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.tuple(hexId, hostileText(120)), { selector: ([id]) => id, maxLength: 6 }),
         (pairs) => {
-          const slugs = assignSlugs(pairs.map(([id, title], epochMs) => ({ id, title, epochMs })));
-          const values = [...slugs.values()];
-          expect(new Set(values).size).toBe(values.length);
-          for (const slug of values) expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+          const paths = pairs.map(([id, title]) => articlePath({ id, slug: slugify(title) }));
+          expect(new Set(paths).size).toBe(paths.length);
+          for (const path of paths) expect(path).toMatch(/^\/articles\/[0-9a-f]{16}(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/);
+          const legacy = [...assignLegacySlugs(pairs.map(([id, title], epochMs) => ({ id, title, epochMs }))).values()];
+          expect(new Set(legacy).size).toBe(legacy.length);
+          for (const slug of legacy) expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
         },
       ),
       settings(3000),
