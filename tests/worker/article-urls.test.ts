@@ -19,7 +19,7 @@ const app = createApp({ bundle: bundleOf(sources), now: () => NOW });
 const get = (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init, { BASE_URL: BASE });
 
 const OLD_NEWS = `/articles/${idOf(1)}/old-news`;
-const GUIDE = `/articles/${idOf(2)}/the-user-s-guide`;
+const GUIDE = `/articles/${idOf(2)}/the-users-guide`;
 
 describe("an article's canonical URL", () => {
   it("is /articles/<id>/<slug>, and the page is served there", async () => {

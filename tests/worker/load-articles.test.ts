@@ -96,6 +96,25 @@ describe("slugs", () => {
     expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });
 
+  it("drop apostrophes instead of splitting the word there", () => {
+    expect(slugify("The user's guide")).toBe("the-users-guide");
+    expect(slugify("Kyiv's metro")).toBe("kyivs-metro");
+    expect(slugify("Kyiv’s metro, users’ rights")).toBe("kyivs-metro-users-rights");
+    expect(slugify("Kyivʼs ＇quoted＇ ‘single’ O´Brien")).toBe("kyivs-quoted-single-obrien");
+    expect(slugify("М'ята та пам’ять")).toBe("miata-ta-pamiat");
+  });
+
+  it("are cut after the last whole word that fits", () => {
+    const title = `${"alpha ".repeat(13)}omega`; // 13 × "alpha-" is 78 characters
+    expect(slugify(title)).toBe(`${"alpha-".repeat(12)}alpha`);
+    expect(slugify(`${"x".repeat(MAX_SLUG_LENGTH)} y`)).toBe("x".repeat(MAX_SLUG_LENGTH));
+    expect(slugify(`a ${"x".repeat(100)}`)).toBe("a");
+  });
+
+  it("cut a single word only when it alone is longer than the limit", () => {
+    expect(slugify(`${"x".repeat(100)} after`)).toBe("x".repeat(MAX_SLUG_LENGTH));
+  });
+
   it("may be shared: titles that collide keep their plain slug, the ids tell them apart", () => {
     const { articles } = loadSources([
       plainArticle(1, "2025-01-01 10:00:00", "Same title"),

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { assignLegacySlugs } from "../../../src/load/legacy-slug.ts";
 import { loadArticles } from "../../../src/load/load-articles.ts";
 import { parseArticle } from "../../../src/load/parse-article.ts";
-import { slugify } from "../../../src/load/slugify.ts";
+import { MAX_SLUG_LENGTH, slugify } from "../../../src/load/slugify.ts";
 import { articlePath } from "../../../src/render/links.ts";
 import { expectedLine } from "./expected-text.ts";
 import { articleFields, hexId, hostileText, settings, toArticleFile } from "./hostile-text.ts";
@@ -127,6 +127,28 @@ describe("slugs of arbitrary titles", () => {
         },
       ),
       settings(3000),
+    );
+  });
+
+  it("end at a word boundary: whole leading words, or a single over-long word cut", () => {
+    const word = fc.stringMatching(/^[a-z0-9]{1,30}$/);
+    const longWord = fc.stringMatching(new RegExp(`^[a-z]{${MAX_SLUG_LENGTH + 1},${MAX_SLUG_LENGTH + 20}}$`));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, longWord), { minLength: 1, maxLength: 20 }), (words) => {
+        const slug = slugify(words.join(" "));
+        const first = words[0] ?? "";
+        if (first.length > MAX_SLUG_LENGTH) {
+          expect(slug).toBe(first.slice(0, MAX_SLUG_LENGTH));
+        } else {
+          const prefixes = words.map((_, n) => words.slice(0, n + 1).join("-"));
+          const kept = prefixes.indexOf(slug);
+          expect(kept).toBeGreaterThanOrEqual(0);
+          expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+          // The next word would not have fitted.
+          if (kept < prefixes.length - 1) expect(prefixes[kept + 1]?.length).toBeGreaterThan(MAX_SLUG_LENGTH);
+        }
+      }),
+      settings(1000),
     );
   });
 });
