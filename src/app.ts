@@ -89,7 +89,7 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
   const sendArticle = async (c: AppContext): Promise<Response> => {
     const at = now();
     const current = editionAt(baseUrlOf(c), at);
-    const found = current.articleAt(new URL(c.req.url).pathname);
+    const found = current.articleAt(rawPathOf(c.req.url));
     if (!found) return notFound(c);
     const moment = momentOf(c, at, current);
     return "movedTo" in found ? respondMovedPermanently(found.movedTo, moment) : respondWith(await found.page, moment);
@@ -133,4 +133,15 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
     });
   });
   return app;
+}
+
+/**
+ * The path of a request URL as sent, still percent-encoded. Sliced, not parsed: behind a
+ * hostile Host the runtime's URL may not parse again (`new URL` throws on it).
+ */
+function rawPathOf(url: string): string {
+  const start = url.indexOf("/", url.indexOf("://") + 3);
+  if (start < 0) return "/";
+  const end = url.slice(start).search(/[?#]/);
+  return end < 0 ? url.slice(start) : url.slice(start, start + end);
 }

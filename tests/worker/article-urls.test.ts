@@ -46,6 +46,13 @@ describe("an article's canonical URL", () => {
     expect(await (await get("/sitemap.xml")).text()).toContain(`<loc>${BASE}${GUIDE}</loc>`);
   });
 
+  it("is served with a query string too; a redirect leads to the URL without it", async () => {
+    expect((await get(`${OLD_NEWS}?utm_source=feed`)).status).toBe(200);
+    const moved = await get(`/articles/${idOf(1)}?utm_source=feed`);
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get("location")).toBe(`${BASE}${OLD_NEWS}`);
+  });
+
   it("keeps HEAD and conditional requests as they were", async () => {
     const full = await get(OLD_NEWS);
     const head = await get(OLD_NEWS, { method: "HEAD" });
