@@ -1,4 +1,5 @@
 import type { Article } from "../../src/model/article.ts";
+import { articlePath } from "../../src/render/links.ts";
 import { siteConfig } from "../../src/site-config.ts";
 import type { Problems } from "./report.ts";
 
@@ -21,7 +22,7 @@ export type FeedKind = "rss" | "atom" | "json";
 export function expectedItem(kind: FeedKind, article: Article, baseUrl: string): FeedItem {
   return {
     id: kind === "atom" ? `tag:${siteConfig.tagAuthority}:${article.id}` : article.id,
-    link: `${baseUrl}/articles/${article.slug}`,
+    link: `${baseUrl}${articlePath(article)}`,
     title: article.title,
     publishedMs: Math.floor(article.published.epochMs / 1000) * 1000,
   };
