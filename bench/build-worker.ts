@@ -16,9 +16,9 @@ export interface RenderTotals {
   readonly bytes: number;
   readonly gzipBytes: number;
   /** An article in the middle of the archive, for the page benchmark. */
-  readonly sampleSlug: string;
+  readonly samplePath: string;
   /** Another article, requested cold after the first to separate one-off costs from rendering. */
-  readonly secondSlug: string;
+  readonly secondPath: string;
 }
 
 export interface WorkerBuild {

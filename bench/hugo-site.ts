@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadArticles } from "../src/load/load-articles.ts";
+import { articlePath } from "../src/render/links.ts";
 import { runCommand } from "./run-command.ts";
 
 const CONFIG = `baseURL = "https://bench.example/"
@@ -76,12 +77,13 @@ export function writeHugoSite(corpusDir: string, siteDir: string): number {
     const frontMatter = [
       `title = ${JSON.stringify(article.title)}`,
       `date = ${new Date(article.published.epochMs).toISOString()}`,
-      `slug = ${JSON.stringify(article.slug)}`,
+      // The Worker's own address (slugs alone may repeat), with the trailing "/" Hugo gives pages.
+      `url = ${JSON.stringify(`${articlePath(article)}/`)}`,
       `id = ${JSON.stringify(article.id)}`,
       `abstract = ${JSON.stringify(article.abstract)}`,
     ].join("\n");
     const body = article.paragraphs.map(escapeMarkdown).join("\n\n");
-    writeFileSync(join(content, `${article.slug}.md`), `+++\n${frontMatter}\n+++\n\n${body}\n`);
+    writeFileSync(join(content, `${article.id}.md`), `+++\n${frontMatter}\n+++\n\n${body}\n`);
   }
   return articles.length;
 }

@@ -27,6 +27,7 @@ const { siteFor } = await load("src/site-config.ts");
 const { FEED_FORMATS } = await load("src/render/formats.ts");
 const { renderIndexPage } = await load("src/render/index-page.ts");
 const { renderArticlePage } = await load("src/render/article-page.ts");
+const { articlePath } = await load("src/render/links.ts");
 
 const site = siteFor("https://bench.example");
 const outputs: string[] = [
@@ -48,9 +49,9 @@ for (const body of bodies) {
 }
 const gzipMs = performance.now() - gzipStart;
 // An article in the middle of the archive: older than anything the feeds and index carry.
-const sampleSlug = bundle.articles[Math.floor(bundle.articles.length / 2)].slug;
+const samplePath: string = articlePath(bundle.articles[Math.floor(bundle.articles.length / 2)]);
 // Another one, to tell a first page's one-off costs (compiling, Intl) from rendering one page.
-const secondSlug = bundle.articles[Math.floor(bundle.articles.length / 4)].slug;
+const secondPath: string = articlePath(bundle.articles[Math.floor(bundle.articles.length / 4)]);
 process.stdout.write(
-  `${JSON.stringify({ ms, gzipMs, outputs: bodies.length, bytes, gzipBytes, sampleSlug, secondSlug })}\n`,
+  `${JSON.stringify({ ms, gzipMs, outputs: bodies.length, bytes, gzipBytes, samplePath, secondPath })}\n`,
 );

@@ -170,7 +170,7 @@ async function measureSize(articles: number): Promise<{ size: SizeResult; compre
   writeCorpus(articles, corpusDir);
   const { builds, hugoMs } = await measureBuilds(corpusDir, sizeDir, articles);
   const build = builds[builds.length - 1] as WorkerBuild;
-  const articlePath = `/articles/${build.render.sampleSlug}`;
+  const articlePath = build.render.samplePath;
   const workerModules = [{ name: "index.js", path: build.scriptPath }];
   const started: RunningServer[] = [];
   try {
@@ -232,7 +232,7 @@ async function measureSize(articles: number): Promise<{ size: SizeResult; compre
       inspectorPort,
     });
     started.push(fresh);
-    const coldMs = await timeColdRequests(fresh, [...FEEDS, articlePath, `/articles/${build.render.secondSlug}`, "/"]);
+    const coldMs = await timeColdRequests(fresh, [...FEEDS, articlePath, build.render.secondPath, "/"]);
     const heapBytes = await readIsolateHeapBytes(inspectorPort);
     return {
       size: {

@@ -462,7 +462,7 @@ ${limitsTable(result)}
 
 ## 3. Peer: Hugo
 
-Hugo builds the same corpus converted to Markdown (front matter: title, date, slug, id, abstract), with an HTML page per article, the home page, and RSS (20 items, full content), from scratch each time (\`hugo --quiet\`, no public/ or resources/ left over). Times are in the scale table above (columns "full build s" and "Hugo s").
+Hugo builds the same corpus converted to Markdown (front matter: title, date, url, id, abstract), with an HTML page per article, the home page, and RSS (20 items, full content), from scratch each time (\`hugo --quiet\`, no public/ or resources/ left over). Times are in the scale table above (columns "full build s" and "Hugo s").
 
 ${table(
   ["articles", "ours: parse + bundle (what deploys) s", "ours: parse + render + bundle s", "Hugo s"],

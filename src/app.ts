@@ -84,6 +84,19 @@ export function createApp({ bundle, icons = {}, now = Date.now }: AppOptions) {
     return send(c, (e) => e.indexPage(pageNumber));
   };
 
+  /**
+   * An article by any of its names (src/serve/edition.ts): its page at the canonical path, a
+   * 301 there from every other. The raw path, so only the exact canonical spelling is served.
+   */
+  const sendArticle = async (c: AppContext): Promise<Response> => {
+    const at = now();
+    const current = editionAt(baseUrlOf(c), at);
+    const found = current.articleAt(rawPathOf(c.req.url));
+    if (!found) return notFound(c);
+    const moment = momentOf(c, at, current);
+    return "movedTo" in found ? respondMovedPermanently(found.movedTo, moment) : respondWith(await found.page, moment);
+  };
+
   const app = new Hono<{ Bindings: Env }>();
   // Hono answers HEAD with the GET route's headers and no body (RFC 9110 §9.3.2).
   app.get("/", (c) => send(c, (e) => e.indexPage(1)));
@@ -99,12 +112,12 @@ export function createApp({ bundle, icons = {}, now = Date.now }: AppOptions) {
       ),
     );
   }
-  app.get("/articles/:slug", (c) => send(c, (e) => e.article(c.req.param("slug"))));
+  app.get("/articles/*", sendArticle);
   app.get("/sitemap.xml", (c) => send(c, (e) => e.sitemap()));
   app.get("/robots.txt", (c) => send(c, (e) => e.robots()));
   for (const icon of ICON_FILES) app.get(icon.path, (c) => send(c, (e) => e.icon(icon)));
 
-  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/:slug"];
+  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/*"];
   for (const path of [...routes, "/sitemap.xml", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)]) {
     app.all(path, () => respondMethodNotAllowed());
   }
@@ -122,4 +135,15 @@ export function createApp({ bundle, icons = {}, now = Date.now }: AppOptions) {
     });
   });
   return app;
+}
+
+/**
+ * The path of a request URL as sent, still percent-encoded. Sliced, not parsed: behind a
+ * hostile Host the runtime's URL may not parse again (`new URL` throws on it).
+ */
+function rawPathOf(url: string): string {
+  const start = url.indexOf("/", url.indexOf("://") + 3);
+  if (start < 0) return "/";
+  const end = url.slice(start).search(/[?#]/);
+  return end < 0 ? url.slice(start) : url.slice(start, start + end);
 }

@@ -1,9 +1,10 @@
 import type { Article } from "../model/article.ts";
 import { freshArticleName, randomArticleId } from "./classify-entries.ts";
 import { decodeUtf8 } from "./decode-utf8.ts";
+import { assignLegacySlugs } from "./legacy-slug.ts";
 import { type ParsedArticle, parseArticle } from "./parse-article.ts";
 import type { Problem } from "./problem.ts";
-import { assignSlugs } from "./slugify.ts";
+import { slugify } from "./slugify.ts";
 
 export interface SourceFile {
   /** Path as it should appear in messages, e.g. "articles/000_257de2f4becf6e8f.txt". */
@@ -86,12 +87,15 @@ export function loadArticles(
 
   if (errors.length > 0) return { articles: [], errors, warnings };
 
-  const slugs = assignSlugs(parsed.map((a) => ({ id: a.id, title: a.title, epochMs: a.published.epochMs })));
+  const legacySlugs = assignLegacySlugs(
+    parsed.map((a) => ({ id: a.id, title: a.title, epochMs: a.published.epochMs })),
+  );
   const articles = parsed
     .map(
       (a): Article => ({
         id: a.id,
-        slug: slugs.get(a.id) ?? a.id,
+        slug: slugify(a.title),
+        legacySlug: legacySlugs.get(a.id) ?? a.id,
         title: a.title,
         published: a.published,
         abstract: a.abstract,

@@ -42,39 +42,31 @@ const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
 export const MAX_SLUG_LENGTH = 80;
 
 /**
- * A readable ASCII slug for a title: transliterated, lowercase, words joined by "-",
- * at most MAX_SLUG_LENGTH characters (cut at a word boundary where one is near).
- * May be empty when nothing in the title is a letter or digit we can spell in ASCII.
+ * Apostrophes and the letters and marks that stand in for them (’ ʼ ʻ ′ ´ and the like). They
+ * sit inside words ("user's", "Kyiv's", Ukrainian "м'ята"), so they are dropped rather than
+ * read as a break between words; the Ukrainian transliteration drops them too.
+ */
+const APOSTROPHES = /['\u2018\u2019\u201b\u2032\u02b9\u02bb\u02bc\u02bd\u00b4\u0060\ua78c\uff07]/g;
+
+/**
+ * The readable part of an article's address: its title transliterated, lowercase ASCII, words
+ * joined by "-", at most MAX_SLUG_LENGTH characters. A longer title is cut after its last
+ * whole word that fits; only a single word longer than the limit is cut inside. May be empty
+ * when nothing in the title is a letter or digit we can spell in ASCII.
  */
 export function slugify(title: string): string {
   const latin = [...title.toLowerCase()].map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch).join("");
   // Lowercase again after decomposing: compatibility forms such as 𝔘 decompose to capitals.
+  // Apostrophes are dropped on both sides of NFKD: ´ decomposes to a space, ＇ to '.
   const ascii = latin
+    .replace(APOSTROPHES, "")
     .normalize("NFKD")
+    .replace(APOSTROPHES, "")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase();
   const slug = ascii.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
-  const cut = slug.slice(0, MAX_SLUG_LENGTH);
-  const lastBreak = cut.lastIndexOf("-");
-  return (lastBreak > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastBreak) : cut).replace(/-+$/, "");
-}
-
-/**
- * Slugs for every article, unique across the site. The oldest article keeps the plain slug
- * of a title, so publishing a namesake later never moves an existing URL; the others get
- * their permanent id appended, and an empty slug is replaced by the id alone.
- */
-export function assignSlugs(articles: readonly { id: string; title: string; epochMs: number }[]): Map<string, string> {
-  const oldestFirst = [...articles].sort((a, b) => a.epochMs - b.epochMs || a.id.localeCompare(b.id));
-  const taken = new Set<string>();
-  const slugs = new Map<string, string>();
-  for (const article of oldestFirst) {
-    const base = slugify(article.title);
-    let slug = base === "" ? article.id : base;
-    if (taken.has(slug)) slug = `${base === "" ? "" : `${base.slice(0, MAX_SLUG_LENGTH - 17)}-`}${article.id}`;
-    taken.add(slug);
-    slugs.set(article.id, slug);
-  }
-  return slugs;
+  // A "-" at index MAX_SLUG_LENGTH or before ends the last whole word that fits.
+  const lastBreak = slug.lastIndexOf("-", MAX_SLUG_LENGTH);
+  return lastBreak > 0 ? slug.slice(0, lastBreak) : slug.slice(0, MAX_SLUG_LENGTH);
 }

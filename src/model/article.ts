@@ -2,8 +2,16 @@
 export interface Article {
   /** The 16 hex digits of the file name: the permanent identity readers see as id/guid. */
   readonly id: string;
-  /** One URL path segment, unique across the site. */
+  /**
+   * The readable part of the address, from the current title: `[a-z0-9]+(-[a-z0-9]+)*` or
+   * empty. Not unique and not permanent; the id is what finds the article.
+   */
   readonly slug: string;
+  /**
+   * The one path segment the publisher's first versions gave this article (/articles/<legacy
+   * slug>), kept so those old addresses still lead to it (src/load/legacy-slug.ts).
+   */
+  readonly legacySlug: string;
   readonly title: string;
   readonly published: PublishedTime;
   readonly abstract: string;

@@ -5,15 +5,20 @@ export function homeUrl(site: Site): string {
   return `${site.baseUrl}/`;
 }
 
-export function articlePath(article: Pick<Article, "slug">): string {
-  return `/articles/${article.slug}`;
+/**
+ * The one canonical path of an article: /articles/<id>/<slug>, or /articles/<id> when the
+ * title gives no slug. The id finds the article; the slug is only for people reading the
+ * address, so a new title changes it and the old address still leads here (docs/urls.md).
+ */
+export function articlePath(article: Pick<Article, "id" | "slug">): string {
+  return article.slug === "" ? `/articles/${article.id}` : `/articles/${article.id}/${article.slug}`;
 }
 
 export function absoluteUrl(site: Site, path: string): string {
   return `${site.baseUrl}${path}`;
 }
 
-export function articleUrl(site: Site, article: Pick<Article, "slug">): string {
+export function articleUrl(site: Site, article: Pick<Article, "id" | "slug">): string {
   return absoluteUrl(site, articlePath(article));
 }
 

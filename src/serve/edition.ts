@@ -16,6 +16,12 @@ import { createResource, type Resource } from "./resource.ts";
 
 const HTML = "text/html; charset=utf-8";
 
+/**
+ * /articles/<key>, /articles/<key>/<slug>, each with or without a trailing "/": the key is an
+ * id or a legacy slug. Anything else under /articles/ names no article.
+ */
+const ARTICLE_PATH = /^\/articles\/([^/]+)(?:\/([^/]+))?\/?$/;
+
 type Revisions = Pick<ArticleBundle, "revisedAt" | "articleRevisedAt">;
 /** Each icon file's bytes in base64, by file name (src/generated/icons.ts). */
 export type IconData = Readonly<Record<string, string>>;
@@ -30,7 +36,8 @@ export class Edition {
   readonly #feedPreviews = new Map<FeedFormat, Promise<Resource>>();
   readonly #articles = new Map<string, Promise<Resource>>();
   readonly #indexPages = new Map<number, Promise<Resource>>();
-  #bySlug: Map<string, Article> | undefined;
+  #byId: Map<string, Article> | undefined;
+  #byLegacySlug: Map<string, Article> | undefined;
   #sitemap: Promise<Resource> | undefined;
   #robots: Promise<Resource> | undefined;
   readonly #icons = new Map<IconFile, Promise<Resource>>();
@@ -119,18 +126,31 @@ export class Edition {
     return resource;
   }
 
-  /** The page of a published article, or undefined for a slug nobody can see yet. */
-  article(slug: string): Promise<Resource> | undefined {
-    this.#bySlug ??= new Map(this.publication.published.map((a) => [a.slug, a]));
-    const article = this.#bySlug.get(slug);
-    if (!article) return undefined;
-    let resource = this.#articles.get(slug);
-    if (!resource) {
-      const body = renderArticlePage(this.site, article);
-      resource = createResource(body, HTML, this.#articleModified(article), "article");
-      remember(this.#articles, slug, resource);
+  /**
+   * What an /articles/… path names (the raw, still percent-encoded path): the page of a
+   * published article at its canonical path, a 301 target for any other name of one, or
+   * undefined, also for an article still scheduled, so its address is never revealed.
+   */
+  articleAt(path: string): { readonly page: Promise<Resource> } | { readonly movedTo: string } | undefined {
+    const match = ARTICLE_PATH.exec(path);
+    if (!match) return undefined;
+    const [, key = "", slug] = match;
+    this.#byId ??= new Map(this.publication.published.map((a) => [a.id, a]));
+    // The id wins; an address with no second segment may also be one the first versions published.
+    let article = this.#byId.get(key);
+    if (!article && slug === undefined) {
+      this.#byLegacySlug ??= new Map(this.publication.published.map((a) => [a.legacySlug, a]));
+      article = this.#byLegacySlug.get(key);
     }
-    return resource;
+    if (!article) return undefined;
+    const canonical = articlePath(article);
+    if (path !== canonical) return { movedTo: absoluteUrl(this.site, canonical) };
+    let page = this.#articles.get(article.id);
+    if (!page) {
+      page = createResource(renderArticlePage(this.site, article), HTML, this.#articleModified(article), "article");
+      remember(this.#articles, article.id, page);
+    }
+    return { page };
   }
 
   /** Every page with the instant its Last-Modified gives, so crawlers see one story. */

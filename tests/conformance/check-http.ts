@@ -1,3 +1,4 @@
+import { articlePath } from "../../src/render/links.ts";
 import { fetchResource, type RawResponse, rawRequest } from "./http-client.ts";
 import type { Problems } from "./report.ts";
 import { FEEDS, type SuiteContext } from "./suite-context.ts";
@@ -32,8 +33,22 @@ const LONG_AGO = "Mon, 01 Jan 1990 00:00:00 GMT";
 export async function checkHttp(context: SuiteContext): Promise<void> {
   const { report, name, baseUrl, corpus } = context;
   const newest = corpus.published[0];
-  const paths = [...FEEDS.map((feed) => feed.path), "/", ...(newest ? [`/articles/${newest.slug}`] : [])];
+  const paths = [...FEEDS.map((feed) => feed.path), "/", ...(newest ? [articlePath(newest)] : [])];
   for (const path of paths) await checkResource(context, path);
+
+  if (newest) {
+    const canonical = `${baseUrl}${articlePath(newest)}`;
+    const otherNames = [`/articles/${newest.id}`, `${articlePath(newest)}/`, `/articles/${newest.legacySlug}`];
+    await report.check(name("an article's other names are 301 to its canonical URL"), async () => {
+      const problems: string[] = [];
+      for (const path of otherNames) {
+        const { status, headers } = await fetchResource(`${baseUrl}${path}`);
+        const location = headers.get("location");
+        if (status !== 301 || location !== canonical) problems.push(`${path}: ${status} to ${location}`);
+      }
+      return problems;
+    });
+  }
 
   await report.check(name("unknown slug is 404"), async () => {
     const { status } = await fetchResource(`${baseUrl}/articles/no-such-article-${Date.now()}`);

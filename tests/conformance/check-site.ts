@@ -1,5 +1,6 @@
 import { HtmlValidate } from "html-validate";
 import type { Article } from "../../src/model/article.ts";
+import { articlePath } from "../../src/render/links.ts";
 import { checkWithXmllint } from "./check-feeds.ts";
 import { type Crawl, type CrawledResource, crawlSite } from "./crawl-site.ts";
 import { fetchResource } from "./http-client.ts";
@@ -43,7 +44,7 @@ export async function checkSite(context: SuiteContext): Promise<void> {
   );
   await report.check(name(`every published article's page is reached by links (${corpus.published.length})`), () =>
     corpus.published
-      .map((article) => `${baseUrl}/articles/${article.slug}`)
+      .map((article) => `${baseUrl}${articlePath(article)}`)
       .filter((url) => crawl.resources.get(url)?.status !== 200)
       .map((url) => `${url} not reached`),
   );
@@ -109,7 +110,7 @@ async function checkScheduled(context: SuiteContext, crawl: Crawl, scheduled: re
   const { report, name, baseUrl } = context;
   const bodies = [...crawl.resources.values(), ...crawl.browserViews];
   for (const article of scheduled) {
-    const path = `/articles/${article.slug}`;
+    const path = articlePath(article);
     await report.check(name(`scheduled ${article.id} is in no feed or page`), () => {
       const traces = [article.id, path, ...(article.title.length >= 12 ? [article.title] : [])];
       return bodies.flatMap((resource) =>
@@ -118,9 +119,12 @@ async function checkScheduled(context: SuiteContext, crawl: Crawl, scheduled: re
           .map((trace) => `${new URL(resource.url).pathname} contains ${JSON.stringify(trace.slice(0, 60))}`),
       );
     });
-    await report.check(name(`scheduled ${article.id}: GET ${path} is 404`), async () => {
-      const { status } = await fetchResource(`${baseUrl}${path}`);
-      return status === 404 ? [] : [`status ${status}`];
-    });
+    // Not by its id alone or its first-version slug either: a redirect would reveal the slug.
+    for (const scheduledPath of [path, `/articles/${article.id}`, `/articles/${article.legacySlug}`]) {
+      await report.check(name(`scheduled ${article.id}: GET ${scheduledPath} is 404`), async () => {
+        const { status } = await fetchResource(`${baseUrl}${scheduledPath}`);
+        return status === 404 ? [] : [`status ${status}`];
+      });
+    }
   }
 }

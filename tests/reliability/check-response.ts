@@ -1,7 +1,10 @@
 import type { RawResponse } from "./raw-http.ts";
 
-/** Statuses the Worker's design allows (DESIGN.md "HTTP, as feed readers need it"). */
-export const APP_STATUSES = new Set([200, 304, 404, 405]);
+/**
+ * Statuses the Worker's design allows: 301 only from another name of a page to its canonical
+ * URL (docs/urls.md, /page/1), which is always on the configured base URL.
+ */
+export const APP_STATUSES = new Set([200, 301, 304, 404, 405]);
 /** What workerd itself may answer, before the Worker runs, to a request it cannot parse. */
 export const RUNTIME_STATUSES = new Set([400]);
 /**
@@ -26,7 +29,7 @@ const STACK_TRACE =
   /\n\s+at \S+ \(|\w+\.(?:ts|js|mjs):\d+:\d+|node_modules\/|(?:Type|Reference|Range|Syntax)Error:|Internal Server Error/;
 
 /** Every way a response can be wrong, as short reasons; none means it is fine. */
-export function findProblems(response: RawResponse, method: string): string[] {
+export function findProblems(response: RawResponse, method: string, baseUrl: string): string[] {
   const problems: string[] = [];
   // Only the Worker's own responses carry its security headers; the runtime's do not.
   const fromApp = response.headers.has("x-content-type-options");
@@ -37,7 +40,9 @@ export function findProblems(response: RawResponse, method: string): string[] {
   else if (!allowed.has(response.status))
     problems.push(`unexpected ${fromApp ? "app" : "runtime"} status ${response.status}`);
   if (STACK_TRACE.test(response.body.toString("utf8"))) problems.push("stack trace or error text in body");
-  if (response.headers.has("location")) problems.push("redirect (Location header)");
+  const location = response.headers.get("location");
+  if (response.status === 301 && !location?.startsWith(`${baseUrl}/`)) problems.push("301 off the base URL");
+  if (response.status !== 301 && location !== undefined) problems.push("Location header on a non-redirect");
   if ((response.status === 304 || method === "HEAD") && response.body.length > 0) problems.push("body on 304 or HEAD");
   if (response.status === 405 && !response.headers.has("allow")) problems.push("405 without Allow");
   return problems;

@@ -52,7 +52,8 @@ try {
       if (outcome.kind === "response") {
         const source = outcome.response.headers.has("x-content-type-options") ? "app" : "runtime";
         note(statuses, `${outcome.response.status} ${source}${request.malformed ? ", malformed request" : ""}`);
-        for (const reason of findProblems(outcome.response, request.method)) problem(reason, request.label);
+        for (const reason of findProblems(outcome.response, request.method, worker.origin))
+          problem(reason, request.label);
         if (request.malformed) connection.close();
       } else {
         note(statuses, `${outcome.kind}${request.malformed ? ", malformed request" : ""}`);

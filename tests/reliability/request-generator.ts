@@ -43,6 +43,9 @@ const METHODS = [
 const NEAR_MISSES = [
   "/articles/",
   "/articles",
+  "/articles/0000000000000000",
+  "/articles/0000000000000000/no-such-slug/",
+  "/articles/no-such-first-version-slug",
   "/page/2",
   "/page/0",
   "/page/-1",

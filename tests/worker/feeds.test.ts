@@ -25,7 +25,13 @@ const sources = [
   HOSTILE,
 ];
 const articles = loadSources(sources).articles;
-const articleUrl = (a: Article) => `https://news.example/articles/${a.slug}`;
+/** Each article's canonical address, as a reader should receive it. */
+const URLS: Readonly<Record<string, string>> = {
+  [idOf(1)]: `https://news.example/articles/${idOf(1)}/engineers-restore-power`,
+  [idOf(2)]: `https://news.example/articles/${idOf(2)}/vidnovlennia-kyivskoho-metro`,
+  [idOf(99)]: `https://news.example/articles/${idOf(99)}/developers-forum-script-the-and-again-quoted`,
+};
+const articleUrl = (a: Article) => URLS[a.id];
 /** feedsmith gives Atom text constructs as { value, type }. */
 const textOf = (construct: { value?: string } | string | undefined) =>
   typeof construct === "string" ? construct : (construct?.value ?? "");

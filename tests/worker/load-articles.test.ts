@@ -114,23 +114,58 @@ describe("slugs", () => {
     expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });
 
-  it("stay unique when titles collide, the oldest keeping the plain slug", () => {
+  it("drop apostrophes instead of splitting the word there", () => {
+    expect(slugify("The user's guide")).toBe("the-users-guide");
+    expect(slugify("Kyiv's metro")).toBe("kyivs-metro");
+    expect(slugify("Kyiv’s metro, users’ rights")).toBe("kyivs-metro-users-rights");
+    expect(slugify("Kyivʼs ＇quoted＇ ‘single’ O´Brien")).toBe("kyivs-quoted-single-obrien");
+    expect(slugify("М'ята та пам’ять")).toBe("miata-ta-pamiat");
+  });
+
+  it("are cut after the last whole word that fits", () => {
+    const title = `${"alpha ".repeat(13)}omega`; // 13 × "alpha-" is 78 characters
+    expect(slugify(title)).toBe(`${"alpha-".repeat(12)}alpha`);
+    expect(slugify(`${"x".repeat(MAX_SLUG_LENGTH)} y`)).toBe("x".repeat(MAX_SLUG_LENGTH));
+    expect(slugify(`a ${"x".repeat(100)}`)).toBe("a");
+  });
+
+  it("cut a single word only when it alone is longer than the limit", () => {
+    expect(slugify(`${"x".repeat(100)} after`)).toBe("x".repeat(MAX_SLUG_LENGTH));
+  });
+
+  it("may be shared: titles that collide keep their plain slug, the ids tell them apart", () => {
     const { articles } = loadSources([
       plainArticle(1, "2025-01-01 10:00:00", "Same title"),
       plainArticle(2, "2024-01-01 10:00:00", "Same title"),
-      plainArticle(3, "2025-06-01 10:00:00", "Same title"),
     ]);
-    const slugOf = (n: number) => articles.find((a) => a.id === idOf(n))?.slug;
-    expect(slugOf(2)).toBe("same-title");
-    expect(slugOf(1)).toBe(`same-title-${idOf(1)}`);
-    expect(slugOf(3)).toBe(`same-title-${idOf(3)}`);
+    expect(articles.map((a) => a.slug)).toEqual(["same-title", "same-title"]);
   });
 
-  it("fall back to the file id when the title has nothing to spell", () => {
+  it("are empty when the title has nothing to spell", () => {
     const { articles } = loadSources([
       plainArticle(1, "2025-01-01 10:00:00", "🎉🎉 —"),
       plainArticle(2, "2025-01-02 10:00:00", "中文标题"),
     ]);
-    expect(articles.map((a) => a.slug).sort()).toEqual([idOf(1), idOf(2)]);
+    expect(articles.map((a) => a.slug)).toEqual(["", ""]);
+  });
+});
+
+describe("legacy slugs, the addresses the first versions published", () => {
+  it("are exactly what those versions gave, collision rule and all", () => {
+    const { articles } = loadSources([
+      plainArticle(1, "2025-01-01 10:00:00", "Same title"),
+      plainArticle(2, "2024-01-01 10:00:00", "Same title"),
+      plainArticle(3, "2025-06-01 10:00:00", "Same title"),
+      plainArticle(4, "2025-06-02 10:00:00", "The user's guide"),
+      plainArticle(5, "2025-06-03 10:00:00", "🎉🎉 —"),
+      plainArticle(6, "2025-06-04 10:00:00", `${"word ".repeat(8)}${"x".repeat(60)}`),
+    ]);
+    const legacyOf = (n: number) => articles.find((a) => a.id === idOf(n))?.legacySlug;
+    expect(legacyOf(2)).toBe("same-title");
+    expect(legacyOf(1)).toBe(`same-title-${idOf(1)}`);
+    expect(legacyOf(3)).toBe(`same-title-${idOf(3)}`);
+    expect(legacyOf(4)).toBe("the-user-s-guide");
+    expect(legacyOf(5)).toBe(idOf(5));
+    expect(legacyOf(6)).toBe(`${"word-".repeat(8)}${"x".repeat(40)}`);
   });
 });

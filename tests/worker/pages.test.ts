@@ -16,6 +16,8 @@ const PAYLOAD: ArticleSource = {
     `</script><script>alert(3)</script> ]]> {"@context":"x"} </div>`,
   ],
 };
+const PAYLOAD_PATH = `/articles/${idOf(7)}/script-alert-title-script-img-src-x-onerror-alert-1-quoted-single`;
+const OLD_NEWS_PATH = `/articles/${idOf(1)}/old-news`;
 const bundle = bundleOf([plainArticle(1, "2025-01-01 10:00:00", "Old news"), PAYLOAD]);
 const app = createApp({ bundle, now: () => Date.UTC(2026, 0, 1) });
 const get = (path: string) => app.request(`${BASE}${path}`, {}, env);
@@ -31,7 +33,7 @@ async function feedArticleUrl(slugOwnerId: string): Promise<string> {
 }
 
 describe("a page never turns article text into markup", () => {
-  for (const path of ["/", "/articles/script-alert-title-script-img-src-x-onerror-alert-1-quoted-single"]) {
+  for (const path of ["/", PAYLOAD_PATH]) {
     it(`${path} has no script but JSON-LD, no event attribute, no element from the text`, async () => {
       const response = await get(path);
       expect(response.status).toBe(200);
@@ -47,9 +49,7 @@ describe("a page never turns article text into markup", () => {
   }
 
   it("shows the payload as the text it is", async () => {
-    const page = await (
-      await get("/articles/script-alert-title-script-img-src-x-onerror-alert-1-quoted-single")
-    ).text();
+    const page = await (await get(PAYLOAD_PATH)).text();
     expect(page).toContain("&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;");
     expect(page).toContain("&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;");
   });
@@ -57,7 +57,7 @@ describe("a page never turns article text into markup", () => {
 
 describe("the summary page", () => {
   it("has the title, a <time datetime>, the abstract set apart, the text and a link home", async () => {
-    const elements = await elementsOf(await get("/articles/old-news"));
+    const elements = await elementsOf(await get(OLD_NEWS_PATH));
     expect(elements.find((e) => e.name === "h1")?.text).toBe("Old news");
     const time = elements.find((e) => e.name === "time");
     expect(time?.attributes.get("datetime")).toBe("2025-01-01T10:00:00Z");
@@ -68,7 +68,7 @@ describe("the summary page", () => {
   });
 
   it("carries the metadata search engines, social previews and feed readers look for", async () => {
-    const elements = await elementsOf(await get("/articles/old-news"));
+    const elements = await elementsOf(await get(OLD_NEWS_PATH));
     const meta = (key: string) =>
       elements
         .find((e) => e.name === "meta" && (e.attributes.get("property") ?? e.attributes.get("name")) === key)
@@ -81,7 +81,7 @@ describe("the summary page", () => {
     expect(link("canonical")[0]?.attributes.get("href")).toBe(await feedArticleUrl(idOf(1)));
     expect(meta("og:type")).toBe("article");
     expect(meta("og:title")).toContain("Old news");
-    expect(meta("og:url")).toBe(`${BASE}/articles/old-news`);
+    expect(meta("og:url")).toBe(`${BASE}${OLD_NEWS_PATH}`);
     expect(link("alternate").map((l) => [l.attributes.get("type"), l.attributes.get("href")])).toEqual([
       ["application/rss+xml", `${BASE}/rss.xml`],
       ["application/atom+xml", `${BASE}/atom.xml`],

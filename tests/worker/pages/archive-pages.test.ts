@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { appOf, archiveOf, BASE, dailyArticle, linksOf, PER_PAGE, tagsOf, valuesOf } from "./page-fixtures.ts";
+import {
+  appOf,
+  archiveOf,
+  BASE,
+  dailyArticle,
+  linksOf,
+  PER_PAGE,
+  reportPath,
+  tagsOf,
+  valuesOf,
+} from "./page-fixtures.ts";
 
 /** Two full pages and five more: the archive has three pages. */
 const ARCHIVE = archiveOf(2 * PER_PAGE + 5);
@@ -17,8 +27,8 @@ describe("the archive pages", () => {
     const all = pages.flat();
     expect(new Set(all).size).toBe(ARCHIVE.length);
     // Newest first across the pages: the last article written is first on /, the first is last on /page/3.
-    expect(all[0]).toBe(`${BASE}/articles/report-number-${ARCHIVE.length - 1}`);
-    expect(all.at(-1)).toBe(`${BASE}/articles/report-number-0`);
+    expect(all[0]).toBe(`${BASE}${reportPath(ARCHIVE.length - 1)}`);
+    expect(all.at(-1)).toBe(`${BASE}${reportPath(0)}`);
   });
 
   it("links each page to its neighbours in the head and in a visible pager", async () => {

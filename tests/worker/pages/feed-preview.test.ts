@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FEED_FORMATS } from "../../../src/render/formats.ts";
-import { appOf, archiveOf, BASE, linksOf, metaOf, PER_PAGE, tagsOf, valuesOf } from "./page-fixtures.ts";
+import { appOf, archiveOf, BASE, linksOf, metaOf, PER_PAGE, reportPath, tagsOf, valuesOf } from "./page-fixtures.ts";
 
 const BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 const READER = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8";
@@ -77,7 +77,7 @@ for (const format of FEED_FORMATS) {
       expect(tags.find((tag) => tag.name === "code")?.text).toBe(`${BASE}${format.path}`);
       const itemLinks = valuesOf(tags, "a", "href").filter((href) => href.startsWith(`${BASE}/articles/`));
       expect(itemLinks).toHaveLength(PER_PAGE);
-      expect(itemLinks[0]).toBe(`${BASE}/articles/report-number-${PER_PAGE + 2}`);
+      expect(itemLinks[0]).toBe(`${BASE}${reportPath(PER_PAGE + 2)}`);
       for (const other of FEED_FORMATS.filter((f) => f !== format)) {
         expect(valuesOf(tags, "a", "href")).toContain(`${BASE}${other.path}`);
       }

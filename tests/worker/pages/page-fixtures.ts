@@ -43,6 +43,11 @@ export function appOf(articles: readonly FixtureArticle[], now = LATER) {
   return (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init, { BASE_URL: BASE });
 }
 
+/** Where article n of a plain archive is: its file's id, then the slug of "Report number n". */
+export function reportPath(n: number): string {
+  return `/articles/${n.toString(16).padStart(16, "0")}/report-number-${n}`;
+}
+
 export function archiveOf(count: number): FixtureArticle[] {
   return Array.from({ length: count }, (_, n) => dailyArticle(n));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appOf, archiveOf, BASE, metaOf, PER_PAGE, tagsOf } from "./page-fixtures.ts";
+import { appOf, archiveOf, BASE, metaOf, PER_PAGE, reportPath, tagsOf } from "./page-fixtures.ts";
 
 const RTL_TITLE = "עדכון: שיחות השלום נמשכות";
 const get = appOf([
@@ -15,7 +15,7 @@ const BROWSER = { headers: { Accept: "text/html,*/*;q=0.8" } };
 const PAGES: readonly (readonly [string, RequestInit?])[] = [
   ["/"],
   ["/page/2"],
-  ["/articles/report-number-4"],
+  [reportPath(4)],
   ["/rss.xml", BROWSER],
   ["/feed.json", BROWSER],
   ["/no-such-page"],

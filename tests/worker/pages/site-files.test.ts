@@ -1,6 +1,6 @@
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
-import { appOf, archiveOf, BASE, linksOf, PER_PAGE, tagsOf } from "./page-fixtures.ts";
+import { appOf, archiveOf, BASE, linksOf, PER_PAGE, reportPath, tagsOf } from "./page-fixtures.ts";
 
 const ARCHIVE = archiveOf(PER_PAGE + 1);
 const get = appOf(ARCHIVE);
@@ -53,9 +53,9 @@ describe("/sitemap.xml", () => {
     const urls = parseSitemap(await (await early("/sitemap.xml")).text());
     expect(urls.map((u) => u.loc)).toEqual([
       `${BASE}/`,
-      `${BASE}/articles/report-number-2`,
-      `${BASE}/articles/report-number-1`,
-      `${BASE}/articles/report-number-0`,
+      `${BASE}${reportPath(2)}`,
+      `${BASE}${reportPath(1)}`,
+      `${BASE}${reportPath(0)}`,
     ]);
   });
 
@@ -83,7 +83,7 @@ describe("the favicon", () => {
     expect(icon.status).toBe(200);
     expect(icon.headers.get("content-type")).toBe("image/svg+xml");
     expect(await icon.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    for (const path of ["/", "/page/2", "/articles/report-number-3", "/no-such-page"]) {
+    for (const path of ["/", "/page/2", reportPath(3), "/no-such-page"]) {
       const tags = await tagsOf(await (await get(path)).text());
       expect(linksOf(tags, "icon"), path).toEqual([`${BASE}/favicon.svg`]);
     }

@@ -1,5 +1,6 @@
+import { assignLegacySlugs } from "../../../src/load/legacy-slug.ts";
 import { parseArticle } from "../../../src/load/parse-article.ts";
-import { assignSlugs } from "../../../src/load/slugify.ts";
+import { slugify } from "../../../src/load/slugify.ts";
 import type { Article } from "../../../src/model/article.ts";
 import { type ArticleFields, toArticleFile } from "./hostile-text.ts";
 
@@ -19,8 +20,10 @@ export function buildArticles(generated: readonly GeneratedArticle[]): Article[]
     const result = parseArticle(`articles/${index}.txt`, toArticleFile(g.fields, date, g.lineEnd), "UTC");
     return result.ok ? [{ ...result.article, id: g.id }] : [];
   });
-  const slugs = assignSlugs(parsed.map((a) => ({ id: a.id, title: a.title, epochMs: a.published.epochMs })));
+  const legacySlugs = assignLegacySlugs(
+    parsed.map((a) => ({ id: a.id, title: a.title, epochMs: a.published.epochMs })),
+  );
   return parsed
-    .map((a) => ({ ...a, slug: slugs.get(a.id) ?? a.id }))
+    .map((a) => ({ ...a, slug: slugify(a.title), legacySlug: legacySlugs.get(a.id) ?? a.id }))
     .sort((a, b) => b.published.epochMs - a.published.epochMs);
 }

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { assignLegacySlugs } from "../../../src/load/legacy-slug.ts";
 import { loadArticles } from "../../../src/load/load-articles.ts";
 import { parseArticle } from "../../../src/load/parse-article.ts";
-import { assignSlugs } from "../../../src/load/slugify.ts";
+import { MAX_SLUG_LENGTH, slugify } from "../../../src/load/slugify.ts";
+import { articlePath } from "../../../src/render/links.ts";
 import { expectedLine } from "./expected-text.ts";
 import { articleFields, hexId, hostileText, settings, toArticleFile } from "./hostile-text.ts";
 
@@ -104,7 +106,10 @@ describe("loadArticles on arbitrary bytes", () => {
           expect(problem.line).toBeGreaterThanOrEqual(1);
         }
         if (result.errors.length > 0) expect(result.articles).toEqual([]);
-        for (const article of result.articles) expect(article.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+        for (const article of result.articles) {
+          expect(article.slug).toMatch(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$/);
+          expect(article.legacySlug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+        }
       }),
       settings(2000),
     );
@@ -112,18 +117,42 @@ describe("loadArticles on arbitrary bytes", () => {
 });
 
 describe("slugs of arbitrary titles", () => {
-  it("are one safe, unique URL path segment each", { timeout: TIMEOUT_MS }, () => {
+  it("give every article its own path of safe segments, and unique legacy slugs", { timeout: TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.tuple(hexId, hostileText(120)), { selector: ([id]) => id, maxLength: 6 }),
         (pairs) => {
-          const slugs = assignSlugs(pairs.map(([id, title], epochMs) => ({ id, title, epochMs })));
-          const values = [...slugs.values()];
-          expect(new Set(values).size).toBe(values.length);
-          for (const slug of values) expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+          const paths = pairs.map(([id, title]) => articlePath({ id, slug: slugify(title) }));
+          expect(new Set(paths).size).toBe(paths.length);
+          for (const path of paths) expect(path).toMatch(/^\/articles\/[0-9a-f]{16}(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/);
+          const legacy = [...assignLegacySlugs(pairs.map(([id, title], epochMs) => ({ id, title, epochMs }))).values()];
+          expect(new Set(legacy).size).toBe(legacy.length);
+          for (const slug of legacy) expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
         },
       ),
       settings(3000),
+    );
+  });
+
+  it("end at a word boundary: whole leading words, or a single over-long word cut", () => {
+    const word = fc.stringMatching(/^[a-z0-9]{1,30}$/);
+    const longWord = fc.stringMatching(new RegExp(`^[a-z]{${MAX_SLUG_LENGTH + 1},${MAX_SLUG_LENGTH + 20}}$`));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, longWord), { minLength: 1, maxLength: 20 }), (words) => {
+        const slug = slugify(words.join(" "));
+        const first = words[0] ?? "";
+        if (first.length > MAX_SLUG_LENGTH) {
+          expect(slug).toBe(first.slice(0, MAX_SLUG_LENGTH));
+        } else {
+          const prefixes = words.map((_, n) => words.slice(0, n + 1).join("-"));
+          const kept = prefixes.indexOf(slug);
+          expect(kept).toBeGreaterThanOrEqual(0);
+          expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+          // The next word would not have fitted.
+          if (kept < prefixes.length - 1) expect(prefixes[kept + 1]?.length).toBeGreaterThan(MAX_SLUG_LENGTH);
+        }
+      }),
+      settings(1000),
     );
   });
 });
