@@ -1,5 +1,6 @@
 // The pure part of `npm run new`: what a new article file is called and what it holds.
 import { freshArticleName } from "../src/load/classify-entries.ts";
+import { ABSTRACT_PLACEHOLDER, BODY_PLACEHOLDER } from "../src/load/placeholders.ts";
 import { offsetMinutesAt } from "../src/load/zoned-time.ts";
 
 export interface NewArticleRequest {
@@ -31,9 +32,9 @@ export function newArticleFile(request: NewArticleRequest): NewArticleFile {
     "",
     formatLocalTime(request.now, request.timeZone),
     "",
-    "Abstract: Replace this line with a one-paragraph summary of the article.",
+    `Abstract: ${ABSTRACT_PLACEHOLDER}`,
     "",
-    "Replace this paragraph with the text of the article. Separate paragraphs with a blank line.",
+    BODY_PLACEHOLDER,
     "",
   ].join("\n");
   return { ok: true, name: freshArticleName(request.existingNames, request.freshId), text };

@@ -1,5 +1,6 @@
 import type { PublishedTime } from "../model/article.ts";
 import { removeUnshowable } from "./clean-text.ts";
+import { ABSTRACT_PLACEHOLDER, BODY_PLACEHOLDER } from "./placeholders.ts";
 import type { Problem } from "./problem.ts";
 import { isRealDateTime, resolveLocalTime } from "./zoned-time.ts";
 
@@ -133,21 +134,31 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
   const abstract = joinParagraph(abstractLines);
   if (labelled && abstract === "") {
     error(abstractStart + 1, `the abstract is empty; expected a summary after "${ABSTRACT_PREFIX}"`);
+  } else if (abstract === ABSTRACT_PLACEHOLDER) {
+    error(abstractStart + 1, "the abstract is still the placeholder npm run new wrote; expected the article's summary");
   }
 
   const bodyStart = i;
   const paragraphs: string[] = [];
   let current: string[] = [];
+  const endParagraph = (endIndex: number) => {
+    if (current.length === 0) return;
+    const paragraph = joinParagraph(current);
+    if (paragraph === BODY_PLACEHOLDER) {
+      error(
+        endIndex - current.length + 1,
+        "the text is still the placeholder npm run new wrote; expected the article's text",
+      );
+    }
+    paragraphs.push(paragraph);
+    current = [];
+  };
   for (; i < clean.length; i++) {
     const line = clean[i] ?? "";
-    if (isBlank(line)) {
-      if (current.length > 0) paragraphs.push(joinParagraph(current));
-      current = [];
-    } else {
-      current.push(line);
-    }
+    if (isBlank(line)) endParagraph(i);
+    else current.push(line);
   }
-  if (current.length > 0) paragraphs.push(joinParagraph(current));
+  endParagraph(i);
   if (paragraphs.length === 0) {
     error(bodyStart + 1, "there is no body; expected at least one paragraph after the abstract and a blank line");
   }

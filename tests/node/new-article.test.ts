@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { newArticleFile } from "../../scripts/new-article-file.ts";
 import { loadArticles } from "../../src/load/load-articles.ts";
+import { ABSTRACT_PLACEHOLDER, BODY_PLACEHOLDER } from "../../src/load/placeholders.ts";
 import { makeTempDir, ROOT, removeTempDirs, runBuild, writeGoodArticles } from "./build/build-fixtures.ts";
 
 afterAll(removeTempDirs);
@@ -32,10 +33,15 @@ describe("a new article file", () => {
     const file = create("Title", timeZone, now);
     if (!file.ok) throw new Error(file.message);
     expect(file.text.split("\n")[2]).toBe(dateLine);
-    const result = loadArticles(
-      [{ path: `articles/${file.name}`, bytes: new TextEncoder().encode(file.text) }],
-      timeZone,
-    );
+    const path = `articles/${file.name}`;
+    const asWritten = loadArticles([{ path, bytes: new TextEncoder().encode(file.text) }], timeZone);
+    // Left as written, the placeholders are refused, so a forgotten one is never published.
+    expect(asWritten.errors.map((e) => `${e.path}:${e.line}: ${e.message}`)).toEqual([
+      `${path}:5: the abstract is still the placeholder npm run new wrote; expected the article's summary`,
+      `${path}:7: the text is still the placeholder npm run new wrote; expected the article's text`,
+    ]);
+    const written = fillPlaceholders(file.text);
+    const result = loadArticles([{ path, bytes: new TextEncoder().encode(written) }], timeZone);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.articles[0]).toMatchObject({ id: "3f9c0a1b2c3d4e5f", title: "Title" });
@@ -51,6 +57,13 @@ describe("a new article file", () => {
     expect(create(title)).toEqual({ ok: false, message });
   });
 });
+
+/** What an author does next: replaces the placeholders with a summary and a text. */
+function fillPlaceholders(text: string): string {
+  return text
+    .replace(ABSTRACT_PLACEHOLDER, "What happened, in one paragraph.")
+    .replace(BODY_PLACEHOLDER, "The whole story.");
+}
 
 describe("npm run new", () => {
   const run = (...args: string[]) =>
@@ -71,7 +84,15 @@ describe("npm run new", () => {
     expect(second.stdout).toMatch(/\/004_[0-9a-f]{16}\.txt\n$/);
     expect(readFileSync(second.stdout.trim(), "utf8")).toMatch(/^Words without quotes\n/);
 
-    const build = runBuild(articles, join(articles, "..", "generated", "articles.ts"));
+    const out = join(articles, "..", "generated", "articles.ts");
+    const unwritten = runBuild(articles, out);
+    expect(unwritten.status).toBe(1);
+    expect(unwritten.stderr).toContain("the abstract is still the placeholder npm run new wrote");
+    for (const made of [first, second]) {
+      const path = made.stdout.trim();
+      writeFileSync(path, fillPlaceholders(readFileSync(path, "utf8")));
+    }
+    const build = runBuild(articles, out);
     expect(build.status, build.stderr).toBe(0);
     expect(build.stdout).toMatch(/^built 5 article\(s\)/);
   });
