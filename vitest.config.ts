@@ -6,7 +6,13 @@ export default defineConfig({
     projects: [
       {
         // Unit and HTTP tests run inside workerd, the runtime that serves production.
-        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        plugins: [
+          cloudflareTest({
+            // The built articles/ served as the test site, never the site owner's configuration.
+            main: "./tests/worker/support/test-worker.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+          }),
+        ],
         test: { name: "worker", include: ["tests/worker/**/*.test.ts"] },
       },
       {

@@ -1,8 +1,10 @@
 import { type Context, Hono } from "hono";
 import type { ArticleBundle } from "./model/article.ts";
+import type { SiteConfig } from "./model/site.ts";
 import { FAVICON_PATH } from "./render/favicon.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { homeUrl } from "./render/links.ts";
+import { checkBaseUrl } from "./serve/base-url.ts";
 import { Edition } from "./serve/edition.ts";
 import { securityHeaders } from "./serve/headers.ts";
 import { prefersHtmlPreview } from "./serve/negotiate.ts";
@@ -15,10 +17,11 @@ import {
   respondNotFound,
   respondWith,
 } from "./serve/respond.ts";
-import { siteFor } from "./site-config.ts";
 
 export interface AppOptions {
   readonly bundle: ArticleBundle;
+  /** The site as configured (src/site-config.ts in production; tests pass their own). */
+  readonly site: SiteConfig;
   /** The clock that decides what is published; injectable so tests can travel in time. */
   readonly now?: () => number;
 }
@@ -26,7 +29,7 @@ export interface AppOptions {
 type AppContext = Context<{ Bindings: Env }>;
 
 /** The Worker: thin routes that pick a prepared response and answer conditionally. */
-export function createApp({ bundle, now = Date.now }: AppOptions) {
+export function createApp({ bundle, site, now = Date.now }: AppOptions) {
   const articles = bundle.articles;
   let edition: Edition | undefined;
 
@@ -40,7 +43,9 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
   const editionAt = (baseUrl: string, at: number): Edition => {
     const scheduled = countScheduled(articles, at);
     if (edition?.publication.scheduledCount !== scheduled || edition.baseUrlSetting !== baseUrl) {
-      edition = new Edition(siteFor(baseUrl), publicationOf(articles, scheduled), bundle, baseUrl);
+      const checked = checkBaseUrl(baseUrl);
+      if ("problem" in checked) throw new BaseUrlError(checked.problem);
+      edition = new Edition({ ...site, baseUrl: checked.origin }, publicationOf(articles, scheduled), bundle, baseUrl);
     }
     return edition;
   };
@@ -108,8 +113,10 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
   }
   app.notFound(notFound);
   app.onError((error, c) => {
-    // Clients never see a stack trace; the log says what failed where.
-    console.error(`${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`);
+    // Clients never see a stack trace; the log says what failed where. A bad BASE_URL is a
+    // setting, not a bug: one line saying what to write, no stack trace to dig through.
+    const detail = error instanceof BaseUrlError ? error.message : error instanceof Error ? error.stack : String(error);
+    console.error(`${c.req.method} ${c.req.path}: ${detail}`);
     return new Response("Internal Server Error\n", {
       status: 500,
       headers: {
@@ -121,3 +128,6 @@ export function createApp({ bundle, now = Date.now }: AppOptions) {
   });
   return app;
 }
+
+/** BASE_URL cannot be used; the message says what is wrong and what to write instead. */
+class BaseUrlError extends Error {}

@@ -1,4 +1,5 @@
 import { createApp } from "./app.ts";
 import { bundle } from "./generated/articles.ts";
+import { siteConfig } from "./site-config.ts";
 
-export default createApp({ bundle });
+export default createApp({ bundle, site: siteConfig });

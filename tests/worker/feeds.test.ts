@@ -5,11 +5,11 @@ import type { Article } from "../../src/model/article.ts";
 import { renderAtom } from "../../src/render/atom.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
 import { renderRss } from "../../src/render/rss.ts";
-import { siteFor } from "../../src/site-config.ts";
+import { testSite } from "../support/test-site.ts";
 import { type ArticleSource, idOf, loadSources, plainArticle } from "./support/articles.ts";
 import { assertWellFormedXml, displayedText } from "./support/xml.ts";
 
-const site = siteFor("https://news.example/");
+const site = testSite("https://news.example");
 
 const HOSTILE: ArticleSource = {
   id: idOf(99),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
+import { TEST_SITE_CONFIG } from "../support/test-site.ts";
 import { tagsOf } from "./pages/page-fixtures.ts";
 import { type ArticleSource, bundleOf, idOf, plainArticle } from "./support/articles.ts";
 
@@ -17,7 +18,7 @@ const PAYLOAD: ArticleSource = {
   ],
 };
 const bundle = bundleOf([plainArticle(1, "2025-01-01 10:00:00", "Old news"), PAYLOAD]);
-const app = createApp({ bundle, now: () => Date.UTC(2026, 0, 1) });
+const app = createApp({ bundle, site: TEST_SITE_CONFIG, now: () => Date.UTC(2026, 0, 1) });
 const get = (path: string) => app.request(`${BASE}${path}`, {}, env);
 
 /** Every element of a page, read by workerd's own HTML parser. */
