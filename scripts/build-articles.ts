@@ -1,23 +1,26 @@
 // Compiles articles/ into src/generated/articles.ts, the module the Worker imports.
 // Usage: node scripts/build-articles.ts [--articles DIR] [--out FILE]
-// (ARTICLES_DIR in the environment also selects the folder.) On any error it prints every
-// problem, writes nothing and exits 1 (0 under a running wrangler dev, see below), so the
-// last good build stays in place.
+// (ARTICLES_DIR in the environment also selects the folder.) It first checks src/site-config.ts,
+// and refuses a `wrangler deploy` that did not come through `npm run deploy` (scripts/deploy.ts).
+// On any error it prints every problem, writes nothing and exits 1 (0 under a running
+// wrangler dev, see below), so the last good build stays in place.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { checkSiteConfig } from "../src/load/check-site-config.ts";
 import { classifyEntries, skippedNotice } from "../src/load/classify-entries.ts";
 import { idFromPath, loadArticles, type SourceFile } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
-import { isValidTimeZone } from "../src/load/zoned-time.ts";
 import type { ArticleBundle } from "../src/model/article.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { displayPath, listFiles, readJson, readText, writeAtomically } from "./build-files.ts";
+import { refuseUncheckedDeploy } from "./deploy-guard.ts";
 import { generatedIcons } from "./generated-icons.ts";
 import { generatedModule } from "./generated-module.ts";
 import { hashBytes, type Revisions, trackRevisions } from "./track-revisions.ts";
 
 const GENERATED_DIR = "src/generated";
+const SITE_CONFIG_FILE = "src/site-config.ts";
 
 const { values } = parseArgs({
   options: {
@@ -33,10 +36,34 @@ function fail(message: string, exitCode = 1): never {
   return process.exit(exitCode) as never;
 }
 
-if (!isValidTimeZone(siteConfig.timeZone)) {
-  fail(
-    `src/site-config.ts: time zone "${siteConfig.timeZone}" is not an IANA time zone; expected e.g. "UTC" or "Europe/Kyiv"`,
-  );
+/**
+ * Ends a build that found errors, leaving every output as it was. `wrangler dev` (which sets
+ * WRANGLER_COMMAND=dev for its custom build) holds every request after a failed rebuild until
+ * the next good one (workers-sdk#10646). With a previous build in place, exit 0 so it reloads
+ * that build and the running server keeps answering.
+ */
+function failBuild(counts: string): never {
+  const previous = existsSync(outFile);
+  const keepServing = process.env.WRANGLER_COMMAND === "dev" && previous;
+  const kept = !previous
+    ? "there is no previous build; fix the problems above and run the command again"
+    : keepServing
+      ? "the previous build is kept and wrangler dev keeps serving it"
+      : "the previous build is kept";
+  return fail(`build failed: ${counts}; nothing was written, ${kept}`, keepServing ? 0 : 1);
+}
+
+const refusal = refuseUncheckedDeploy(process.env);
+if (refusal) fail(refusal);
+
+const configProblems = checkSiteConfig(siteConfig);
+if (configProblems.length > 0) {
+  const configLines = (readText(SITE_CONFIG_FILE) ?? "").split("\n");
+  for (const { field, message } of configProblems) {
+    const index = configLines.findIndex((line) => new RegExp(`^\\s*["']?${field}["']?\\s*:`).test(line));
+    process.stderr.write(`${SITE_CONFIG_FILE}:${index + 1 || 1}: ${message}\n`);
+  }
+  failBuild(`${configProblems.length} error(s) in ${SITE_CONFIG_FILE}`);
 }
 let names: string[];
 try {
@@ -61,14 +88,7 @@ const { articles, errors, warnings } = loadArticles(sources, siteConfig.timeZone
 for (const problem of [...warnings, ...errors]) process.stderr.write(`${formatProblem(problem)}\n`);
 if (errors.length > 0) {
   const files = new Set(errors.map((e) => e.path)).size;
-  // `wrangler dev` (which sets WRANGLER_COMMAND=dev for its custom build) holds every request
-  // after a failed rebuild until the next good one (workers-sdk#10646). With a previous build
-  // in place, exit 0 so it reloads that build and the running server keeps answering.
-  const keepServing = process.env.WRANGLER_COMMAND === "dev" && existsSync(outFile);
-  fail(
-    `build failed: ${errors.length} error(s) in ${files} file(s); nothing was written, the previous build is kept${keepServing ? " and wrangler dev keeps serving it" : ""}`,
-    keepServing ? 0 : 1,
-  );
+  failBuild(`${errors.length} error(s) in ${files} file(s)`);
 }
 if (articles.length === 0) fail(`${articlesDir}: no articles found; expected at least one NNN_<hex>.txt file`);
 
@@ -85,7 +105,7 @@ const articleHashes = new Map(
     return id === undefined ? [] : [[id, hashBytes(file.bytes)] as const];
   }),
 );
-const revisionsFile = outFile.replace(/\.ts$/, "") + ".revisions.json";
+const revisionsFile = `${outFile.replace(/\.ts$/, "")}.revisions.json`;
 const revisions = trackRevisions(
   readJson<Revisions>(revisionsFile),
   templateHash,

@@ -1,8 +1,10 @@
 import { type Context, Hono } from "hono";
 import type { ArticleBundle } from "./model/article.ts";
+import type { SiteConfig } from "./model/site.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
 import { homeUrl } from "./render/links.ts";
+import { checkBaseUrl } from "./serve/base-url.ts";
 import { Edition, type IconData } from "./serve/edition.ts";
 import { securityHeaders } from "./serve/headers.ts";
 import { prefersHtmlPreview } from "./serve/negotiate.ts";
@@ -15,10 +17,11 @@ import {
   respondNotFound,
   respondWith,
 } from "./serve/respond.ts";
-import { siteFor } from "./site-config.ts";
 
 export interface AppOptions {
   readonly bundle: ArticleBundle;
+  /** The site as configured (src/site-config.ts in production; tests pass their own). */
+  readonly site: SiteConfig;
   /** The icon files in base64 by file name (src/generated/icons.ts); a missing one is a 404. */
   readonly icons?: IconData;
   /** The clock that decides what is published; injectable so tests can travel in time. */
@@ -28,7 +31,7 @@ export interface AppOptions {
 type AppContext = Context<{ Bindings: Env }>;
 
 /** The Worker: thin routes that pick a prepared response and answer conditionally. */
-export function createApp({ bundle, icons = {}, now = Date.now }: AppOptions) {
+export function createApp({ bundle, site, icons = {}, now = Date.now }: AppOptions) {
   const articles = bundle.articles;
   let edition: Edition | undefined;
 
@@ -42,7 +45,15 @@ export function createApp({ bundle, icons = {}, now = Date.now }: AppOptions) {
   const editionAt = (baseUrl: string, at: number): Edition => {
     const scheduled = countScheduled(articles, at);
     if (edition?.publication.scheduledCount !== scheduled || edition.baseUrlSetting !== baseUrl) {
-      edition = new Edition(siteFor(baseUrl), publicationOf(articles, scheduled), bundle, baseUrl, icons);
+      const checked = checkBaseUrl(baseUrl);
+      if ("problem" in checked) throw new BaseUrlError(checked.problem);
+      edition = new Edition(
+        { ...site, baseUrl: checked.origin },
+        publicationOf(articles, scheduled),
+        bundle,
+        baseUrl,
+        icons,
+      );
     }
     return edition;
   };
@@ -123,8 +134,10 @@ export function createApp({ bundle, icons = {}, now = Date.now }: AppOptions) {
   }
   app.notFound(notFound);
   app.onError((error, c) => {
-    // Clients never see a stack trace; the log says what failed where.
-    console.error(`${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`);
+    // Clients never see a stack trace; the log says what failed where. A bad BASE_URL is a
+    // setting, not a bug: one line saying what to write, no stack trace to dig through.
+    const detail = error instanceof BaseUrlError ? error.message : error instanceof Error ? error.stack : String(error);
+    console.error(`${c.req.method} ${c.req.path}: ${detail}`);
     return new Response("Internal Server Error\n", {
       status: 500,
       headers: {
@@ -147,3 +160,5 @@ function rawPathOf(url: string): string {
   const end = url.slice(start).search(/[?#]/);
   return end < 0 ? url.slice(start) : url.slice(start, start + end);
 }
+/** BASE_URL cannot be used; the message says what is wrong and what to write instead. */
+class BaseUrlError extends Error {}

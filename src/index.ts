@@ -1,5 +1,6 @@
 import { createApp } from "./app.ts";
 import { bundle } from "./generated/articles.ts";
 import { iconData } from "./generated/icons.ts";
+import { siteConfig } from "./site-config.ts";
 
-export default createApp({ bundle, icons: iconData });
+export default createApp({ bundle, site: siteConfig, icons: iconData });

@@ -1,7 +1,12 @@
-import type { Site } from "./model/site.ts";
+import type { SiteConfig } from "./model/site.ts";
 
-/** Everything about the site except where it is deployed: edit here. */
-export const siteConfig: Omit<Site, "baseUrl"> = {
+/**
+ * Everything about the site except where it is deployed: edit here. The build checks every
+ * field (src/load/check-site-config.ts). Where it is deployed is the BASE_URL variable
+ * (wrangler.toml [vars], or `npm run deploy -- --var BASE_URL:…`), so a deployment never
+ * needs a code change.
+ */
+export const siteConfig: SiteConfig = {
   title: "Ukraine Briefing",
   description: "Short news reports on Ukraine and the war, with a summary for every article.",
   language: "en",
@@ -10,19 +15,3 @@ export const siteConfig: Omit<Site, "baseUrl"> = {
   itemsPerFeed: 20,
   tagAuthority: "ukraine-briefing.example,2025",
 };
-
-/**
- * The base URL comes from the BASE_URL variable (wrangler.toml [vars], or
- * `wrangler deploy --var BASE_URL:…`) so a deployment never needs a code change.
- */
-export function siteFor(baseUrl: string): Site {
-  return { ...siteConfig, baseUrl: normalizeBaseUrl(baseUrl) };
-}
-
-function normalizeBaseUrl(value: string): string {
-  const url = new URL(value);
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new Error(`BASE_URL "${value}" must be an http or https URL`);
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
-}

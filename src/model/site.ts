@@ -2,7 +2,7 @@
 export interface Site {
   readonly title: string;
   readonly description: string;
-  /** Absolute origin (and optional path prefix) without a trailing slash. */
+  /** The origin every link starts with, from BASE_URL: "https://news.example.org", no trailing slash. */
   readonly baseUrl: string;
   /** BCP 47 language tag, e.g. "en". */
   readonly language: string;
@@ -17,3 +17,6 @@ export interface Site {
    */
   readonly tagAuthority: string;
 }
+
+/** Everything about the site but where it is deployed: what src/site-config.ts holds. */
+export type SiteConfig = Omit<Site, "baseUrl">;

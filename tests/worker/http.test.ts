@@ -1,6 +1,7 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
+import { TEST_SITE_CONFIG } from "../support/test-site.ts";
 import { bundleOf, idOf, plainArticle } from "./support/articles.ts";
 
 const BASE = "https://news.example";
@@ -18,7 +19,7 @@ const OLD_NEWS = `/articles/${idOf(1)}/old-news`;
 const SCHEDULED_NEWS = `/articles/${idOf(2)}/scheduled-news`;
 
 function appAt(now: number) {
-  const app = createApp({ bundle, now: () => now });
+  const app = createApp({ bundle, site: TEST_SITE_CONFIG, now: () => now });
   return (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init, env);
 }
 
@@ -206,7 +207,11 @@ describe("scheduled publishing", () => {
   });
 
   it("never dates Last-Modified after the clock, even if the build's clock ran ahead", async () => {
-    const app = createApp({ bundle: { ...bundle, revisedAt: Date.UTC(2030, 0, 1) }, now: () => PUBLISHED_AT + 60_000 });
+    const app = createApp({
+      bundle: { ...bundle, revisedAt: Date.UTC(2030, 0, 1) },
+      site: TEST_SITE_CONFIG,
+      now: () => PUBLISHED_AT + 60_000,
+    });
     const response = await app.request(`${BASE}/rss.xml`, {}, env);
     expect(response.headers.get("last-modified")).toBe("Wed, 01 Jan 2025 10:01:00 GMT");
   });
@@ -216,6 +221,7 @@ describe("Last-Modified follows edits, not only publications", () => {
   const EDITED_AT = Date.UTC(2025, 2, 1);
   const edited = createApp({
     bundle: { ...bundle, articleRevisedAt: { [idOf(1)]: EDITED_AT } },
+    site: TEST_SITE_CONFIG,
     now: () => Date.UTC(2025, 4, 1),
   });
   const lastModified = async (path: string) =>
@@ -239,7 +245,7 @@ describe("Last-Modified follows edits, not only publications", () => {
 
 describe("failures", () => {
   it("answer a plain 500 with the security headers and no stack trace", async () => {
-    const app = createApp({ bundle, now: () => PUBLISHED_AT });
+    const app = createApp({ bundle, site: TEST_SITE_CONFIG, now: () => PUBLISHED_AT });
     const errors: unknown[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
@@ -254,4 +260,27 @@ describe("failures", () => {
       console.error = original;
     }
   });
+
+  for (const [setting, expected] of [
+    ["news.example.org", "expected e.g. https://news.example.org"],
+    ["https://news.example.org/news", "served at the root of its own host; expected https://news.example.org"],
+  ] as const) {
+    it(`log one line naming BASE_URL, and no stack trace, when BASE_URL is ${setting}`, async () => {
+      const app = createApp({ bundle, site: TEST_SITE_CONFIG, now: () => PUBLISHED_AT });
+      const lines: string[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => lines.push(args.join(" "));
+      try {
+        const response = await app.request(`${BASE}/`, {}, { BASE_URL: setting });
+        expect(response.status).toBe(500);
+        expect(await response.text()).toBe("Internal Server Error\n");
+      } finally {
+        console.error = original;
+      }
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`BASE_URL "${setting}"`);
+      expect(lines[0]).toContain(expected);
+      expect(lines[0]).not.toContain("\n");
+    });
+  }
 });

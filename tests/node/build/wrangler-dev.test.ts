@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stopGroup } from "../../reliability/process-tree.ts";
 import { findFreePort } from "../../support/free-port.ts";
+import { testSiteConfigModule } from "../../support/test-site.ts";
 import {
   articleText,
   buildArgs,
@@ -20,6 +21,7 @@ const TIMEOUT_MS = 120_000;
 function makeProjectCopy(port: number): { dir: string; articles: string } {
   const dir = makeTempDir("dev");
   cpSync(join(ROOT, "src"), join(dir, "src"), { recursive: true, filter: (path) => !path.includes("generated") });
+  writeFileSync(join(dir, "src/site-config.ts"), testSiteConfigModule());
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   const articles = join(dir, "articles");
   writeGoodArticles(articles, 3);

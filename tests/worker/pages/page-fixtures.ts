@@ -2,10 +2,10 @@ import { createApp } from "../../../src/app.ts";
 import { iconData } from "../../../src/generated/icons.ts";
 import { loadArticles } from "../../../src/load/load-articles.ts";
 import type { ArticleBundle } from "../../../src/model/article.ts";
-import { siteConfig } from "../../../src/site-config.ts";
+import { TEST_SITE_CONFIG } from "../../support/test-site.ts";
 
 export const BASE = "https://news.example";
-export const PER_PAGE = siteConfig.itemsPerFeed;
+export const PER_PAGE = TEST_SITE_CONFIG.itemsPerFeed;
 /** After every article of the archives below: everything is published. */
 export const LATER = Date.UTC(2030, 0, 1);
 
@@ -39,7 +39,7 @@ export function bundleOf(articles: readonly FixtureArticle[], revisedAt = Date.U
 
 /** The Worker over `articles` at instant `now`, answering for BASE. */
 export function appOf(articles: readonly FixtureArticle[], now = LATER) {
-  const app = createApp({ bundle: bundleOf(articles), icons: iconData, now: () => now });
+  const app = createApp({ bundle: bundleOf(articles), site: TEST_SITE_CONFIG, icons: iconData, now: () => now });
   return (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init, { BASE_URL: BASE });
 }
 

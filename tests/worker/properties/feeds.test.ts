@@ -6,13 +6,13 @@ import { renderAtom } from "../../../src/render/atom.ts";
 import { renderIndexPage } from "../../../src/render/index-page.ts";
 import { renderJsonFeed } from "../../../src/render/json-feed.ts";
 import { renderRss } from "../../../src/render/rss.ts";
-import { siteFor } from "../../../src/site-config.ts";
+import { testSite } from "../../support/test-site.ts";
 import { buildArticles, type GeneratedArticle } from "./build-article.ts";
 import { decodeHtmlText, paragraphsOfContentHtml } from "./expected-text.ts";
 import { articleFields, hexId, settings } from "./hostile-text.ts";
 import { childNamed, childrenNamed, parseXml } from "./xml-tree.ts";
 
-const site = siteFor("https://feeds.example/base");
+const site = testSite("https://feeds.example");
 const TIMEOUT_MS = 60_000;
 
 const generatedArticles: fc.Arbitrary<GeneratedArticle[]> = fc.uniqueArray(

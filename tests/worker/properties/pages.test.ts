@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "../../../src/model/article.ts";
 import { renderArticlePage } from "../../../src/render/article-page.ts";
 import { renderIndexPage } from "../../../src/render/index-page.ts";
-import { siteFor } from "../../../src/site-config.ts";
+import { testSite } from "../../support/test-site.ts";
 import { buildArticles } from "./build-article.ts";
 import { decodeHtmlText } from "./expected-text.ts";
 import { articleFields, hexId, settings } from "./hostile-text.ts";
 import { readHtmlStructure } from "./html-structure.ts";
 
-const site = siteFor("https://pages.example");
+const site = testSite("https://pages.example");
 const TIMEOUT_MS = 60_000;
 
 const oneArticle = fc

@@ -1,0 +1,86 @@
+import type { SiteConfig } from "../model/site.ts";
+import { isValidTimeZone } from "./zoned-time.ts";
+
+/** One thing wrong with the site configuration: the field, and what is wrong and expected. */
+export interface ConfigProblem {
+  readonly field: keyof SiteConfig;
+  readonly message: string;
+}
+
+const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+
+/** Every problem with the configuration, so one build reports them all. */
+export function checkSiteConfig(config: SiteConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const field of ["title", "description", "author"] as const) {
+    if (typeof config[field] !== "string" || config[field].trim() === "") {
+      problems.push({ field, message: `${field} is empty; expected the text readers see as the site's ${field}` });
+    }
+  }
+  const language = languageProblem(config.language);
+  if (language) problems.push({ field: "language", message: language });
+  if (!isValidTimeZone(config.timeZone)) {
+    problems.push({
+      field: "timeZone",
+      message: `time zone ${JSON.stringify(config.timeZone)} is not an IANA time zone; expected e.g. "UTC" or "Europe/Kyiv"`,
+    });
+  }
+  if (!Number.isInteger(config.itemsPerFeed) || config.itemsPerFeed < 1) {
+    problems.push({
+      field: "itemsPerFeed",
+      message: `itemsPerFeed ${String(config.itemsPerFeed)} is not a positive whole number; expected e.g. 20`,
+    });
+  }
+  const authority = tagAuthorityProblem(config.tagAuthority);
+  if (authority) problems.push({ field: "tagAuthority", message: authority });
+  return problems;
+}
+
+/**
+ * A well-formed BCP 47 tag (RFC 5646) whose primary language is a registered one: "en",
+ * "uk", "pt-BR". Well-formed alone is not enough: "english" is a syntactically valid tag
+ * (a 5–8 letter primary subtag is reserved) that no reader understands.
+ */
+function languageProblem(language: string): string | undefined {
+  const quoted = JSON.stringify(language);
+  const expected = `expected a BCP 47 language tag such as "en", "uk" or "pt-BR"`;
+  let canonical: string;
+  try {
+    [canonical = ""] = Intl.getCanonicalLocales(language);
+  } catch {
+    return `language ${quoted} is not a BCP 47 language tag; ${expected}`;
+  }
+  if (canonical !== language)
+    return `language ${quoted} is not in canonical form; expected ${JSON.stringify(canonical)}`;
+  const primary = canonical.split("-")[0] ?? "";
+  if (primary.length > 3 || languageNames.of(primary) === undefined) {
+    return `language ${quoted} does not name a known language; ${expected}`;
+  }
+  return undefined;
+}
+
+/**
+ * RFC 4151 §2.1: taggingEntity = authorityName "," date, where authorityName is a DNS name
+ * or an email address and date is YYYY, YYYY-MM or YYYY-MM-DD.
+ */
+function tagAuthorityProblem(authority: string): string | undefined {
+  const expected = `expected "domain-or-email,YYYY[-MM[-DD]]" (RFC 4151), e.g. "news.example.org,2025"`;
+  const match = /^([^,]+),(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(authority);
+  const quoted = JSON.stringify(authority);
+  if (!match) return `tagAuthority ${quoted} is not a tagging entity; ${expected}`;
+  const [, name = "", year = "", month, day] = match;
+  const label = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+  const dnsName = new RegExp(`^${label}(?:\\.${label})+$`, "i");
+  const email = new RegExp(`^[a-z0-9._%+-]+@${label}(?:\\.${label})+$`, "i");
+  if (!dnsName.test(name) && !email.test(name)) {
+    return `tagAuthority ${quoted} does not start with a domain name or email address; ${expected}`;
+  }
+  const date = new Date(`${year}-${month ?? "01"}-${day ?? "01"}T00:00:00Z`);
+  const real =
+    !Number.isNaN(date.getTime()) &&
+    date.getUTCFullYear() === Number(year) &&
+    date.getUTCMonth() + 1 === Number(month ?? "01") &&
+    date.getUTCDate() === Number(day ?? "01");
+  if (!real) return `tagAuthority ${quoted} has no such date; ${expected}`;
+  return undefined;
+}

@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEPLOY_COMMAND, DEPLOY_MARKER } from "../../../scripts/deploy-guard.ts";
+import { planDeploy } from "../../../scripts/deploy-plan.ts";
+import { ROOT, removeTempDirs } from "./build-fixtures.ts";
+import { makeProjectCopy, WRANGLER } from "./project-copy.ts";
+
+/** The environment without anything that would choose a BASE_URL or mark a checked deploy. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const { BASE_URL: _, WRANGLER_COMMAND: __, [DEPLOY_MARKER]: ___, ...env } = process.env;
+  return { ...env, WRANGLER_SEND_METRICS: "false", CI: "1" };
+}
+
+function run(cwd: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv()) {
+  const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8", env, timeout: 120_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+afterAll(removeTempDirs);
+
+describe("npm run deploy", () => {
+  it("passes the other arguments on and BASE_URL as its origin", () => {
+    expect(planDeploy(["--var", "BASE_URL:https://news.example.org/", "--dry-run"], {})).toEqual({
+      args: ["deploy", "--dry-run", "--var", "BASE_URL:https://news.example.org"],
+      origin: "https://news.example.org",
+    });
+    expect(planDeploy(["--var", "A:1", "BASE_URL:https://a.example", "--minify"], {})).toEqual({
+      args: ["deploy", "--var", "A:1", "--minify", "--var", "BASE_URL:https://a.example"],
+      origin: "https://a.example",
+    });
+    expect(planDeploy(["--var=BASE_URL:https://b.example"], { BASE_URL: "https://env.example" })).toMatchObject({
+      origin: "https://b.example",
+    });
+    expect(planDeploy([], { BASE_URL: "https://env.example" })).toMatchObject({ origin: "https://env.example" });
+  });
+
+  for (const [args, says] of [
+    [[], "BASE_URL is not set"],
+    [["--var", "BASE_URL:http://127.0.0.1:8787"], "is this machine, which no reader can reach"],
+    [
+      ["--var", "BASE_URL:news.example.org"],
+      "does not start with https:// or http://; expected e.g. https://news.example.org",
+    ],
+    [
+      ["--var", "BASE_URL:https://news.example.org/news"],
+      "served at the root of its own host; expected https://news.example.org",
+    ],
+  ] as const) {
+    it(`refuses ${args.join(" ") || "no BASE_URL"} before running wrangler`, () => {
+      const result = run(ROOT, ["scripts/deploy.ts", ...args]);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toBe(`${result.stderr.split("\n")[0]}\nnothing was deployed; run: ${DEPLOY_COMMAND}\n`);
+      expect(result.stderr.split("\n")[0]).toContain(says);
+    });
+  }
+
+  it("builds and hands wrangler the checked BASE_URL (wrangler deploy --dry-run)", { timeout: 150_000 }, () => {
+    const dir = makeProjectCopy("deploy", "http://127.0.0.1:8787");
+    const outdir = join(dir, "dist");
+    const result = run(dir, [
+      join(dir, "scripts/deploy.ts"),
+      "--var",
+      "BASE_URL:https://news.example.org/",
+      "--dry-run",
+      "--outdir",
+      outdir,
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    // The build ran (it refuses a deploy without the script's mark) and BASE_URL went to wrangler,
+    // which shows a --var only as "(hidden)"; planDeploy's arguments are checked above.
+    expect(result.stdout).toContain("built 2 article(s)");
+    expect(result.stdout).toMatch(/env\.BASE_URL \(/);
+    expect(existsSync(join(outdir, "index.js"))).toBe(true);
+  });
+
+  it("a direct wrangler deploy stops at the build with one line saying what to run", { timeout: 150_000 }, () => {
+    const dir = makeProjectCopy("direct-deploy", "http://127.0.0.1:8787");
+    const result = run(dir, [WRANGLER, "deploy", "--dry-run", "--outdir", join(dir, "dist")]);
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toContain(
+      `wrangler deploy was started directly, so BASE_URL was not checked and nothing was built; deploy with: ${DEPLOY_COMMAND}`,
+    );
+    expect(existsSync(join(dir, "src/generated/articles.ts"))).toBe(false);
+  });
+});

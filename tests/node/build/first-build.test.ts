@@ -1,0 +1,71 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
+import { fileNameOf, removeTempDirs } from "./build-fixtures.ts";
+import { makeProjectCopy } from "./project-copy.ts";
+
+const BAD_ARTICLE = "Title\n\n2025-02-30 25:61:00\n\nAbstract: A.\n\nBody.\n";
+
+function cleanEnv(): NodeJS.ProcessEnv {
+  const { WRANGLER_COMMAND: _, ...env } = process.env;
+  return { ...env, WRANGLER_SEND_METRICS: "false", CI: "1" };
+}
+
+function build(dir: string, wranglerCommand?: string) {
+  const env = wranglerCommand ? { ...cleanEnv(), WRANGLER_COMMAND: wranglerCommand } : cleanEnv();
+  return spawnSync(process.execPath, ["scripts/build-articles.ts"], { cwd: dir, encoding: "utf8", env });
+}
+
+afterAll(removeTempDirs);
+
+describe("a first build", () => {
+  it("with a bad article says there is no previous build, and what to do", () => {
+    const dir = makeProjectCopy("first", "http://127.0.0.1:8787");
+    writeFileSync(join(dir, "articles", fileNameOf(9)), BAD_ARTICLE);
+    for (const command of [undefined, "dev"]) {
+      const run = build(dir, command);
+      expect(run.status, String(command)).toBe(1);
+      expect(run.stderr).toBe(
+        `articles/${fileNameOf(9)}:3: date "2025-02-30 25:61:00" is not a real time; expected YYYY-MM-DD HH:MM:SS (24-hour clock)\n` +
+          "build failed: 1 error(s) in 1 file(s); nothing was written, there is no previous build; fix the problems above and run the command again\n",
+      );
+    }
+    expect(existsSync(join(dir, "src/generated/articles.ts"))).toBe(false);
+  });
+
+  it("under npm start stops before wrangler, with only the problems and that line", { timeout: 60_000 }, () => {
+    const dir = makeProjectCopy("start", "http://127.0.0.1:8787");
+    writeFileSync(join(dir, "articles", fileNameOf(9)), BAD_ARTICLE);
+    const run = spawnSync("npm", ["start", "--silent"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: cleanEnv(),
+      timeout: 50_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toEqual([
+      expect.stringContaining(`articles/${fileNameOf(9)}:3: `),
+      expect.stringContaining("there is no previous build"),
+    ]);
+  });
+});
+
+describe("the site configuration", () => {
+  it("is checked at build, every problem named by file, line and field", () => {
+    const dir = makeProjectCopy("config", "http://127.0.0.1:8787");
+    const config = join(dir, "src/site-config.ts");
+    writeFileSync(config, testSiteConfigModule({ ...TEST_SITE_CONFIG, language: "english", itemsPerFeed: 0 }));
+    const lines = readFileSync(config, "utf8").split("\n");
+    const lineOf = (field: string) => lines.findIndex((line) => line.includes(`"${field}":`)) + 1;
+    const run = build(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `src/site-config.ts:${lineOf("language")}: language "english" does not name a known language; expected a BCP 47 language tag such as "en", "uk" or "pt-BR"\n` +
+        `src/site-config.ts:${lineOf("itemsPerFeed")}: itemsPerFeed 0 is not a positive whole number; expected e.g. 20\n` +
+        "build failed: 2 error(s) in src/site-config.ts; nothing was written, there is no previous build; fix the problems above and run the command again\n",
+    );
+  });
+});

@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { stopGroup } from "../../reliability/process-tree.ts";
+import { findFreePort } from "../../support/free-port.ts";
+import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
+import { ROOT, removeTempDirs } from "./build-fixtures.ts";
+import { makeProjectCopy, WRANGLER } from "./project-copy.ts";
+
+const TIMEOUT_MS = 150_000;
+
+/** The paths in wrangler.toml's `[build] watch_dir = [...]`. */
+function watchDirsOf(toml: string): string[] {
+  const list = /^watch_dir = \[([^\]]*)\]/m.exec(toml)?.[1] ?? "";
+  return [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? "");
+}
+
+async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; wrangler dev said:\n${log}`);
+}
+
+let log = "";
+
+describe("wrangler dev watches the configuration and the templates", () => {
+  const toml = readFileSync(join(ROOT, "wrangler.toml"), "utf8");
+
+  it("watch_dir names articles/ and everything in src/ but the build's own output", () => {
+    const watched = watchDirsOf(toml);
+    const sources = readdirSync(join(ROOT, "src"))
+      .filter((name) => name !== "generated")
+      .map((name) => `src/${name}`);
+    expect(watched.filter((path) => path.startsWith("src/")).sort()).toEqual(sources.sort());
+    expect(watched).toContain("articles");
+    expect(watched.some((path) => path === "src" || path.startsWith("src/generated"))).toBe(false);
+  });
+
+  let dev: ChildProcess | undefined;
+  afterAll(async () => {
+    await stopGroup(dev?.pid);
+    removeTempDirs();
+  });
+
+  it("serves an edit to src/site-config.ts and to a template, and never rebuilds on its own output", {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    const port = await findFreePort();
+    const dir = makeProjectCopy("watch", `http://127.0.0.1:${port}`);
+    dev = spawn(
+      process.execPath,
+      [
+        WRANGLER,
+        "dev",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--inspector-port",
+        String(await findFreePort()),
+        "--show-interactive-dev-session=false",
+      ],
+      { cwd: dir, detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } },
+    );
+    for (const stream of [dev.stdout, dev.stderr]) stream?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    const get = async (path: string) =>
+      (await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(5000) })).text();
+    const serving = (path: string, text: string) => async () => ((await get(path)).includes(text) ? true : undefined);
+
+    await until("the first build to be served", 60_000, serving("/", `<title>${TEST_SITE_CONFIG.title}`));
+
+    writeFileSync(
+      join(dir, "src/site-config.ts"),
+      testSiteConfigModule({ ...TEST_SITE_CONFIG, title: "Edited Title" }),
+    );
+    await until("the edited title to be served", 30_000, serving("/", "<title>Edited Title"));
+
+    const template = join(dir, "src/render/not-found-page.ts");
+    writeFileSync(template, readFileSync(template, "utf8").replace("<h1>Not found</h1>", "<h1>Nothing here</h1>"));
+    await until("the edited template to be served", 30_000, serving("/no-such-page", "<h1>Nothing here</h1>"));
+
+    // Every rebuild was set off by one of our two edits, none by what a build wrote.
+    const triggers = [...log.matchAll(/The file (.+) changed, restarting build/g)].map((m) => m[1] ?? "");
+    expect(triggers.length).toBeGreaterThanOrEqual(2);
+    expect(triggers.filter((path) => !/site-config\.ts$|not-found-page\.ts$/.test(path))).toEqual([]);
+  });
+});
