@@ -4,6 +4,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { DEPLOY_MARKER } from "../scripts/deploy-guard.ts";
 import { runCommand } from "./run-command.ts";
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, "..");
@@ -63,7 +64,8 @@ export async function buildWorker(corpusDir: string, dir: string): Promise<Worke
   const wrangler = join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
   const bundle = await runCommand(wrangler, ["deploy", "--dry-run", "--outdir", outDir, "--config", "wrangler.toml"], {
     cwd: dir,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
+    // A dry run for measuring is no deploy: the build's deploy guard is told so.
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", [DEPLOY_MARKER]: "local" },
   });
   const totals = JSON.parse(render.stdout) as RenderTotals;
   const scriptPath = join(outDir, "index.js");

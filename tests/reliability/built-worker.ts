@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Miniflare } from "miniflare";
+import { DEPLOY_MARKER } from "../../scripts/deploy-guard.ts";
 import { findFreePort } from "../support/free-port.ts";
 import { stopGroup } from "./process-tree.ts";
 
@@ -34,7 +35,9 @@ export async function startBuiltWorker(runtime: Runtime = "workerd"): Promise<Bu
   const bundle = spawnSync(
     process.execPath,
     [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outDir],
-    { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+    // The build refuses a deploy that scripts/deploy.ts did not check; a dry run served on
+    // 127.0.0.1 is no deploy, and its local BASE_URL is the one it will be served at.
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false", [DEPLOY_MARKER]: "local" } },
   );
   if (bundle.status !== 0) {
     rmSync(outDir, { recursive: true, force: true });
