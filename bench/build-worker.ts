@@ -64,8 +64,9 @@ export async function buildWorker(corpusDir: string, dir: string): Promise<Worke
   const wrangler = join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
   const bundle = await runCommand(wrangler, ["deploy", "--dry-run", "--outdir", outDir, "--config", "wrangler.toml"], {
     cwd: dir,
-    // A dry run for measuring is no deploy: the build's deploy guard is told so.
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", [DEPLOY_MARKER]: "local" },
+    // A dry run for measuring is no deploy: the build's deploy guard is handed a local base
+    // URL (the bench follows no links, so which port it names does not matter).
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", [DEPLOY_MARKER]: "http://127.0.0.1:8787" },
   });
   const totals = JSON.parse(render.stdout) as RenderTotals;
   const scriptPath = join(outDir, "index.js");

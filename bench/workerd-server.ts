@@ -53,7 +53,6 @@ const config :Workerd.Config = (
 const worker :Workerd.Worker = (
   modules = [ ${modules} ],
   compatibilityDate = ${toCapnpString(options.compatibilityDate)},
-  bindings = [ (name = "BASE_URL", text = ${toCapnpString(origin)}) ],
 );
 `;
   // Cap'n Proto resolves embed paths relative to the config file, and only downwards or sideways.

@@ -1,7 +1,8 @@
 // Compiles articles/ into src/generated/articles.ts, the module the Worker imports.
 // Usage: node scripts/build-articles.ts [--articles DIR] [--out FILE]
-// (ARTICLES_DIR in the environment also selects the folder.) It first checks src/site-config.ts,
-// and refuses a `wrangler deploy` that did not come through `npm run deploy` (scripts/deploy.ts).
+// (ARTICLES_DIR in the environment also selects the folder.) Links start with BASE_URL from the
+// environment (default: where `npm start` serves); a `wrangler deploy` must come through
+// `npm run deploy` (scripts/deploy.ts), which checks it. It first checks src/site-config.ts.
 // On any error it prints every problem, writes nothing and exits 1 (0 under a running
 // wrangler dev, see below), so the last good build stays in place.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -14,7 +15,7 @@ import { formatProblem } from "../src/load/problem.ts";
 import type { ArticleBundle } from "../src/model/article.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { displayPath, listFiles, readJson, readText, writeAtomically } from "./build-files.ts";
-import { refuseUncheckedDeploy } from "./deploy-guard.ts";
+import { baseUrlForBuild } from "./deploy-guard.ts";
 import { generatedIcons } from "./generated-icons.ts";
 import { generatedModule } from "./generated-module.ts";
 import { hashBytes, type Revisions, trackRevisions } from "./track-revisions.ts";
@@ -53,8 +54,8 @@ function failBuild(counts: string): never {
   return fail(`build failed: ${counts}; nothing was written, ${kept}`, keepServing ? 0 : 1);
 }
 
-const refusal = refuseUncheckedDeploy(process.env);
-if (refusal) fail(refusal);
+const baseUrl = baseUrlForBuild(process.env);
+if ("problem" in baseUrl) fail(baseUrl.problem);
 
 const configProblems = checkSiteConfig(siteConfig);
 if (configProblems.length > 0) {
@@ -119,7 +120,7 @@ const bundle: ArticleBundle = {
   articleRevisedAt: Object.fromEntries(Object.entries(revisions.articles).map(([id, r]) => [id, r.revisedAt])),
 };
 const previous = readText(outFile) ?? "";
-const output = generatedModule(bundle, displayPath(articlesDir));
+const output = generatedModule(bundle, baseUrl.origin, displayPath(articlesDir));
 
 // The module first: a build killed between the two writes leaves revisions that are older
 // than the module, which only ever makes the next build call more content changed.

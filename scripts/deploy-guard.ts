@@ -1,11 +1,16 @@
-// Shared by scripts/deploy.ts, which sets the marker, and the build, which wrangler runs for
-// every deploy and which refuses one that did not come through the deploy script.
+// Where this build's links point. Shared by scripts/deploy.ts, which checks BASE_URL for a
+// deployment and hands it on, and the build, which wrangler runs for every deploy and which
+// refuses one that did not come through the deploy script.
+import { checkBaseUrl } from "../src/load/base-url.ts";
 
-/** Set by scripts/deploy.ts to the BASE_URL origin it checked. */
+/** Set by scripts/deploy.ts to the BASE_URL origin it checked for a deployment. */
 export const DEPLOY_MARKER = "FEED_PUBLISHER_DEPLOY_BASE_URL";
 
 /** What to run instead, in one line. */
 export const DEPLOY_COMMAND = "npm run deploy -- --var BASE_URL:https://your.domain";
+
+/** `npm start` serves here, so a local build's links work without any setting. */
+export const LOCAL_BASE_URL = "http://127.0.0.1:8787";
 
 /**
  * The wrangler commands whose custom build uploads the result: wrangler passes the command
@@ -14,9 +19,22 @@ export const DEPLOY_COMMAND = "npm run deploy -- --var BASE_URL:https://your.dom
  */
 const UPLOADING_COMMANDS = new Set(["deploy", "versions upload"]);
 
-/** Why this build must not run, or undefined when it may. */
-export function refuseUncheckedDeploy(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  if (!UPLOADING_COMMANDS.has(env.WRANGLER_COMMAND ?? "")) return undefined;
-  if (env[DEPLOY_MARKER]) return undefined;
-  return `wrangler ${env.WRANGLER_COMMAND} was started directly, so BASE_URL was not checked and nothing was built; deploy with: ${DEPLOY_COMMAND}`;
+/**
+ * The origin every link of this build starts with, or why there is none. A build for upload
+ * takes the one the deploy script checked; any other build takes BASE_URL from the
+ * environment, or the address `npm start` serves at.
+ */
+export function baseUrlForBuild(
+  env: Readonly<Record<string, string | undefined>>,
+): { readonly origin: string } | { readonly problem: string } {
+  if (UPLOADING_COMMANDS.has(env.WRANGLER_COMMAND ?? "")) {
+    const checked = env[DEPLOY_MARKER];
+    if (!checked) {
+      return {
+        problem: `wrangler ${env.WRANGLER_COMMAND} was started directly, so BASE_URL was not checked and nothing was built; deploy with: ${DEPLOY_COMMAND}`,
+      };
+    }
+    return checkBaseUrl(checked);
+  }
+  return checkBaseUrl(env.BASE_URL || LOCAL_BASE_URL);
 }

@@ -1,13 +1,13 @@
-import { checkBaseUrl } from "../src/serve/base-url.ts";
+import { checkBaseUrl } from "../src/load/base-url.ts";
 import { DEPLOY_COMMAND } from "./deploy-guard.ts";
 
-/** The `wrangler deploy` arguments to run, with BASE_URL checked; or why not to deploy. */
+/** The `wrangler deploy` arguments to run and the checked BASE_URL origin; or why not to deploy. */
 export type DeployPlan = { readonly args: string[]; readonly origin: string } | { readonly problem: string };
 
 /**
  * Takes BASE_URL out of the arguments (`--var BASE_URL:…`, `--var=BASE_URL:…`, or among several
  * `--var` values) or else the BASE_URL environment variable, checks it for a deployment, and
- * returns the other arguments followed by `--var BASE_URL:<origin>`.
+ * returns the other arguments and its origin, which the build writes into every link.
  */
 export function planDeploy(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): DeployPlan {
   const args: string[] = [];
@@ -28,5 +28,5 @@ export function planDeploy(argv: readonly string[], env: Readonly<Record<string,
   const setting = fromArgs ?? env.BASE_URL;
   const checked = checkBaseUrl(setting, { forDeploy: true });
   if ("problem" in checked) return { problem: `${checked.problem}\nnothing was deployed; run: ${DEPLOY_COMMAND}` };
-  return { args: ["deploy", ...args, "--var", `BASE_URL:${checked.origin}`], origin: checked.origin };
+  return { args: ["deploy", ...args], origin: checked.origin };
 }

@@ -1,4 +1,5 @@
-// `npm run deploy`: checks BASE_URL, then runs `wrangler deploy` with it.
+// `npm run deploy`: checks BASE_URL, then runs `wrangler deploy`, whose build writes it into
+// every link (the Worker reads no BASE_URL at run time).
 // Usage: node scripts/deploy.ts --var BASE_URL:https://your.domain [other wrangler deploy options]
 // (or BASE_URL in the environment). A missing, local, scheme-less or path-carrying BASE_URL
 // stops here, before anything is built or uploaded; wrangler.toml's local default is never

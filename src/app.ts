@@ -1,10 +1,9 @@
 import { type Context, Hono } from "hono";
 import type { ArticleBundle } from "./model/article.ts";
-import type { SiteConfig } from "./model/site.ts";
+import type { Site } from "./model/site.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
 import { homeUrl } from "./render/links.ts";
-import { checkBaseUrl } from "./serve/base-url.ts";
 import { Edition, type IconData } from "./serve/edition.ts";
 import { securityHeaders } from "./serve/headers.ts";
 import { prefersHtmlPreview } from "./serve/negotiate.ts";
@@ -20,40 +19,29 @@ import {
 
 export interface AppOptions {
   readonly bundle: ArticleBundle;
-  /** The site as configured (src/site-config.ts in production; tests pass their own). */
-  readonly site: SiteConfig;
+  /**
+   * The site as configured, with the base URL the build was made for (src/index.ts; tests
+   * pass their own). Links never come from the request's Host, which any client can choose.
+   */
+  readonly site: Site;
   /** The icon files in base64 by file name (src/generated/icons.ts); a missing one is a 404. */
   readonly icons?: IconData;
   /** The clock that decides what is published; injectable so tests can travel in time. */
   readonly now?: () => number;
 }
 
-type AppContext = Context<{ Bindings: Env }>;
+type AppContext = Context;
 
 /** The Worker: thin routes that pick a prepared response and answer conditionally. */
 export function createApp({ bundle, site, icons = {}, now = Date.now }: AppOptions) {
   const articles = bundle.articles;
   let edition: Edition | undefined;
 
-  /**
-   * BASE_URL from the environment, never the request's Host: links built from Host could be
-   * steered by any client, and every new Host would render a whole new edition.
-   */
-  const baseUrlOf = (c: AppContext) => c.env.BASE_URL;
-
   // One Edition per publication state: it changes only when a scheduled article's time comes.
-  const editionAt = (baseUrl: string, at: number): Edition => {
+  const editionAt = (at: number): Edition => {
     const scheduled = countScheduled(articles, at);
-    if (edition?.publication.scheduledCount !== scheduled || edition.baseUrlSetting !== baseUrl) {
-      const checked = checkBaseUrl(baseUrl);
-      if ("problem" in checked) throw new BaseUrlError(checked.problem);
-      edition = new Edition(
-        { ...site, baseUrl: checked.origin },
-        publicationOf(articles, scheduled),
-        bundle,
-        baseUrl,
-        icons,
-      );
+    if (edition?.publication.scheduledCount !== scheduled) {
+      edition = new Edition(site, publicationOf(articles, scheduled), bundle, icons);
     }
     return edition;
   };
@@ -66,7 +54,7 @@ export function createApp({ bundle, site, icons = {}, now = Date.now }: AppOptio
 
   const notFound = (c: AppContext): Response => {
     const at = now();
-    const current = editionAt(baseUrlOf(c), at);
+    const current = editionAt(at);
     return respondNotFound(current.notFoundPage(), momentOf(c, at, current));
   };
 
@@ -76,7 +64,7 @@ export function createApp({ bundle, site, icons = {}, now = Date.now }: AppOptio
     vary?: string,
   ): Promise<Response> => {
     const at = now();
-    const current = editionAt(baseUrlOf(c), at);
+    const current = editionAt(at);
     const resource = pick(current);
     if (!resource) return notFound(c);
     return respondWith(await resource, momentOf(c, at, current), vary);
@@ -89,7 +77,7 @@ export function createApp({ bundle, site, icons = {}, now = Date.now }: AppOptio
     const pageNumber = Number(param);
     if (pageNumber === 1) {
       const at = now();
-      const current = editionAt(baseUrlOf(c), at);
+      const current = editionAt(at);
       return respondMovedPermanently(homeUrl(current.site), momentOf(c, at, current));
     }
     return send(c, (e) => e.indexPage(pageNumber));
@@ -101,14 +89,14 @@ export function createApp({ bundle, site, icons = {}, now = Date.now }: AppOptio
    */
   const sendArticle = async (c: AppContext): Promise<Response> => {
     const at = now();
-    const current = editionAt(baseUrlOf(c), at);
+    const current = editionAt(at);
     const found = current.articleAt(rawPathOf(c.req.url));
     if (!found) return notFound(c);
     const moment = momentOf(c, at, current);
     return "movedTo" in found ? respondMovedPermanently(found.movedTo, moment) : respondWith(await found.page, moment);
   };
 
-  const app = new Hono<{ Bindings: Env }>();
+  const app = new Hono();
   // Hono answers HEAD with the GET route's headers and no body (RFC 9110 §9.3.2).
   app.get("/", (c) => send(c, (e) => e.indexPage(1)));
   app.get("/page/:page", sendArchivePage);
@@ -134,9 +122,8 @@ export function createApp({ bundle, site, icons = {}, now = Date.now }: AppOptio
   }
   app.notFound(notFound);
   app.onError((error, c) => {
-    // Clients never see a stack trace; the log says what failed where. A bad BASE_URL is a
-    // setting, not a bug: one line saying what to write, no stack trace to dig through.
-    const detail = error instanceof BaseUrlError ? error.message : error instanceof Error ? error.stack : String(error);
+    // Clients never see a stack trace; the log says what failed where.
+    const detail = error instanceof Error ? error.stack : String(error);
     console.error(`${c.req.method} ${c.req.path}: ${detail}`);
     return new Response("Internal Server Error\n", {
       status: 500,
@@ -160,5 +147,3 @@ function rawPathOf(url: string): string {
   const end = url.slice(start).search(/[?#]/);
   return end < 0 ? url.slice(start) : url.slice(start, start + end);
 }
-/** BASE_URL cannot be used; the message says what is wrong and what to write instead. */
-class BaseUrlError extends Error {}

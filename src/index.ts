@@ -1,6 +1,6 @@
 import { createApp } from "./app.ts";
-import { bundle } from "./generated/articles.ts";
+import { baseUrl, bundle } from "./generated/articles.ts";
 import { iconData } from "./generated/icons.ts";
 import { siteConfig } from "./site-config.ts";
 
-export default createApp({ bundle, site: siteConfig, icons: iconData });
+export default createApp({ bundle, site: { ...siteConfig, baseUrl }, icons: iconData });

@@ -2,8 +2,8 @@ import type { SiteConfig } from "./model/site.ts";
 
 /**
  * Everything about the site except where it is deployed: edit here. The build checks every
- * field (src/load/check-site-config.ts). Where it is deployed is the BASE_URL variable
- * (wrangler.toml [vars], or `npm run deploy -- --var BASE_URL:…`), so a deployment never
+ * field (src/load/check-site-config.ts). Where it is deployed is BASE_URL at build
+ * (`npm run deploy -- --var BASE_URL:…`; README), so a deployment never
  * needs a code change.
  */
 export const siteConfig: SiteConfig = {

@@ -47,18 +47,15 @@ export class Edition {
   readonly publication: Publication;
   /** When each part of the built content last changed: Last-Modified is never older. */
   readonly revisions: Revisions;
-  /** The BASE_URL this edition was made for, as configured (before normalising). */
-  readonly baseUrlSetting: string;
   readonly #iconData: IconData;
   /** How many archive pages there are: "/" and /page/2 … /page/N. */
   readonly pageCount: number;
 
-  constructor(site: Site, publication: Publication, revisions: Revisions, baseUrlSetting: string, iconData: IconData) {
+  constructor(site: Site, publication: Publication, revisions: Revisions, iconData: IconData) {
     this.site = site;
     this.#iconData = iconData;
     this.publication = publication;
     this.revisions = revisions;
-    this.baseUrlSetting = baseUrlSetting;
     this.pageCount = countArchivePages(site, publication.published.length);
   }
 

@@ -41,18 +41,7 @@ export async function startWorker(projectDir: string, articlesDir: string): Prom
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(
     join(projectDir, "node_modules", ".bin", "wrangler"),
-    [
-      "dev",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--var",
-      `BASE_URL:${baseUrl}`,
-      "--show-interactive-dev-session=false",
-      "--log-level",
-      "warn",
-    ],
+    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--log-level", "warn"],
     {
       cwd: projectDir,
       detached: true,
@@ -60,6 +49,8 @@ export async function startWorker(projectDir: string, articlesDir: string): Prom
       env: {
         ...process.env,
         ARTICLES_DIR: articlesDir,
+        // The build writes every link from it (scripts/build-articles.ts).
+        BASE_URL: baseUrl,
         WRANGLER_SEND_METRICS: "false",
         // Use miniflare's placeholder Request.cf instead of fetching one: CI may be offline.
         CLOUDFLARE_CF_FETCH_ENABLED: "false",

@@ -32,12 +32,17 @@ const WRANGLERS_WORKERD = "node_modules/wrangler/node_modules/@cloudflare/worker
  */
 export async function startBuiltWorker(runtime: Runtime = "workerd"): Promise<BuiltWorker> {
   const outDir = mkdtempSync(join(tmpdir(), "feed-publisher-bundle-"));
+  const port = await findFreePort();
   const bundle = spawnSync(
     process.execPath,
     [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outDir],
-    // The build refuses a deploy that scripts/deploy.ts did not check; a dry run served on
-    // 127.0.0.1 is no deploy, and its local BASE_URL is the one it will be served at.
-    { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false", [DEPLOY_MARKER]: "local" } },
+    // The build takes a deploy's BASE_URL from the deploy script's mark (scripts/deploy-guard.ts);
+    // a dry run served on 127.0.0.1 is no deploy, and links to where it will be served.
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", [DEPLOY_MARKER]: `http://127.0.0.1:${port}` },
+    },
   );
   if (bundle.status !== 0) {
     rmSync(outDir, { recursive: true, force: true });
@@ -45,7 +50,6 @@ export async function startBuiltWorker(runtime: Runtime = "workerd"): Promise<Bu
   }
   const compatibilityDate =
     /^compatibility_date = "([^"]+)"/m.exec(readFileSync(join(ROOT, "wrangler.toml"), "utf8"))?.[1] ?? "2026-07-30";
-  const port = await findFreePort();
   const serve = runtime === "workerd" ? serveWithWorkerd : serveWithMiniflare;
   const server = await serve(outDir, compatibilityDate, port).catch((error: unknown) => {
     rmSync(outDir, { recursive: true, force: true });
@@ -79,7 +83,6 @@ const config :Workerd.Config = (
 const worker :Workerd.Worker = (
   modules = [(name = "index.js", esModule = embed "index.js")],
   compatibilityDate = "${compatibilityDate}",
-  bindings = [(name = "BASE_URL", text = "http://127.0.0.1:${port}")],
 );
 `,
   );
@@ -110,7 +113,6 @@ async function serveWithMiniflare(outDir: string, compatibilityDate: string, por
     modules: [{ type: "ESModule", path: join(outDir, "index.js") }],
     modulesRoot: outDir,
     compatibilityDate,
-    bindings: { BASE_URL: `http://127.0.0.1:${port}` },
     host: "127.0.0.1",
     port,
   });

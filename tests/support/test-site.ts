@@ -14,6 +14,9 @@ export const TEST_SITE_CONFIG: SiteConfig = {
   tagAuthority: "ukraine-briefing.example,2025",
 };
 
+/** Where the HTTP tests reach the Worker over the articles/ build (tests/worker/support/test-worker.ts). */
+export const TEST_WORKER_ORIGIN = "http://127.0.0.1:8787";
+
 /** The test site served at `origin` ("https://news.example", no trailing slash). */
 export function testSite(origin: string): Site {
   return { ...TEST_SITE_CONFIG, baseUrl: origin };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { TEST_SITE_CONFIG } from "../support/test-site.ts";
+import { testSite } from "../support/test-site.ts";
 import { bundleOf, idOf, plainArticle } from "./support/articles.ts";
 
 const BASE = "https://news.example";
@@ -16,8 +16,8 @@ const sources = [
   plainArticle(6, "2025-06-01 12:00:00", "Scheduled news"),
   plainArticle(0xc, "2025-01-12 10:00:00", "Twelve"),
 ];
-const app = createApp({ site: TEST_SITE_CONFIG, bundle: bundleOf(sources), now: () => NOW });
-const get = (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init, { BASE_URL: BASE });
+const app = createApp({ site: testSite(BASE), bundle: bundleOf(sources), now: () => NOW });
+const get = (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init);
 
 const OLD_NEWS = `/articles/${idOf(1)}/old-news`;
 const GUIDE = `/articles/${idOf(2)}/the-users-guide`;
@@ -92,12 +92,12 @@ describe("every other name of a published article", () => {
 
   it("points at the new title's URL once the title changes, from the old one and the id", async () => {
     const retitled = createApp({
-      site: TEST_SITE_CONFIG,
+      site: testSite(BASE),
       bundle: bundleOf([plainArticle(1, "2025-01-01 10:00:00", "Old news, corrected")]),
       now: () => NOW,
     });
     for (const path of [OLD_NEWS, `/articles/${idOf(1)}`]) {
-      const response = await retitled.request(`${BASE}${path}`, {}, { BASE_URL: BASE });
+      const response = await retitled.request(`${BASE}${path}`, {});
       expect(response.status, path).toBe(301);
       expect(response.headers.get("location")).toBe(`${BASE}/articles/${idOf(1)}/old-news-corrected`);
     }
@@ -138,8 +138,8 @@ describe("names of no published article", () => {
   });
 
   it("until its time comes: then its names lead to it", async () => {
-    const later = createApp({ site: TEST_SITE_CONFIG, bundle: bundleOf(sources), now: () => SCHEDULED_AT });
-    const at = (path: string) => later.request(`${BASE}${path}`, {}, { BASE_URL: BASE });
+    const later = createApp({ site: testSite(BASE), bundle: bundleOf(sources), now: () => SCHEDULED_AT });
+    const at = (path: string) => later.request(`${BASE}${path}`, {});
     expect((await at(`/articles/${idOf(6)}/scheduled-news`)).status).toBe(200);
     const moved = await at("/articles/scheduled-news");
     expect(moved.status).toBe(301);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkBaseUrl } from "../../src/serve/base-url.ts";
+import { checkBaseUrl } from "../../src/load/base-url.ts";
 
 const problemOf = (value: string | undefined, forDeploy = false) => {
   const checked = checkBaseUrl(value, { forDeploy });

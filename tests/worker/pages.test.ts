@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { TEST_SITE_CONFIG } from "../support/test-site.ts";
+import { testSite } from "../support/test-site.ts";
 import { tagsOf } from "./pages/page-fixtures.ts";
 import { type ArticleSource, bundleOf, idOf, plainArticle } from "./support/articles.ts";
 
 const BASE = "https://news.example";
-const env = { BASE_URL: BASE };
 
 const PAYLOAD: ArticleSource = {
   id: idOf(7),
@@ -20,8 +19,8 @@ const PAYLOAD: ArticleSource = {
 const PAYLOAD_PATH = `/articles/${idOf(7)}/script-alert-title-script-img-src-x-onerror-alert-1-quoted-single`;
 const OLD_NEWS_PATH = `/articles/${idOf(1)}/old-news`;
 const bundle = bundleOf([plainArticle(1, "2025-01-01 10:00:00", "Old news"), PAYLOAD]);
-const app = createApp({ bundle, site: TEST_SITE_CONFIG, now: () => Date.UTC(2026, 0, 1) });
-const get = (path: string) => app.request(`${BASE}${path}`, {}, env);
+const app = createApp({ bundle, site: testSite(BASE), now: () => Date.UTC(2026, 0, 1) });
+const get = (path: string) => app.request(`${BASE}${path}`, {});
 
 /** Every element of a page, read by workerd's own HTML parser. */
 async function elementsOf(response: Response) {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { DEPLOY_MARKER } from "../../../scripts/deploy-guard.ts";
 import { Random } from "../../support/random.ts";
 
 /** The checkout root: the build hashes src/ relative to it, so it runs from here. */
@@ -40,6 +41,16 @@ export function writeGoodArticles(dir: string, count: number, first = 0): void {
   for (let n = first; n < first + count; n++) writeFileSync(join(dir, fileNameOf(n)), articleText(n));
 }
 
+/**
+ * The environment for a build or wrangler started by a test: the runner's, less what would
+ * choose the build's behaviour. Vitest itself sets BASE_URL (to "/", Vite's base path), which
+ * the build would take as the site's address.
+ */
+export function childEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  const { WRANGLER_COMMAND: _, BASE_URL: __, [DEPLOY_MARKER]: ___, ...env } = process.env;
+  return { ...env, WRANGLER_SEND_METRICS: "false", CI: "1", ...extra };
+}
+
 export interface BuildRun {
   readonly status: number | null;
   readonly stdout: string;
@@ -54,18 +65,22 @@ export function buildArgs(articlesDir: string, outFile: string): string[] {
  * Runs the real build script to completion on Node (the one running the tests), as a plain
  * `npm run build` or as the custom build of a wrangler command (`dev`, `deploy`).
  */
-export function runBuild(articlesDir: string, outFile: string, wranglerCommand?: string): BuildRun {
-  const { WRANGLER_COMMAND: _, ...env } = process.env;
+export function runBuild(
+  articlesDir: string,
+  outFile: string,
+  wranglerCommand?: string,
+  extraEnv: Readonly<Record<string, string>> = {},
+): BuildRun {
   const run = spawnSync(process.execPath, buildArgs(articlesDir, outFile), {
     cwd: ROOT,
     encoding: "utf8",
-    env: wranglerCommand === undefined ? env : { ...env, WRANGLER_COMMAND: wranglerCommand },
+    env: childEnv({ ...(wranglerCommand === undefined ? {} : { WRANGLER_COMMAND: wranglerCommand }), ...extraEnv }),
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 export function startBuild(articlesDir: string, outFile: string): ChildProcess {
-  return spawn(process.execPath, buildArgs(articlesDir, outFile), { cwd: ROOT, stdio: "ignore" });
+  return spawn(process.execPath, buildArgs(articlesDir, outFile), { cwd: ROOT, stdio: "ignore", env: childEnv() });
 }
 
 /**

@@ -3,18 +3,13 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
-import { fileNameOf, removeTempDirs } from "./build-fixtures.ts";
+import { childEnv, fileNameOf, removeTempDirs } from "./build-fixtures.ts";
 import { makeProjectCopy } from "./project-copy.ts";
 
 const BAD_ARTICLE = "Title\n\n2025-02-30 25:61:00\n\nAbstract: A.\n\nBody.\n";
 
-function cleanEnv(): NodeJS.ProcessEnv {
-  const { WRANGLER_COMMAND: _, ...env } = process.env;
-  return { ...env, WRANGLER_SEND_METRICS: "false", CI: "1" };
-}
-
 function build(dir: string, wranglerCommand?: string) {
-  const env = wranglerCommand ? { ...cleanEnv(), WRANGLER_COMMAND: wranglerCommand } : cleanEnv();
+  const env = childEnv(wranglerCommand ? { WRANGLER_COMMAND: wranglerCommand } : {});
   return spawnSync(process.execPath, ["scripts/build-articles.ts"], { cwd: dir, encoding: "utf8", env });
 }
 
@@ -22,7 +17,7 @@ afterAll(removeTempDirs);
 
 describe("a first build", () => {
   it("with a bad article says there is no previous build, and what to do", () => {
-    const dir = makeProjectCopy("first", "http://127.0.0.1:8787");
+    const dir = makeProjectCopy("first");
     writeFileSync(join(dir, "articles", fileNameOf(9)), BAD_ARTICLE);
     for (const command of [undefined, "dev"]) {
       const run = build(dir, command);
@@ -36,12 +31,12 @@ describe("a first build", () => {
   });
 
   it("under npm start stops before wrangler, with only the problems and that line", { timeout: 60_000 }, () => {
-    const dir = makeProjectCopy("start", "http://127.0.0.1:8787");
+    const dir = makeProjectCopy("start");
     writeFileSync(join(dir, "articles", fileNameOf(9)), BAD_ARTICLE);
     const run = spawnSync("npm", ["start", "--silent"], {
       cwd: dir,
       encoding: "utf8",
-      env: cleanEnv(),
+      env: childEnv(),
       timeout: 50_000,
     });
     expect(run.status).toBe(1);
@@ -55,7 +50,7 @@ describe("a first build", () => {
 
 describe("the site configuration", () => {
   it("is checked at build, every problem named by file, line and field", () => {
-    const dir = makeProjectCopy("config", "http://127.0.0.1:8787");
+    const dir = makeProjectCopy("config");
     const config = join(dir, "src/site-config.ts");
     writeFileSync(config, testSiteConfigModule({ ...TEST_SITE_CONFIG, language: "english", itemsPerFeed: 0 }));
     const lines = readFileSync(config, "utf8").split("\n");

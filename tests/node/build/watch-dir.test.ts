@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { stopGroup } from "../../reliability/process-tree.ts";
 import { findFreePort } from "../../support/free-port.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
-import { ROOT, removeTempDirs } from "./build-fixtures.ts";
+import { childEnv, ROOT, removeTempDirs } from "./build-fixtures.ts";
 import { makeProjectCopy, WRANGLER } from "./project-copy.ts";
 
 const TIMEOUT_MS = 150_000;
@@ -51,7 +51,7 @@ describe("wrangler dev watches the configuration and the templates", () => {
     timeout: TIMEOUT_MS,
   }, async () => {
     const port = await findFreePort();
-    const dir = makeProjectCopy("watch", `http://127.0.0.1:${port}`);
+    const dir = makeProjectCopy("watch");
     dev = spawn(
       process.execPath,
       [
@@ -65,7 +65,11 @@ describe("wrangler dev watches the configuration and the templates", () => {
         String(await findFreePort()),
         "--show-interactive-dev-session=false",
       ],
-      { cwd: dir, detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } },
+      {
+        cwd: dir,
+        detached: true,
+        env: childEnv({ BASE_URL: `http://127.0.0.1:${port}` }),
+      },
     );
     for (const stream of [dev.stdout, dev.stderr]) stream?.on("data", (chunk: Buffer) => (log += chunk.toString()));
     const get = async (path: string) =>

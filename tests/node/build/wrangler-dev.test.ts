@@ -8,6 +8,7 @@ import { testSiteConfigModule } from "../../support/test-site.ts";
 import {
   articleText,
   buildArgs,
+  childEnv,
   fileNameOf,
   makeTempDir,
   ROOT,
@@ -18,7 +19,7 @@ import {
 const TIMEOUT_MS = 120_000;
 
 /** A copy of the project in a temp folder, so `wrangler dev` watches our articles, not articles/. */
-function makeProjectCopy(port: number): { dir: string; articles: string } {
+function makeProjectCopy(): { dir: string; articles: string } {
   const dir = makeTempDir("dev");
   cpSync(join(ROOT, "src"), join(dir, "src"), { recursive: true, filter: (path) => !path.includes("generated") });
   writeFileSync(join(dir, "src/site-config.ts"), testSiteConfigModule());
@@ -33,7 +34,7 @@ function makeProjectCopy(port: number): { dir: string; articles: string } {
     .join(" ");
   writeFileSync(
     join(dir, "wrangler.toml"),
-    `name = "feed-publisher-atomicity"\nmain = "src/index.ts"\ncompatibility_date = "${compatibilityDate}"\n\n[build]\ncommand = '${command}'\nwatch_dir = "articles"\n\n[vars]\nBASE_URL = "http://127.0.0.1:${port}"\n`,
+    `name = "feed-publisher-atomicity"\nmain = "src/index.ts"\ncompatibility_date = "${compatibilityDate}"\n\n[build]\ncommand = '${command}'\nwatch_dir = "articles"\n`,
   );
   return { dir, articles };
 }
@@ -57,7 +58,7 @@ describe("wrangler dev while an article goes bad", () => {
 
   it("keeps serving the last good build, then picks up the next good one", { timeout: TIMEOUT_MS }, async () => {
     const port = await findFreePort();
-    const { dir, articles } = makeProjectCopy(port);
+    const { dir, articles } = makeProjectCopy();
     let log = "";
     dev = spawn(
       process.execPath,
@@ -72,7 +73,7 @@ describe("wrangler dev while an article goes bad", () => {
         String(await findFreePort()),
         "--show-interactive-dev-session=false",
       ],
-      { cwd: dir, detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } },
+      { cwd: dir, detached: true, env: childEnv({ BASE_URL: `http://127.0.0.1:${port}` }) },
     );
     dev.stdout?.on("data", (chunk: Buffer) => {
       log += chunk.toString();

@@ -2,7 +2,7 @@ import { createApp } from "../../../src/app.ts";
 import { iconData } from "../../../src/generated/icons.ts";
 import { loadArticles } from "../../../src/load/load-articles.ts";
 import type { ArticleBundle } from "../../../src/model/article.ts";
-import { TEST_SITE_CONFIG } from "../../support/test-site.ts";
+import { TEST_SITE_CONFIG, testSite } from "../../support/test-site.ts";
 
 export const BASE = "https://news.example";
 export const PER_PAGE = TEST_SITE_CONFIG.itemsPerFeed;
@@ -39,8 +39,8 @@ export function bundleOf(articles: readonly FixtureArticle[], revisedAt = Date.U
 
 /** The Worker over `articles` at instant `now`, answering for BASE. */
 export function appOf(articles: readonly FixtureArticle[], now = LATER) {
-  const app = createApp({ bundle: bundleOf(articles), site: TEST_SITE_CONFIG, icons: iconData, now: () => now });
-  return (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init, { BASE_URL: BASE });
+  const app = createApp({ bundle: bundleOf(articles), site: testSite(BASE), icons: iconData, now: () => now });
+  return (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init);
 }
 
 /** Where article n of a plain archive is: its file's id, then the slug of "Report number n". */

@@ -3,6 +3,6 @@
 import { createApp } from "../../../src/app.ts";
 import { bundle } from "../../../src/generated/articles.ts";
 import { iconData } from "../../../src/generated/icons.ts";
-import { TEST_SITE_CONFIG } from "../../support/test-site.ts";
+import { TEST_WORKER_ORIGIN, testSite } from "../../support/test-site.ts";
 
-export default createApp({ bundle, site: TEST_SITE_CONFIG, icons: iconData });
+export default createApp({ bundle, site: testSite(TEST_WORKER_ORIGIN), icons: iconData });
