@@ -20,7 +20,9 @@ export default {
   async fetch(request, env, ctx) {
     const response = await inner.fetch(request, env, ctx);
     const etag = response.headers.get("etag");
-    if (response.status !== 200 || etag === null || request.method !== "GET" || !acceptsGzip(request)) {
+    const coded = response.headers.has("content-encoding");
+    // A body the product already gzipped (Atom, JSON Feed) goes out as it is.
+    if (response.status !== 200 || etag === null || coded || request.method !== "GET" || !acceptsGzip(request)) {
       return response;
     }
     let gzipped = gzipByEtag.get(etag);

@@ -4,6 +4,7 @@ import type { Site } from "./model/site.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
 import { homeUrl } from "./render/links.ts";
+import { clientAcceptEncoding } from "./serve/accepts-gzip.ts";
 import { Edition, type IconData } from "./serve/edition.ts";
 import { securityHeaders } from "./serve/headers.ts";
 import { prefersHtmlPreview } from "./serve/negotiate.ts";
@@ -50,6 +51,7 @@ export function createApp({ bundle, site, icons = {}, now = Date.now }: AppOptio
     headers: c.req.raw.headers,
     now: at,
     nextAt: current.publication.nextAt,
+    acceptEncoding: clientAcceptEncoding(c.req.raw),
   });
 
   const notFound = (c: AppContext): Response => {
