@@ -14,19 +14,18 @@ import { idFromPath, loadArticles, type SourceFile } from "../src/load/load-arti
 import { formatProblem } from "../src/load/problem.ts";
 import type { ArticleBundle } from "../src/model/article.ts";
 import { siteConfig } from "../src/site-config.ts";
-import { displayPath, listFiles, readJson, readText, writeAtomically } from "./build-files.ts";
+import { displayPath, readText, writeAtomically } from "./build-files.ts";
 import { baseUrlForBuild } from "./deploy-guard.ts";
 import { generatedIcons } from "./generated-icons.ts";
 import { generatedModule } from "./generated-module.ts";
-import { hashBytes, type Revisions, trackRevisions } from "./track-revisions.ts";
+import { readRevisions } from "./git-revisions.ts";
 
-const GENERATED_DIR = "src/generated";
 const SITE_CONFIG_FILE = "src/site-config.ts";
 
 const { values } = parseArgs({
   options: {
     articles: { type: "string", default: process.env.ARTICLES_DIR || "articles" },
-    out: { type: "string", default: join(GENERATED_DIR, "articles.ts") },
+    out: { type: "string", default: "src/generated/articles.ts" },
   },
 });
 const articlesDir = values.articles;
@@ -93,42 +92,28 @@ if (errors.length > 0) {
 }
 if (articles.length === 0) fail(`${articlesDir}: no articles found; expected at least one NNN_<hex>.txt file`);
 
-// What shapes every body apart from the articles and the deploy-time base URL.
-const templateHash = hashBytes(
-  ...listFiles("src")
-    .filter((path) => !path.startsWith(GENERATED_DIR))
-    .sort()
-    .flatMap((path) => [path, readFileSync(path)]),
-);
-const articleHashes = new Map(
-  sources.flatMap((file) => {
-    const id = idFromPath(file.path);
-    return id === undefined ? [] : [[id, hashBytes(file.bytes)] as const];
-  }),
-);
-const revisionsFile = `${outFile.replace(/\.ts$/, "")}.revisions.json`;
-const revisions = trackRevisions(
-  readJson<Revisions>(revisionsFile),
-  templateHash,
-  articleHashes,
-  Math.floor(Date.now() / 1000) * 1000,
-);
-
+// Dated by git history, so a build is a function of the commit; only uncommitted files, and
+// everything outside a git work tree, take the build's clock (in whole seconds, as HTTP dates).
+const revisions = readRevisions(articlesDir, read, ".", Math.floor(Date.now() / 1000) * 1000);
+for (const line of revisions.notices) process.stderr.write(`${line}\n`);
 const bundle: ArticleBundle = {
   articles,
-  revisedAt: revisions.templateRevisedAt,
-  articleRevisedAt: Object.fromEntries(Object.entries(revisions.articles).map(([id, r]) => [id, r.revisedAt])),
+  revisedAt: revisions.templatesRevisedAt,
+  articleRevisedAt: Object.fromEntries(
+    read.flatMap((name) => {
+      const id = idFromPath(name);
+      const at = revisions.articlesRevisedAt.get(name);
+      return id === undefined || at === undefined ? [] : [[id, at]];
+    }),
+  ),
 };
 const previous = readText(outFile) ?? "";
 const output = generatedModule(bundle, baseUrl.origin, displayPath(articlesDir));
 
-// The module first: a build killed between the two writes leaves revisions that are older
-// than the module, which only ever makes the next build call more content changed.
 if (output !== previous) writeAtomically(outFile, output);
 const iconsFile = join(dirname(outFile), "icons.ts");
 const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
-writeAtomically(revisionsFile, `${JSON.stringify(revisions)}\n`);
 const scheduled = articles.filter((a) => a.published.epochMs > Date.now()).length;
 process.stdout.write(
   `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${outFile}${output === previous ? " (unchanged)" : ""}\n`,

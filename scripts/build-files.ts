@@ -1,15 +1,7 @@
-// The build's disk access: listing, reading and writing files so that a killed build never
+// The build's disk access: reading and writing files so that a killed build never
 // leaves a half-written one behind.
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.name.startsWith(".")) return [];
-    return entry.isDirectory() ? listFiles(path) : [path];
-  });
-}
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 
 /** Paths in messages: relative inside the project, absolute outside it. */
 export function displayPath(path: string): string {
@@ -22,14 +14,6 @@ export function readText(path: string): string | undefined {
     return readFileSync(path, "utf8");
   } catch {
     return undefined; // First build: there is nothing to keep.
-  }
-}
-
-export function readJson<T>(path: string): T | undefined {
-  try {
-    return JSON.parse(readText(path) ?? "null") ?? undefined;
-  } catch {
-    return undefined; // Unreadable: treat everything as changed, which is always safe.
   }
 }
 

@@ -30,12 +30,15 @@ export interface PublishedTime {
 export interface ArticleBundle {
   readonly articles: readonly Article[];
   /**
-   * When the renderers or the site configuration last changed, in ms since the epoch: every
-   * body may have changed then, so no Last-Modified is older.
+   * When the templates (src/ but its build output, the site configuration included, and
+   * package-lock.json) last changed, in ms since the epoch: the last commit that changed them,
+   * or the build's clock while they have uncommitted changes. Every body may have changed
+   * then, so no Last-Modified is older.
    */
   readonly revisedAt: number;
   /**
-   * Per article id, when its text last changed (first built as it is now). Bounds the
+   * Per article id, when its file last changed: the last commit that changed it, or the
+   * build's clock while it has uncommitted changes (scripts/git-revisions.ts). Bounds the
    * Last-Modified of every response that shows it. Missing ids count as never revised.
    */
   readonly articleRevisedAt?: Readonly<Record<string, number>>;

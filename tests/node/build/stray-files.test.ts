@@ -10,14 +10,16 @@ import {
   withoutStamp,
   writeGoodArticles,
 } from "./build-fixtures.ts";
+import { commitFolder } from "./git-repo.ts";
 
 afterAll(removeTempDirs);
 
-/** A folder of five good articles (000–004) and where its build goes. */
+/** A committed folder of five good articles (000–004), so git dates them quietly, and where its build goes. */
 function goodFolder(prefix: string): { articles: string; out: string } {
   const dir = makeTempDir(prefix);
   const articles = join(dir, "articles");
   writeGoodArticles(articles, 5);
+  commitFolder(dir, "2025-01-01T00:00:00Z");
   return { articles, out: join(dir, "generated", "articles.ts") };
 }
 
