@@ -46,7 +46,10 @@ function copyProject(dir: string): void {
   }
   symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
   // The [build] table up to the next table header: its values may hold "[" (watch_dir is a list).
-  const config = readFileSync(join(PROJECT_ROOT, "wrangler.toml"), "utf8").replace(/^\[build\]\n(?:(?!\[)[^\n]*\n?)*/m, "");
+  const config = readFileSync(join(PROJECT_ROOT, "wrangler.toml"), "utf8").replace(
+    /^\[build\]\n(?:(?!\[)[^\n]*\n?)*/m,
+    "",
+  );
   writeFileSync(join(dir, "wrangler.toml"), config);
 }
 
