@@ -1,12 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stopGroup } from "../../reliability/process-tree.ts";
 import { findFreePort } from "../../support/free-port.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
-import { childEnv, ROOT, removeTempDirs } from "./build-fixtures.ts";
-import { makeProjectCopy, WRANGLER } from "./project-copy.ts";
+import { ROOT, removeTempDirs } from "./build-fixtures.ts";
+import { makeProjectCopy, spawnWranglerDev } from "./project-copy.ts";
 
 const TIMEOUT_MS = 150_000;
 
@@ -52,25 +52,7 @@ describe("wrangler dev watches the configuration and the templates", () => {
   }, async () => {
     const port = await findFreePort();
     const dir = makeProjectCopy("watch");
-    dev = spawn(
-      process.execPath,
-      [
-        WRANGLER,
-        "dev",
-        "--ip",
-        "127.0.0.1",
-        "--port",
-        String(port),
-        "--inspector-port",
-        String(await findFreePort()),
-        "--show-interactive-dev-session=false",
-      ],
-      {
-        cwd: dir,
-        detached: true,
-        env: childEnv({ BASE_URL: `http://127.0.0.1:${port}` }),
-      },
-    );
+    dev = await spawnWranglerDev(dir, port);
     for (const stream of [dev.stdout, dev.stderr]) stream?.on("data", (chunk: Buffer) => (log += chunk.toString()));
     const get = async (path: string) =>
       (await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(5000) })).text();

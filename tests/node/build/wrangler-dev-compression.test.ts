@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { request } from "node:http";
-import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stopGroup } from "../../reliability/process-tree.ts";
 import { findFreePort } from "../../support/free-port.ts";
-import { childEnv, ROOT, removeTempDirs } from "./build-fixtures.ts";
-import { makeProjectCopy } from "./project-copy.ts";
+import { removeTempDirs } from "./build-fixtures.ts";
+import { makeProjectCopy, spawnWranglerDev } from "./project-copy.ts";
 
 // What a client of `wrangler dev` receives, byte for byte. Between it and the Worker sit
 // wrangler's proxy worker and Miniflare's entry worker, which replaces the Worker's
@@ -46,21 +45,7 @@ describe("wrangler dev, to a raw HTTP client", () => {
   beforeAll(async () => {
     port = await findFreePort();
     const dir = makeProjectCopy("dev-gzip", 3);
-    dev = spawn(
-      process.execPath,
-      [
-        join(ROOT, "node_modules/wrangler/bin/wrangler.js"),
-        "dev",
-        "--ip",
-        "127.0.0.1",
-        "--port",
-        String(port),
-        "--inspector-port",
-        String(await findFreePort()),
-        "--show-interactive-dev-session=false",
-      ],
-      { cwd: dir, detached: true, stdio: "ignore", env: childEnv({ BASE_URL: `http://127.0.0.1:${port}` }) },
-    );
+    dev = await spawnWranglerDev(dir, port, "ignore");
     const deadline = Date.now() + START_TIMEOUT_MS;
     for (;;) {
       const status = await rawGet(port, "/").then(

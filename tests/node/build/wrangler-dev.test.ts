@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { cpSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,13 +8,13 @@ import { testSiteConfigModule } from "../../support/test-site.ts";
 import {
   articleText,
   buildArgs,
-  childEnv,
   fileNameOf,
   makeTempDir,
   ROOT,
   removeTempDirs,
   writeGoodArticles,
 } from "./build-fixtures.ts";
+import { spawnWranglerDev } from "./project-copy.ts";
 
 const TIMEOUT_MS = 120_000;
 
@@ -60,21 +60,7 @@ describe("wrangler dev while an article goes bad", () => {
     const port = await findFreePort();
     const { dir, articles } = makeProjectCopy();
     let log = "";
-    dev = spawn(
-      process.execPath,
-      [
-        join(ROOT, "node_modules/wrangler/bin/wrangler.js"),
-        "dev",
-        "--ip",
-        "127.0.0.1",
-        "--port",
-        String(port),
-        "--inspector-port",
-        String(await findFreePort()),
-        "--show-interactive-dev-session=false",
-      ],
-      { cwd: dir, detached: true, env: childEnv({ BASE_URL: `http://127.0.0.1:${port}` }) },
-    );
+    dev = await spawnWranglerDev(dir, port);
     dev.stdout?.on("data", (chunk: Buffer) => {
       log += chunk.toString();
     });
