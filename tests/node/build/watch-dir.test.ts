@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { stopGroup } from "../../reliability/process-tree.ts";
 import { findFreePort } from "../../support/free-port.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
+import { until } from "../../support/until.ts";
 import { ROOT, removeTempDirs } from "./build-fixtures.ts";
 import { makeProjectCopy, spawnWranglerDev } from "./project-copy.ts";
 
@@ -16,17 +17,8 @@ function watchDirsOf(toml: string): string[] {
   return [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? "");
 }
 
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; wrangler dev said:\n${log}`);
-}
-
 let log = "";
+const wranglerSaid = () => `wrangler dev said:\n${log}`;
 
 describe("wrangler dev watches the configuration and the templates", () => {
   const toml = readFileSync(join(ROOT, "wrangler.toml"), "utf8");
@@ -58,17 +50,22 @@ describe("wrangler dev watches the configuration and the templates", () => {
       (await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(5000) })).text();
     const serving = (path: string, text: string) => async () => ((await get(path)).includes(text) ? true : undefined);
 
-    await until("the first build to be served", 60_000, serving("/", `<title>${TEST_SITE_CONFIG.title}`));
+    await until("the first build to be served", 60_000, serving("/", `<title>${TEST_SITE_CONFIG.title}`), wranglerSaid);
 
     writeFileSync(
       join(dir, "src/site-config.ts"),
       testSiteConfigModule({ ...TEST_SITE_CONFIG, title: "Edited Title" }),
     );
-    await until("the edited title to be served", 30_000, serving("/", "<title>Edited Title"));
+    await until("the edited title to be served", 30_000, serving("/", "<title>Edited Title"), wranglerSaid);
 
     const template = join(dir, "src/render/not-found-page.ts");
     writeFileSync(template, readFileSync(template, "utf8").replace("<h1>Not found</h1>", "<h1>Nothing here</h1>"));
-    await until("the edited template to be served", 30_000, serving("/no-such-page", "<h1>Nothing here</h1>"));
+    await until(
+      "the edited template to be served",
+      30_000,
+      serving("/no-such-page", "<h1>Nothing here</h1>"),
+      wranglerSaid,
+    );
 
     // Every rebuild was set off by one of our two edits, none by what a build wrote.
     const triggers = [...log.matchAll(/The file (.+) changed, restarting build/g)].map((m) => m[1] ?? "");

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { stopGroup } from "../../reliability/process-tree.ts";
 import { findFreePort } from "../../support/free-port.ts";
 import { testSiteConfigModule } from "../../support/test-site.ts";
+import { until } from "../../support/until.ts";
 import {
   articleText,
   buildArgs,
@@ -37,16 +38,6 @@ function makeProjectCopy(): { dir: string; articles: string } {
     `name = "feed-publisher-atomicity"\nmain = "src/index.ts"\ncompatibility_date = "${compatibilityDate}"\n\n[build]\ncommand = '${command}'\nwatch_dir = "articles"\n`,
   );
   return { dir, articles };
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
 describe("wrangler dev while an article goes bad", () => {
