@@ -3,7 +3,6 @@ import type { ArticleBundle } from "./model/article.ts";
 import type { Site } from "./model/site.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
-import { homeUrl } from "./render/links.ts";
 import { clientAcceptEncoding } from "./serve/accepts-gzip.ts";
 import { Edition, type IconData } from "./serve/edition.ts";
 import { securityHeaders } from "./serve/headers.ts";
@@ -72,17 +71,12 @@ export function createApp({ bundle, site, icons = {}, now = Date.now }: AppOptio
     return respondWith(await resource, momentOf(c, at, current), vary);
   };
 
-  /** /page/N for N ≥ 2 in canonical form; /page/1 is the home page, so it redirects there. */
+  /** /page/N in canonical form: no sign, no leading zero, and a number the archive could reach. */
   const sendArchivePage = (c: AppContext): Promise<Response> | Response => {
     const param = c.req.param("page") ?? "";
     if (!/^[1-9][0-9]{0,8}$/.test(param)) return notFound(c);
     const pageNumber = Number(param);
-    if (pageNumber === 1) {
-      const at = now();
-      const current = editionAt(at);
-      return respondMovedPermanently(homeUrl(current.site), momentOf(c, at, current));
-    }
-    return send(c, (e) => e.indexPage(pageNumber));
+    return send(c, (e) => e.archivePage(pageNumber));
   };
 
   /**
@@ -100,7 +94,7 @@ export function createApp({ bundle, site, icons = {}, now = Date.now }: AppOptio
 
   const app = new Hono();
   // Hono answers HEAD with the GET route's headers and no body (RFC 9110 §9.3.2).
-  app.get("/", (c) => send(c, (e) => e.indexPage(1)));
+  app.get("/", (c) => send(c, (e) => e.homePage()));
   app.get("/page/:page", sendArchivePage);
   for (const format of FEED_FORMATS) {
     // A browser opening the feed gets a readable page; readers get the feed (src/serve/negotiate.ts).

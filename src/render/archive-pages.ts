@@ -2,20 +2,40 @@ import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 
 /**
- * The archive is paged like the index: page 1 is "/" and holds what a feed holds (the
- * newest `itemsPerFeed` articles); older ones follow on /page/2, /page/3, …
+ * The archive is numbered from the oldest article, `itemsPerFeed` to a page: with the articles
+ * oldest first, /page/k holds [(k-1)·P, k·P). Publishing appends, so every page but the last is
+ * full and keeps its articles for good; only the last one, the newest remainder, grows. The
+ * home page is none of them: it shows the newest P articles, as a feed does.
  */
 export function countArchivePages(site: Site, publishedCount: number): number {
-  return Math.max(1, Math.ceil(publishedCount / site.itemsPerFeed));
+  return Math.ceil(publishedCount / site.itemsPerFeed);
 }
 
-/** The articles on page `pageNumber` (from 1), newest first. */
+/** The articles on /page/`pageNumber` (from 1, the oldest), newest first like every list. */
 export function archivePageEntries(site: Site, published: readonly Article[], pageNumber: number): readonly Article[] {
-  const start = (pageNumber - 1) * site.itemsPerFeed;
-  return published.slice(start, start + site.itemsPerFeed);
+  // `published` is newest first: the oldest-first index i is published[n - 1 - i].
+  const count = published.length;
+  return published.slice(
+    Math.max(0, count - pageNumber * site.itemsPerFeed),
+    count - (pageNumber - 1) * site.itemsPerFeed,
+  );
 }
 
-/** Site-relative path of an archive page; page 1 is the home page, never /page/1. */
+/** The articles the home page shows: the newest, as many as a feed carries. */
+export function homePageEntries(site: Site, published: readonly Article[]): readonly Article[] {
+  return published.slice(0, site.itemsPerFeed);
+}
+
+/**
+ * The newest archive page holding an article older than everything on the home page (the
+ * home page's "older" neighbour), or undefined when the home page shows every article.
+ */
+export function pageBeforeHome(site: Site, publishedCount: number): number | undefined {
+  const older = publishedCount - site.itemsPerFeed;
+  return older > 0 ? Math.ceil(older / site.itemsPerFeed) : undefined;
+}
+
+/** Site-relative path of an archive page. */
 export function archivePagePath(pageNumber: number): string {
-  return pageNumber === 1 ? "/" : `/page/${pageNumber}`;
+  return `/page/${pageNumber}`;
 }

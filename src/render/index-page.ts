@@ -1,61 +1,89 @@
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
-import { archivePageEntries, archivePagePath, countArchivePages } from "./archive-pages.ts";
+import {
+  archivePageEntries,
+  archivePagePath,
+  countArchivePages,
+  homePageEntries,
+  pageBeforeHome,
+} from "./archive-pages.ts";
 import { renderEntryList } from "./entry-list.ts";
 import { html } from "./html.ts";
 import { absoluteUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 
 /**
- * Page `pageNumber` of the archive: page 1 is the home page with the newest articles (as
- * many as a feed carries), later pages hold older ones. Each links its neighbours both in
- * the head (rel=prev/next) and visibly.
+ * The home page: the newest articles (as many as a feed carries), and a link to the newest
+ * archive page that holds older ones.
  */
-export function renderIndexPage(site: Site, published: readonly Article[], pageNumber = 1): string {
-  const pageCount = countArchivePages(site, published.length);
-  const entries = archivePageEntries(site, published, pageNumber);
-  const previousPath = pageNumber > 1 ? archivePagePath(pageNumber - 1) : undefined;
-  const nextPath = pageNumber < pageCount ? archivePagePath(pageNumber + 1) : undefined;
-  const isHome = pageNumber === 1;
-  const pageLabel = `Page ${pageNumber} of ${pageCount}`;
+export function renderIndexPage(site: Site, published: readonly Article[]): string {
+  const olderPath = optionalPath(pageBeforeHome(site, published.length));
   return renderPage(site, {
-    title: isHome ? site.title : `${pageLabel} – ${site.title}`,
+    title: site.title,
     description: site.description,
-    path: archivePagePath(pageNumber),
-    previousPath,
-    nextPath,
+    path: "/",
+    nextPath: olderPath,
     openGraphType: "website",
-    structuredData: isHome
-      ? {
-          "@context": "https://schema.org",
-          "@type": "WebSite",
-          name: site.title,
-          description: site.description,
-          url: homeUrl(site),
-          inLanguage: site.language,
-        }
-      : {
-          "@context": "https://schema.org",
-          "@type": "CollectionPage",
-          name: `${site.title}, ${pageLabel}`,
-          url: absoluteUrl(site, archivePagePath(pageNumber)),
-          isPartOf: { "@type": "WebSite", name: site.title, url: homeUrl(site) },
-          inLanguage: site.language,
-        },
-    main: html`<h1>${isHome ? site.title : html`Older articles <span class="meta">(${pageLabel.toLowerCase()})</span>`}</h1>
-${isHome ? html`<p class="lede">${site.description}</p>\n` : ""}${
-  entries.length === 0
-    ? html`<p>Nothing has been published yet.</p>`
-    : renderEntryList(site, entries, { abstracts: true })
-}
+    structuredData: {
+      "@context": "https://schema.org",
+      "@type": "WebSite",
+      name: site.title,
+      description: site.description,
+      url: homeUrl(site),
+      inLanguage: site.language,
+    },
+    main: html`<h1>${site.title}</h1>
+<p class="lede">${site.description}</p>
 ${
-  pageCount > 1
-    ? html`<nav class="pager" aria-label="Archive pages">
-${previousPath === undefined ? html`<span></span>` : html`<a href="${absoluteUrl(site, previousPath)}" rel="prev">← Newer articles</a>`}
-<span class="meta">${pageLabel}</span>
-${nextPath === undefined ? html`<span></span>` : html`<a href="${absoluteUrl(site, nextPath)}" rel="next">Older articles →</a>`}
-</nav>`
-    : ""
-}`,
+  published.length === 0
+    ? html`<p>Nothing has been published yet.</p>`
+    : renderEntryList(site, homePageEntries(site, published), { abstracts: true })
+}
+${renderPager(site, undefined, "Newest articles", olderPath)}`,
   });
+}
+
+/**
+ * Archive page `pageNumber` (src/render/archive-pages.ts). It shows nothing that changes when
+ * a later article is published, except the link to the next newer page when that page first
+ * appears; so once full and followed by another it never changes. rel="prev" is the newer
+ * neighbour and rel="next" the older one, as on the home page, where reading starts.
+ */
+export function renderArchivePage(site: Site, published: readonly Article[], pageNumber: number): string {
+  const newerPath = optionalPath(pageNumber < countArchivePages(site, published.length) ? pageNumber + 1 : undefined);
+  const olderPath = optionalPath(pageNumber > 1 ? pageNumber - 1 : undefined);
+  const path = archivePagePath(pageNumber);
+  return renderPage(site, {
+    title: `Archive page ${pageNumber} – ${site.title}`,
+    description: site.description,
+    path,
+    previousPath: newerPath,
+    nextPath: olderPath,
+    openGraphType: "website",
+    structuredData: {
+      "@context": "https://schema.org",
+      "@type": "CollectionPage",
+      name: `${site.title}, archive page ${pageNumber}`,
+      url: absoluteUrl(site, path),
+      isPartOf: { "@type": "WebSite", name: site.title, url: homeUrl(site) },
+      inLanguage: site.language,
+    },
+    main: html`<h1>Archive <span class="meta">(page ${pageNumber})</span></h1>
+${renderEntryList(site, archivePageEntries(site, published, pageNumber), { abstracts: true })}
+${renderPager(site, newerPath, `Page ${pageNumber}`, olderPath)}`,
+  });
+}
+
+function optionalPath(pageNumber: number | undefined): string | undefined {
+  return pageNumber === undefined ? undefined : archivePagePath(pageNumber);
+}
+
+/** Newer on the left, older on the right; none when there is neither. */
+function renderPager(site: Site, newerPath: string | undefined, label: string, olderPath: string | undefined) {
+  if (newerPath === undefined && olderPath === undefined) return "";
+  return html`<nav class="pager" aria-label="Archive pages">
+${newerPath === undefined ? html`<span></span>` : html`<a href="${absoluteUrl(site, newerPath)}" rel="prev">← Newer articles</a>`}
+<span class="meta">${label}</span>
+${olderPath === undefined ? html`<span></span>` : html`<a href="${absoluteUrl(site, olderPath)}" rel="next">Older articles →</a>`}
+</nav>`;
 }

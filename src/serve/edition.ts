@@ -1,13 +1,13 @@
 import type { Article, ArticleBundle } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
-import { archivePageEntries, archivePagePath, countArchivePages } from "../render/archive-pages.ts";
+import { archivePageEntries, archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
 import { renderArticlePage } from "../render/article-page.ts";
 import { feedEntries } from "../render/feed-entries.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import type { FeedFormat } from "../render/formats.ts";
 import type { IconFile } from "../render/icons.ts";
-import { renderIndexPage } from "../render/index-page.ts";
-import { absoluteUrl, articlePath } from "../render/links.ts";
+import { renderArchivePage, renderIndexPage } from "../render/index-page.ts";
+import { absoluteUrl, articlePath, homeUrl } from "../render/links.ts";
 import { renderNotFoundPage } from "../render/not-found-page.ts";
 import { renderRobots } from "../render/robots.ts";
 import { renderSitemap } from "../render/sitemap.ts";
@@ -35,7 +35,8 @@ export class Edition {
   readonly #feeds = new Map<FeedFormat, Promise<Resource>>();
   readonly #feedPreviews = new Map<FeedFormat, Promise<Resource>>();
   readonly #articles = new Map<string, Promise<Resource>>();
-  readonly #indexPages = new Map<number, Promise<Resource>>();
+  #homePage: Promise<Resource> | undefined;
+  readonly #archivePages = new Map<number, Promise<Resource>>();
   #byId: Map<string, Article> | undefined;
   #byLegacySlug: Map<string, Article> | undefined;
   #sitemap: Promise<Resource> | undefined;
@@ -48,7 +49,7 @@ export class Edition {
   /** When each part of the built content last changed: Last-Modified is never older. */
   readonly revisions: Revisions;
   readonly #iconData: IconData;
-  /** How many archive pages there are: "/" and /page/2 … /page/N. */
+  /** How many archive pages there are: /page/1 … /page/N, none before the first article. */
   readonly pageCount: number;
 
   constructor(site: Site, publication: Publication, revisions: Revisions, iconData: IconData) {
@@ -69,8 +70,9 @@ export class Edition {
   }
 
   /**
-   * Last-Modified of a list: any publication changes every list (what it holds shifts), and
-   * otherwise only an edit to an article it shows or to the templates changes it.
+   * Last-Modified of a list of the newest articles (a feed, the home page): any publication
+   * changes it (what it holds shifts), and otherwise only an edit to an article it shows or
+   * to the templates.
    */
   #listModified(shown: readonly Article[]): number {
     const newest = this.publication.published[0]?.published.epochMs ?? 0;
@@ -80,8 +82,20 @@ export class Edition {
     );
   }
 
-  #pageModified(pageNumber: number): number {
-    return this.#listModified(archivePageEntries(this.site, this.publication.published, pageNumber));
+  /**
+   * Last-Modified of an archive page: a publication changes only the last page, and a full
+   * page last changed when the article that opened the next page was published (it gained its
+   * link there). Beyond that, only an edit to an article it shows or to the templates.
+   */
+  #archivePageModified(pageNumber: number): number {
+    const published = this.publication.published;
+    const shown = archivePageEntries(this.site, published, pageNumber);
+    // The next page opens with the article at oldest-first index pageNumber·P; none on the last.
+    const nextOpenedBy = published[published.length - 1 - pageNumber * this.site.itemsPerFeed];
+    return shown.reduce(
+      (latest, article) => Math.max(latest, this.#articleModified(article)),
+      Math.max(nextOpenedBy?.published.epochMs ?? 0, this.revisions.revisedAt),
+    );
   }
 
   feed(format: FeedFormat): Promise<Resource> {
@@ -111,14 +125,30 @@ export class Edition {
     return resource;
   }
 
-  /** Archive page `pageNumber` (1 is the home page), or undefined past the last one. */
-  indexPage(pageNumber: number): Promise<Resource> | undefined {
+  /** The home page: the newest articles, changed by every publication. */
+  homePage(): Promise<Resource> {
+    this.#homePage ??= createResource(
+      renderIndexPage(this.site, this.publication.published),
+      HTML,
+      this.#listModified(homePageEntries(this.site, this.publication.published)),
+      "index",
+    );
+    return this.#homePage;
+  }
+
+  /**
+   * /page/`pageNumber`, or undefined outside 1 … pageCount. A page followed by another never
+   * changes with a publication, so caches may keep it as long as an article's page; the last
+   * one changes with the next, so it is cached like a list.
+   */
+  archivePage(pageNumber: number): Promise<Resource> | undefined {
     if (!Number.isSafeInteger(pageNumber) || pageNumber < 1 || pageNumber > this.pageCount) return undefined;
-    let resource = this.#indexPages.get(pageNumber);
+    let resource = this.#archivePages.get(pageNumber);
     if (!resource) {
-      const body = renderIndexPage(this.site, this.publication.published, pageNumber);
-      resource = createResource(body, HTML, this.#pageModified(pageNumber), "index");
-      remember(this.#indexPages, pageNumber, resource);
+      const body = renderArchivePage(this.site, this.publication.published, pageNumber);
+      const kind = pageNumber < this.pageCount ? "article" : "index";
+      resource = createResource(body, HTML, this.#archivePageModified(pageNumber), kind);
+      remember(this.#archivePages, pageNumber, resource);
     }
     return resource;
   }
@@ -154,9 +184,13 @@ export class Edition {
   sitemap(): Promise<Resource> {
     this.#sitemap ??= createResource(
       renderSitemap([
+        {
+          url: homeUrl(this.site),
+          modifiedMs: this.#listModified(homePageEntries(this.site, this.publication.published)),
+        },
         ...Array.from({ length: this.pageCount }, (_, i) => ({
           url: absoluteUrl(this.site, archivePagePath(i + 1)),
-          modifiedMs: this.#pageModified(i + 1),
+          modifiedMs: this.#archivePageModified(i + 1),
         })),
         ...this.publication.published.map((article) => ({
           url: absoluteUrl(this.site, articlePath(article)),

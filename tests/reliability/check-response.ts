@@ -2,7 +2,7 @@ import type { RawResponse } from "./raw-http.ts";
 
 /**
  * Statuses the Worker's design allows: 301 only from another name of a page to its canonical
- * URL (docs/urls.md, /page/1), which is always on the configured base URL.
+ * URL (docs/urls.md), which is always on the configured base URL.
  */
 export const APP_STATUSES = new Set([200, 301, 304, 404, 405]);
 /** What workerd itself may answer, before the Worker runs, to a request it cannot parse. */

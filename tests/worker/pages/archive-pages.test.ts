@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { createApp } from "../../../src/app.ts";
+import { testSite } from "../../support/test-site.ts";
 import {
   appOf,
   archiveOf,
   BASE,
+  bundleOf,
   dailyArticle,
+  type FixtureArticle,
+  LATER,
   linksOf,
   PER_PAGE,
   reportPath,
@@ -11,66 +16,112 @@ import {
   valuesOf,
 } from "./page-fixtures.ts";
 
-/** Two full pages and five more: the archive has three pages. */
+/** Two full pages and five more: the archive has three pages, the third holding the newest five. */
 const ARCHIVE = archiveOf(2 * PER_PAGE + 5);
 const get = appOf(ARCHIVE);
 
-async function articleLinksOn(path: string): Promise<string[]> {
-  const tags = await tagsOf(await (await get(path)).text());
+type Get = ReturnType<typeof appOf>;
+const EDITED_AT = Date.UTC(2026, 2, 1, 8);
+
+async function articleLinksOn(fetchPage: Get, path: string): Promise<string[]> {
+  const tags = await tagsOf(await (await fetchPage(path)).text());
   return valuesOf(tags, "a", "href").filter((href) => href.startsWith(`${BASE}/articles/`));
 }
 
+/** The links to reports `from` down to `to` (inclusive), newest first, as a list shows them. */
+function reportLinks(from: number, to: number): string[] {
+  return Array.from({ length: from - to + 1 }, (_, i) => `${BASE}${reportPath(from - i)}`);
+}
+
+/** The rel=prev and rel=next links of a page, in its head and in its visible pager, with the pager's words. */
+async function neighboursOf(fetchPage: Get, path: string) {
+  const tags = await tagsOf(await (await fetchPage(path)).text());
+  const pager = tags.filter((tag) => tag.name === "a" && tag.attributes.has("rel"));
+  return {
+    head: { prev: linksOf(tags, "prev"), next: linksOf(tags, "next") },
+    pager: pager.map((a) => [a.attributes.get("rel"), a.attributes.get("href"), a.text]),
+  };
+}
+
+function expectedNeighbours(prev: string | undefined, next: string | undefined) {
+  return {
+    head: { prev: prev === undefined ? [] : [`${BASE}${prev}`], next: next === undefined ? [] : [`${BASE}${next}`] },
+    pager: [
+      ...(prev === undefined ? [] : [["prev", `${BASE}${prev}`, "← Newer articles"]]),
+      ...(next === undefined ? [] : [["next", `${BASE}${next}`, "Older articles →"]]),
+    ],
+  };
+}
+
 describe("the archive pages", () => {
-  it("shows the newest page of articles on / and the older ones on /page/2 and /page/3, each once", async () => {
-    const pages = [await articleLinksOn("/"), await articleLinksOn("/page/2"), await articleLinksOn("/page/3")];
-    expect(pages.map((links) => links.length)).toEqual([PER_PAGE, PER_PAGE, 5]);
-    const all = pages.flat();
-    expect(new Set(all).size).toBe(ARCHIVE.length);
-    // Newest first across the pages: the last article written is first on /, the first is last on /page/3.
-    expect(all[0]).toBe(`${BASE}${reportPath(ARCHIVE.length - 1)}`);
-    expect(all.at(-1)).toBe(`${BASE}${reportPath(0)}`);
+  it("number pages from the oldest article, each holding its articles newest first", async () => {
+    expect(await articleLinksOn(get, "/page/1")).toEqual(reportLinks(PER_PAGE - 1, 0));
+    expect(await articleLinksOn(get, "/page/2")).toEqual(reportLinks(2 * PER_PAGE - 1, PER_PAGE));
+    expect(await articleLinksOn(get, "/page/3")).toEqual(reportLinks(2 * PER_PAGE + 4, 2 * PER_PAGE));
   });
 
-  it("links each page to its neighbours in the head and in a visible pager", async () => {
-    const expected = [
-      { path: "/", prev: [], next: [`${BASE}/page/2`] },
-      { path: "/page/2", prev: [`${BASE}/`], next: [`${BASE}/page/3`] },
-      { path: "/page/3", prev: [`${BASE}/page/2`], next: [] },
-    ];
-    for (const { path, prev, next } of expected) {
-      const tags = await tagsOf(await (await get(path)).text());
-      expect(linksOf(tags, "prev"), path).toEqual(prev);
-      expect(linksOf(tags, "next"), path).toEqual(next);
-      expect(linksOf(tags, "canonical"), path).toEqual([`${BASE}${path}`]);
-      const pagerLinks = tags.filter((tag) => tag.name === "a" && tag.attributes.has("rel"));
-      expect(
-        pagerLinks.map((a) => [a.attributes.get("rel"), a.attributes.get("href")]),
-        path,
-      ).toEqual([...prev.map((href) => ["prev", href]), ...next.map((href) => ["next", href])]);
-    }
+  it("keep the newest articles, as many as a feed holds, on the home page", async () => {
+    expect(await articleLinksOn(get, "/")).toEqual(reportLinks(2 * PER_PAGE + 4, PER_PAGE + 5));
   });
 
-  it("redirects /page/1 to the home page instead of serving the same list twice", async () => {
+  it("serve /page/1 as the oldest page, with its own canonical URL", async () => {
     const response = await get("/page/1");
-    expect(response.status).toBe(301);
-    expect(response.headers.get("location")).toBe(`${BASE}/`);
-    expect(response.headers.get("cache-control")).toMatch(/^public, max-age=\d+$/);
+    expect(response.status).toBe(200);
+    const tags = await tagsOf(await response.text());
+    expect(linksOf(tags, "canonical")).toEqual([`${BASE}/page/1`]);
+    expect(tags.find((tag) => tag.name === "title")?.text).toBe("Archive page 1 – Ukraine Briefing");
   });
 
-  for (const path of ["/page/4", "/page/0", "/page/02", "/page/-1", "/page/two", "/page/2.0", "/page/2/", "/page/"]) {
-    it(`answers ${path} with the 404 page`, async () => {
+  it("link newer pages with rel=prev and older ones with rel=next, in the head and in a pager that says which", async () => {
+    expect(await neighboursOf(get, "/")).toEqual(expectedNeighbours(undefined, "/page/2"));
+    expect(await neighboursOf(get, "/page/3")).toEqual(expectedNeighbours(undefined, "/page/2"));
+    expect(await neighboursOf(get, "/page/2")).toEqual(expectedNeighbours("/page/3", "/page/1"));
+    expect(await neighboursOf(get, "/page/1")).toEqual(expectedNeighbours("/page/2", undefined));
+  });
+
+  it("link the home page past the last page when the home page already shows all of it", async () => {
+    const exact = appOf(archiveOf(2 * PER_PAGE));
+    expect(await articleLinksOn(exact, "/")).toEqual(await articleLinksOn(exact, "/page/2"));
+    expect(await neighboursOf(exact, "/")).toEqual(expectedNeighbours(undefined, "/page/1"));
+    expect(await neighboursOf(exact, "/page/1")).toEqual(expectedNeighbours("/page/2", undefined));
+  });
+
+  for (const count of [PER_PAGE + 1, 2 * PER_PAGE, 2 * PER_PAGE + 5, 4 * PER_PAGE - 1]) {
+    it(`reach every page in the sitemap and every article by links from the home page (${count} articles)`, async () => {
+      const fetchPage = appOf(archiveOf(count));
+      const seen = new Set<string>([`${BASE}/`]);
+      const queue = [`${BASE}/`];
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+        const response = await fetchPage(url.slice(BASE.length));
+        expect(response.status, url).toBe(200);
+        const tags = await tagsOf(await response.text());
+        const links = valuesOf(tags, "a", "href").filter((href) => /^https:\/\/news\.example\/(page\/|$)/.test(href));
+        for (const link of links.filter((href) => !seen.has(href))) {
+          seen.add(link);
+          queue.push(link);
+        }
+        for (const link of valuesOf(tags, "a", "href").filter((href) => href.includes("/articles/"))) seen.add(link);
+      }
+      const sitemap = await (await fetchPage("/sitemap.xml")).text();
+      const listed = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]);
+      expect([...seen].sort()).toEqual([...listed].sort());
+    });
+  }
+
+  for (const path of ["/page/4", "/page/0", "/page/01", "/page/-1", "/page/two", "/page/2.0", "/page/2/", "/page/"]) {
+    it(`answer ${path} with the 404 page`, async () => {
       const response = await get(path);
       expect(response.status).toBe(404);
       expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     });
   }
 
-  it("answers a page number too large for any archive with 404, not an error", async () => {
+  it("answer a page number too large for any archive with 404, not an error", async () => {
     expect((await get("/page/999999999")).status).toBe(404);
     expect((await get(`/page/${"9".repeat(400)}`)).status).toBe(404);
   });
 
-  it("answers HEAD, conditional GET and other methods on a page like on any resource", async () => {
+  it("answer HEAD, conditional GET and other methods like any resource", async () => {
     const first = await get("/page/2");
     const etag = first.headers.get("etag") ?? "";
     expect(etag).toMatch(/^"[\w-]+"$/);
@@ -79,35 +130,109 @@ describe("the archive pages", () => {
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
     expect((await get("/page/2", { headers: { "If-None-Match": etag } })).status).toBe(304);
+    const lastModified = first.headers.get("last-modified") ?? "";
+    expect((await get("/page/2", { headers: { "If-Modified-Since": lastModified } })).status).toBe(304);
     const post = await get("/page/2", { method: "POST" });
     expect(post.status).toBe(405);
     expect(post.headers.get("allow")).toBe("GET, HEAD");
   });
 
-  it("has no pager and no /page/2 when everything fits on the home page", async () => {
+  it("let caches keep a page followed by another as long as an article, and the last page and / as long as a list", async () => {
+    for (const path of ["/page/1", "/page/2"]) {
+      expect((await get(path)).headers.get("cache-control"), path).toBe("public, max-age=3600");
+    }
+    for (const path of ["/page/3", "/"]) {
+      expect((await get(path)).headers.get("cache-control"), path).toBe("public, max-age=300");
+    }
+    // A full last page changes when the next article opens a page after it.
+    const exact = appOf(archiveOf(2 * PER_PAGE));
+    expect((await exact("/page/1")).headers.get("cache-control")).toBe("public, max-age=3600");
+    expect((await exact("/page/2")).headers.get("cache-control")).toBe("public, max-age=300");
+  });
+
+  it("date a full page from the publication that opened the page after it, or a later edit", async () => {
+    // Report n is published on 1 January 2025 + n days at 09:00; report 20 opened /page/2.
+    expect((await get("/page/1")).headers.get("last-modified")).toBe("Tue, 21 Jan 2025 09:00:00 GMT");
+    expect((await get("/page/2")).headers.get("last-modified")).toBe("Mon, 10 Feb 2025 09:00:00 GMT");
+    expect((await get("/page/3")).headers.get("last-modified")).toBe("Fri, 14 Feb 2025 09:00:00 GMT");
+    const edited = createApp({
+      bundle: { ...bundleOf(ARCHIVE), articleRevisedAt: { [(5).toString(16).padStart(16, "0")]: EDITED_AT } },
+      site: testSite(BASE),
+      now: () => LATER,
+    });
+    const lastModified = async (path: string) => (await edited.request(`${BASE}${path}`)).headers.get("last-modified");
+    expect(await lastModified("/page/1")).toBe("Sun, 01 Mar 2026 08:00:00 GMT");
+    expect(await lastModified("/page/2")).toBe("Mon, 10 Feb 2025 09:00:00 GMT");
+  });
+
+  it("have no pager on the home page when it shows every article, and no page when nothing is published", async () => {
     const small = appOf(archiveOf(PER_PAGE));
     const tags = await tagsOf(await (await small("/")).text());
     expect(linksOf(tags, "next")).toEqual([]);
     expect(tags.some((tag) => tag.name === "nav" && tag.attributes.get("class") === "pager")).toBe(false);
+    expect(await articleLinksOn(small, "/page/1")).toEqual(reportLinks(PER_PAGE - 1, 0));
     expect((await small("/page/2")).status).toBe(404);
-  });
 
-  it("grows a page when a scheduled article's time comes", async () => {
-    const articles = [...archiveOf(PER_PAGE), { ...dailyArticle(PER_PAGE), date: "2029-06-01 12:00:00" }];
-    const minuteEarlier = appOf(articles, Date.UTC(2029, 5, 1, 11, 59));
-    const onTime = appOf(articles, Date.UTC(2029, 5, 1, 12, 0));
-    expect((await minuteEarlier("/page/2")).status).toBe(404);
-    expect((await onTime("/page/2")).status).toBe(200);
-    // No cache may keep the one-page home page past the instant it changes.
-    const maxAge = Number((await minuteEarlier("/")).headers.get("cache-control")?.split("=")[1]);
-    expect(maxAge).toBeLessThanOrEqual(60);
-  });
-
-  it("says so when nothing is published yet, and has no second page", async () => {
     const early = appOf(archiveOf(3), Date.UTC(2024, 0, 1));
     const home = await early("/");
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("Nothing has been published yet.");
-    expect((await early("/page/2")).status).toBe(404);
+    expect((await early("/page/1")).status).toBe(404);
+  });
+});
+
+describe("a scheduled publication", () => {
+  const SCHEDULED = "2029-06-01 12:00:00";
+  const BEFORE = Date.UTC(2029, 5, 1, 11, 59);
+  const ON_TIME = Date.UTC(2029, 5, 1, 12, 0);
+
+  /** Status, bytes and validators of each path, as the Worker answers them at `now`. */
+  async function snapshot(articles: readonly FixtureArticle[], now: number, paths: readonly string[]) {
+    const fetchPage = appOf(articles, now);
+    return Promise.all(
+      paths.map(async (path) => {
+        const response = await fetchPage(path);
+        return {
+          path,
+          status: response.status,
+          body: new Uint8Array(await response.arrayBuffer()),
+          etag: response.headers.get("etag"),
+          lastModified: response.headers.get("last-modified"),
+        };
+      }),
+    );
+  }
+
+  it("changes only the last page and the home page; full pages keep their bytes and validators", async () => {
+    const articles = [...ARCHIVE, { ...dailyArticle(ARCHIVE.length), date: SCHEDULED }];
+    const paths = ["/page/1", "/page/2", "/page/3", "/"];
+    const [before, after] = [await snapshot(articles, BEFORE, paths), await snapshot(articles, ON_TIME, paths)];
+    expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
+    for (const i of [2, 3]) {
+      expect(after[i]?.etag, paths[i]).not.toBe(before[i]?.etag);
+      expect(after[i]?.body, paths[i]).not.toEqual(before[i]?.body);
+    }
+    expect(after.map((page) => page.status)).toEqual([200, 200, 200, 200]);
+    expect(after[2]?.lastModified).toBe("Fri, 01 Jun 2029 12:00:00 GMT");
+    expect(await articleLinksOn(appOf(articles, ON_TIME), "/page/3")).toContain(`${BASE}${reportPath(ARCHIVE.length)}`);
+  });
+
+  it("opens a new page after a full last page, which then links to it and is cached as full", async () => {
+    const full = archiveOf(2 * PER_PAGE);
+    const articles = [...full, { ...dailyArticle(full.length), date: SCHEDULED }];
+    const [earlier, onTime] = [appOf(articles, BEFORE), appOf(articles, ON_TIME)];
+    expect((await earlier("/page/3")).status).toBe(404);
+    expect(await articleLinksOn(onTime, "/page/3")).toEqual([`${BASE}${reportPath(full.length)}`]);
+    expect(await neighboursOf(earlier, "/page/2")).toEqual(expectedNeighbours(undefined, "/page/1"));
+    expect(await neighboursOf(onTime, "/page/2")).toEqual(expectedNeighbours("/page/3", "/page/1"));
+    expect((await onTime("/page/2")).headers.get("last-modified")).toBe("Fri, 01 Jun 2029 12:00:00 GMT");
+    expect((await onTime("/page/2")).headers.get("cache-control")).toBe("public, max-age=3600");
+    const [page1Before, page1After] = [
+      await snapshot(articles, BEFORE, ["/page/1"]),
+      await snapshot(articles, ON_TIME, ["/page/1"]),
+    ];
+    expect(page1After).toEqual(page1Before);
+    // No cache may keep the last page past the instant it changes.
+    expect((await earlier("/page/2")).headers.get("cache-control")).toBe("public, max-age=60");
   });
 });

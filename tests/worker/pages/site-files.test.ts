@@ -37,8 +37,8 @@ describe("/sitemap.xml", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
     const urls = parseSitemap(await response.text());
-    expect(urls.map((u) => u.loc).slice(0, 2)).toEqual([`${BASE}/`, `${BASE}/page/2`]);
-    expect(urls).toHaveLength(2 + ARCHIVE.length);
+    expect(urls.map((u) => u.loc).slice(0, 3)).toEqual([`${BASE}/`, `${BASE}/page/1`, `${BASE}/page/2`]);
+    expect(urls).toHaveLength(3 + ARCHIVE.length);
     expect(new Set(urls.map((u) => u.loc)).size).toBe(urls.length);
     for (const url of urls) {
       expect(url.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -53,6 +53,7 @@ describe("/sitemap.xml", () => {
     const urls = parseSitemap(await (await early("/sitemap.xml")).text());
     expect(urls.map((u) => u.loc)).toEqual([
       `${BASE}/`,
+      `${BASE}/page/1`,
       `${BASE}${reportPath(2)}`,
       `${BASE}${reportPath(1)}`,
       `${BASE}${reportPath(0)}`,
