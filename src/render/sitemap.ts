@@ -12,7 +12,9 @@ export interface SitemapEntry {
  * A sitemap (https://www.sitemaps.org/protocol.html) of every page. Written with the one
  * escaping template: what it escapes (& < > " ') is a superset of what XML needs, and every
  * entity it writes (&amp; &lt; &gt; &quot; &#39;) is predefined in XML. The protocol caps a
- * sitemap at 50,000 URLs; lastmod is W3C Datetime, which RFC 3339 in UTC satisfies. An archive that size no longer fits in the script (see DESIGN.md).
+ * sitemap at 50,000 URLs, which this single sitemap does not split: an archive that large does
+ * not fit in the script today (docs/static-assets.md). lastmod is W3C Datetime, which RFC 3339
+ * in UTC satisfies.
  */
 export function renderSitemap(entries: readonly SitemapEntry[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -2,7 +2,7 @@ import type { FeedKind } from "./feed-item.ts";
 import type { Corpus } from "./load-corpus.ts";
 import type { Report } from "./report.ts";
 
-/** The feeds DESIGN.md promises, at the URLs readers are subscribed to. */
+/** The three feeds the site publishes, at the URLs readers are subscribed to. */
 export interface FeedEndpoint {
   readonly kind: FeedKind;
   readonly path: string;
