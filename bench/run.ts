@@ -14,7 +14,7 @@ import { buildHugoSite, writeHugoSite } from "./hugo-site.ts";
 import { measureDelta } from "./measure-delta.ts";
 import { measureFresh } from "./measure-fresh.ts";
 import { type Endpoint, measureServing } from "./measure-serving.ts";
-import { mirrorWorker } from "./nginx-server.ts";
+import { mirrorWorker } from "./mirror-worker.ts";
 import { readOptions } from "./options.ts";
 import { type BenchResult, type Route, type Serving, type SizeResult, WORKERD, WORKERD_FLOOR } from "./results.ts";
 import type { RunningServer } from "./spawn-server.ts";
