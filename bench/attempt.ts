@@ -9,11 +9,10 @@ export async function attempt<T>(step: () => Promise<T>, log: (message: string) 
     return { ok: true, value: await step() };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    // The first line says what failed; the end of the output usually says why.
-    const lines = text.split("\n").filter((line) => line.trim() !== "");
-    const why = lines.length > 1 ? `${lines[0]} … ${lines.at(-1)}` : (lines[0] ?? "failed");
-    const short = why.length > 400 ? `${why.slice(0, 200)} … ${why.slice(-200)}` : why;
-    log(`failed: ${short}`);
+    // The first line says what failed and why (run-command.ts); the rest goes to the log only.
+    const first = text.split("\n").find((line) => line.trim() !== "") ?? "failed";
+    const short = first.length > 300 ? `${first.slice(0, 300)} …` : first;
+    log(`failed: ${text}`);
     return { ok: false, error: short };
   }
 }

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { basename } from "node:path";
 import { readTreeRssBytes } from "../tests/support/process-tree.ts";
 
 export interface CommandResult {
@@ -9,6 +10,17 @@ export interface CommandResult {
 }
 
 const SAMPLE_MS = 200;
+
+/** The line of a failed command's output that says what went wrong, as Node and V8 print it. */
+function readErrorLine(output: string): string {
+  const lines = output.split("\n").map((line) => line.trim());
+  return (
+    lines.find((line) => /^(\w*Error\b|FATAL ERROR|✘|\[ERROR\])/.test(line)) ??
+    lines.find((line) => /error/i.test(line)) ??
+    lines.filter((line) => line !== "").at(-1) ??
+    "no output"
+  );
+}
 
 /** Runs a command to completion; a non-zero exit is an error that carries its output. */
 export function runCommand(
@@ -40,12 +52,16 @@ export function runCommand(
       clearInterval(sampler);
       const ms = performance.now() - start;
       if (code === 0) resolve({ stdout, ms, peakRssBytes });
-      else
+      else {
+        // The first line names the step and the error; the whole output follows for the log.
+        const script = args.find((a) => /\.[cm]?[jt]s$/.test(a));
+        const name = script ? basename(script) : `${basename(command)} ${args[0] ?? ""}`.trim();
         reject(
           new Error(
-            `${command} ${args.join(" ")} exited ${code ?? signal} in ${options.cwd ?? "."}:\n${stderr.slice(-4000)}${stdout.slice(-2000)}`,
+            `${name} exited ${code ?? signal}: ${readErrorLine(`${stderr}\n${stdout}`)}\n${command} ${args.join(" ")} in ${options.cwd ?? "."}:\n${stderr.slice(-4000)}${stdout.slice(-2000)}`,
           ),
         );
+      }
     });
   });
 }
