@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DEPLOY_MARKER } from "../scripts/deploy-guard.ts";
 import { runCommand } from "./run-command.ts";
+import { readUpload, type Upload } from "./upload-files.ts";
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, "..");
 
@@ -32,6 +33,10 @@ export interface WorkerBuild {
   readonly render: RenderTotals;
   readonly scriptBytes: number;
   readonly scriptGzipBytes: number;
+  /** Largest resident memory of any build step (steps run one after another). */
+  readonly peakRssBytes: number;
+  /** What `wrangler deploy` would upload from this build. */
+  readonly upload: Upload;
 }
 
 /** The project as wrangler needs it, without the [build] step (the bench runs it itself). */
@@ -59,8 +64,17 @@ export function readCompatibilityDate(): string {
   return match[1];
 }
 
-export async function buildWorker(corpusDir: string, dir: string): Promise<WorkerBuild> {
+/**
+ * Parses, renders and bundles `corpusDir` in a fresh project copy at `dir`; `prepare` runs on
+ * the copy before the build (to commit it, so revision times come from git, not the clock).
+ */
+export async function buildWorker(
+  corpusDir: string,
+  dir: string,
+  prepare?: (dir: string) => void,
+): Promise<WorkerBuild> {
   copyProject(dir);
+  prepare?.(dir);
   const node = process.execPath;
   const parse = await runCommand(node, ["scripts/build-articles.ts", "--articles", corpusDir], { cwd: dir });
   const render = await runCommand(node, [join(PROJECT_ROOT, "bench", "render-all.ts"), dir], { cwd: dir });
@@ -86,5 +100,7 @@ export async function buildWorker(corpusDir: string, dir: string): Promise<Worke
     scriptBytes: script.byteLength,
     // Cloudflare's size limit is on the gzip-compressed upload; zlib's default level, as wrangler.
     scriptGzipBytes: gzipSync(script).byteLength,
+    peakRssBytes: Math.max(parse.peakRssBytes, render.peakRssBytes, bundle.peakRssBytes),
+    upload: readUpload(dir, outDir),
   };
 }

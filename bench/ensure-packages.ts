@@ -1,10 +1,9 @@
-// The bench needs wrk, nginx and hugo from Debian. Installs whichever is missing
+// The bench needs wrk and hugo from Debian. Installs whichever is missing
 // (apt-get update first), so `npm run bench` works on a fresh machine.
 import { execFileSync } from "node:child_process";
 
 const PACKAGES: readonly { readonly command: string; readonly pkg: string }[] = [
   { command: "wrk", pkg: "wrk" },
-  { command: "nginx", pkg: "nginx" },
   { command: "hugo", pkg: "hugo" },
 ];
 

@@ -19,7 +19,7 @@ function firstLine(command: string, args: readonly string[]): string {
   return output.trim().split("\n")[0] ?? "";
 }
 
-/** nginx and wrk print their versions on stderr, and wrk exits 1 after it. */
+/** wrk prints its version on stderr, and exits 1 after it. */
 function versionLine(command: string): string {
   const result = execFileSync("sh", ["-c", `${command} 2>&1 || true`], { encoding: "utf8" });
   return result.trim().split("\n")[0] ?? "unknown";
@@ -41,7 +41,6 @@ export function readEnvironment(): Environment {
       workerd: firstLine(resolveWorkerdBinary(), ["--version"]),
       wrangler: packageVersion("wrangler"),
       hono: packageVersion("hono"),
-      nginx: versionLine("nginx -v").replace("nginx version: ", ""),
       hugo: firstLine("hugo", ["version"]).split(" ").slice(0, 2).join(" "),
       wrk: versionLine("wrk -v").split(" [")[0] ?? "unknown",
     },

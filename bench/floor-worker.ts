@@ -1,12 +1,12 @@
 // The floor under any Worker serving these bytes: a hand-tuned script that looks the path up
 // in a Map of precomputed UTF-8 bodies and header sets, with an exact If-None-Match check and
-// no router. What it costs beyond nginx is workerd's own; what ours costs beyond it is ours.
+// no router. What it costs is workerd's own; what ours costs beyond it is ours.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { MirroredFile } from "./nginx-server.ts";
+import type { MirroredFile } from "./mirror-worker.ts";
 import type { WorkerdModule } from "./workerd-server.ts";
 
-/** Writes the floor Worker's modules next to nginx's root; returns them, main module first. */
+/** Writes the floor Worker's modules next to the mirrored bodies; returns them, main module first. */
 export function writeFloorWorker(dir: string, root: string, files: readonly MirroredFile[]): WorkerdModule[] {
   const imports = files.map((_, i) => `import body${i} from "./body${i}.txt";`).join("\n");
   const entries = files

@@ -83,11 +83,14 @@ export interface CorpusFile {
   readonly text: string;
 }
 
-/** The `count` articles of the synthetic corpus, oldest first, one hour apart. */
-export function generateCorpus(count: number): CorpusFile[] {
+/**
+ * The `count` articles of the synthetic corpus, oldest first, one hour apart; file names are
+ * numbered for a corpus of `namedFor` (so a corpus one larger can repeat a smaller one's names).
+ */
+export function generateCorpus(count: number, namedFor = count): CorpusFile[] {
   const random = createRandom(0x5eed_0001);
   const used = new Set<string>();
-  const digits = Math.max(3, String(count - 1).length);
+  const digits = Math.max(3, String(namedFor - 1).length);
   const files: CorpusFile[] = [];
   for (let n = 0; n < count; n++) {
     const id = makeHexId(random, used);

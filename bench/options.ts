@@ -8,10 +8,10 @@ export interface BenchOptions {
   readonly sizes: readonly number[];
   readonly rounds: number;
   readonly wrk: WrkSettings;
-  /** Repetitions of each build (ours and Hugo's); the median is reported. */
+  /** Repetitions of each build (ours and Hugo's) below 100,000 articles; the median is reported. */
   readonly buildRepeats: number;
-  /** Corpus size at which compression and `wrangler dev` are measured. */
-  readonly detailSize: number;
+  /** Corpus size to which one article is added, to measure what a deploy uploads again. */
+  readonly deltaSize: number | undefined;
   readonly workDir: string;
   readonly outFile: string;
 }
@@ -19,7 +19,8 @@ export interface BenchOptions {
 const USAGE = `usage: npm run bench -- [--quick] [--sizes 100,1000,10000] [--rounds N] [--duration SECONDS]
        [--threads N] [--connections N] [--builds N] [--work DIR] [--out FILE]
   --quick   2 s per wrk run, 1 round, one build each, corpora of 100 and 1,000 (a smoke test)
-  default   5 s per wrk run, 3 rounds, 3 builds each, corpora of 100, 1,000 and 10,000`;
+  default   3 s per wrk run, 3 rounds, 3 builds each (one at 100,000), corpora of 1,000, 10,000
+            and 100,000; one article is added at 10,000 (or the largest size below it)`;
 
 function readPositive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -49,10 +50,10 @@ export function readOptions(args: readonly string[]): BenchOptions {
     process.exit(0);
   }
   const quick = values.quick ?? false;
-  const sizes = (values.sizes ?? (quick ? "100,1000" : "100,1000,10000"))
+  const sizes = (values.sizes ?? (quick ? "100,1000" : "1000,10000,100000"))
     .split(",")
     .map((s) => readPositive("sizes", s.trim(), 0));
-  const detailSize = sizes.includes(1000) ? 1000 : (sizes[sizes.length - 1] as number);
+  const deltaSize = sizes.filter((n) => n <= 10_000).sort((a, b) => b - a)[0];
   return {
     quick,
     sizes,
@@ -60,10 +61,10 @@ export function readOptions(args: readonly string[]): BenchOptions {
     wrk: {
       threads: readPositive("threads", values.threads, 1),
       connections: readPositive("connections", values.connections, 10),
-      durationSeconds: readPositive("duration", values.duration, quick ? 2 : 5),
+      durationSeconds: readPositive("duration", values.duration, quick ? 2 : 3),
     },
     buildRepeats: readPositive("builds", values.builds, quick ? 1 : 3),
-    detailSize,
+    deltaSize,
     workDir: values.work ?? join(tmpdir(), "feed-publisher-bench"),
     outFile: values.out ?? "BENCHMARKS.md",
   };

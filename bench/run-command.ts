@@ -1,8 +1,25 @@
 import { spawn } from "node:child_process";
+import { basename } from "node:path";
+import { readTreeRssBytes } from "../tests/support/process-tree.ts";
 
 export interface CommandResult {
   readonly stdout: string;
   readonly ms: number;
+  /** Largest resident memory of the command's process tree, sampled every 200 ms. */
+  readonly peakRssBytes: number;
+}
+
+const SAMPLE_MS = 200;
+
+/** The line of a failed command's output that says what went wrong, as Node and V8 print it. */
+function readErrorLine(output: string): string {
+  const lines = output.split("\n").map((line) => line.trim());
+  return (
+    lines.find((line) => /^(\w*Error\b|FATAL ERROR|✘|\[ERROR\])/.test(line)) ??
+    lines.find((line) => /error/i.test(line)) ??
+    lines.filter((line) => line !== "").at(-1) ??
+    "no output"
+  );
 }
 
 /** Runs a command to completion; a non-zero exit is an error that carries its output. */
@@ -16,18 +33,35 @@ export function runCommand(
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
     let stdout = "";
     let stderr = "";
+    let peakRssBytes = 0;
+    // Bundlers spawn helpers (wrangler runs esbuild): the whole tree is what the build machine needs.
+    const sampler = setInterval(() => {
+      if (child.pid !== undefined) peakRssBytes = Math.max(peakRssBytes, readTreeRssBytes(child.pid));
+    }, SAMPLE_MS);
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk;
     });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk;
     });
-    child.once("error", reject);
-    child.once("close", (code) => {
+    child.once("error", (error) => {
+      clearInterval(sampler);
+      reject(error);
+    });
+    child.once("close", (code, signal) => {
+      clearInterval(sampler);
       const ms = performance.now() - start;
-      if (code === 0) resolve({ stdout, ms });
-      else
-        reject(new Error(`${command} ${args.join(" ")} exited ${code} in ${options.cwd ?? "."}:\n${stderr}${stdout}`));
+      if (code === 0) resolve({ stdout, ms, peakRssBytes });
+      else {
+        // The first line names the step and the error; the whole output follows for the log.
+        const script = args.find((a) => /\.[cm]?[jt]s$/.test(a));
+        const name = script ? basename(script) : `${basename(command)} ${args[0] ?? ""}`.trim();
+        reject(
+          new Error(
+            `${name} exited ${code ?? signal}: ${readErrorLine(`${stderr}\n${stdout}`)}\n${command} ${args.join(" ")} in ${options.cwd ?? "."}:\n${stderr.slice(-4000)}${stdout.slice(-2000)}`,
+          ),
+        );
+      }
     });
   });
 }

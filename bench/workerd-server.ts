@@ -30,6 +30,8 @@ export interface WorkerdOptions {
   readonly readyStatus?: number;
   /** Also listen for the V8 inspector on this port (only to read heap usage). */
   readonly inspectorPort?: number;
+  /** How long to wait for the first answer; a script of hundreds of MB loads slowly. */
+  readonly timeoutMs?: number;
 }
 
 function toCapnpString(text: string): string {
@@ -67,6 +69,7 @@ const worker :Workerd.Worker = (
     origin,
     readyPath: options.readyPath,
     readyStatus: options.readyStatus,
+    timeoutMs: options.timeoutMs ?? 300_000,
   });
 }
 
