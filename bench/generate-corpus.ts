@@ -1,4 +1,4 @@
-// A deterministic synthetic corpus in the article format (docs: ARTICLE-FORMAT.md), for the
+// A deterministic synthetic corpus in the article format (docs/article-format.md), for the
 // scale benchmarks. The same count always yields the same bytes: a seeded generator, fixed
 // dates in the past, no clock. Usage: node bench/generate-corpus.ts --count N --out DIR
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
