@@ -4,8 +4,12 @@
 // while this code gives exactly the slugs it gave then: never change it, not even to fix the
 // slugs' spelling (that is what slugify.ts is for). docs/urls.md explains the scheme.
 
-/** Ukrainian national transliteration (2010), with the Russian letters it lacks. */
-const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
+/**
+ * Ukrainian national transliteration (2010), with the Russian letters it lacks. Frozen with the
+ * rest; slugify.ts spells today's slugs with it too, and takes a table of its own if that ever
+ * has to change.
+ */
+export const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
   а: "a",
   б: "b",
   в: "v",
