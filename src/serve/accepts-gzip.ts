@@ -1,7 +1,8 @@
 // Content-coding negotiation (RFC 9110 §12.5.3) for the bodies the Worker compresses itself.
 // Like every parser here it is total: a malformed entry is skipped, never an error.
 
-const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
+import { parseWeightedList } from "./weighted-list.ts";
+
 const CODING = /^(?:[!#$%&'*+.^_`|~0-9a-z-]+)$/;
 
 /**
@@ -27,18 +28,8 @@ export function acceptsGzip(header: string | null): boolean {
   let gzip: number | undefined;
   let star: number | undefined;
   let identity = 0;
-  for (const entry of header.split(",")) {
-    const [coding = "", ...parameters] = entry.split(";").map((part) => part.trim().toLowerCase());
+  for (const { value: coding, quality: weight } of parseWeightedList(header)) {
     if (!CODING.test(coding)) continue;
-    let weight = 1;
-    let valid = true;
-    for (const parameter of parameters) {
-      const [name, value = ""] = parameter.split("=").map((part) => part.trim());
-      if (name !== "q") continue;
-      valid = QVALUE.test(value);
-      weight = Number(value);
-    }
-    if (!valid) continue;
     if (coding === "gzip" || coding === "x-gzip") gzip = Math.max(gzip ?? 0, weight);
     else if (coding === "*") star = weight;
     else if (coding === "identity") identity = weight;

@@ -7,32 +7,24 @@
 // text/html explicitly and ranks it above everything that could mean the feed; a wildcard,
 // a tie, no Accept or a malformed one all get the feed.
 
+import { parseWeightedList } from "./weighted-list.ts";
+
 interface MediaRange {
   readonly type: string;
   readonly subtype: string;
   readonly quality: number;
 }
 
-const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
 
 /** The ranges of an Accept header; entries that do not parse are skipped, never an error. */
 export function parseAccept(header: string): MediaRange[] {
   const ranges: MediaRange[] = [];
-  for (const entry of header.split(",")) {
-    const [range = "", ...parameters] = entry.split(";").map((part) => part.trim().toLowerCase());
+  for (const { value: range, quality } of parseWeightedList(header)) {
     const [type = "", subtype = "", ...rest] = range.split("/");
     if (rest.length > 0 || !TOKEN.test(type) || !TOKEN.test(subtype)) continue;
     if (type === "*" && subtype !== "*") continue;
-    let quality = 1;
-    let valid = true;
-    for (const parameter of parameters) {
-      const [name, value = ""] = parameter.split("=").map((part) => part.trim());
-      if (name !== "q") continue;
-      valid = QVALUE.test(value);
-      quality = Number(value);
-    }
-    if (valid) ranges.push({ type, subtype, quality });
+    ranges.push({ type, subtype, quality });
   }
   return ranges;
 }
