@@ -8,7 +8,7 @@
  * - RSS has no way to say that a title is plain text. The RSS Advisory Board's profile asks
  *   plain text to write "&" and "<" as hexadecimal character references, which no reader can
  *   mistake for markup; the W3C Feed Validator warns about a CDATA title holding "<" or "&".
- *   `cdataAsCharacterReferences` rewrites the sections of the plain-text elements as the
+ *   `titlesAsCharacterReferences` rewrites the title sections as the
  *   same characters, escaped that way. An XML parser returns identical text for both forms
  *   (XML 1.0 §2.7), so this changes how the text is written, never what it says.
  */
@@ -19,21 +19,19 @@ export function forFeedCdata(text: string): string {
   return text.slice(0, rest) + text.slice(rest).replaceAll("]]>", "]]]]><![CDATA[>");
 }
 
-/** An element whose whole content is one or more adjacent CDATA sections. */
-const CDATA_ELEMENT = (names: readonly string[]) =>
-  new RegExp(`<(${names.join("|")})>((?:<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)+)</\\1>`, "g");
+/** A title whose whole content is one or more adjacent CDATA sections. */
+const CDATA_TITLE = /<title>((?:<!\[CDATA\[[\s\S]*?\]\]>)+)<\/title>/g;
 const CDATA_SECTION = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 
 /**
- * `xml` with the CDATA content of every element named in `names` written as escaped text
- * instead. In well-formed XML "<![CDATA[" can only start a real section (in text and
+ * `xml` with the CDATA content of every title written as escaped text instead. In well-formed XML "<![CDATA[" can only start a real section (in text and
  * attributes "<" is always escaped) and a section's text cannot hold "]]>", so the patterns
  * find exactly the sections.
  */
-export function cdataAsCharacterReferences(xml: string, names: readonly string[]): string {
-  return xml.replace(CDATA_ELEMENT(names), (_, name: string, sections: string) => {
+export function titlesAsCharacterReferences(xml: string): string {
+  return xml.replace(CDATA_TITLE, (_, sections: string) => {
     const text = sections.replace(CDATA_SECTION, (_section, content: string) => content);
-    return `<${name}>${escapeAsReferences(text)}</${name}>`;
+    return `<title>${escapeAsReferences(text)}</title>`;
   });
 }
 

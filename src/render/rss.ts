@@ -2,7 +2,7 @@ import { Feed } from "feed";
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
-import { cdataAsCharacterReferences, forFeedCdata } from "./feed-cdata.ts";
+import { forFeedCdata, titlesAsCharacterReferences } from "./feed-cdata.ts";
 import { feedEntries, feedUpdated } from "./feed-entries.ts";
 import { escapeHtml } from "./html.ts";
 import { ICON_RSS } from "./icons.ts";
@@ -48,5 +48,5 @@ export function renderRss(site: Site, published: readonly Article[]): string {
       extensions: [{ name: "dc:creator", objects: { _text: site.author } }],
     });
   }
-  return cdataAsCharacterReferences(feed.rss2(), ["title"]);
+  return titlesAsCharacterReferences(feed.rss2());
 }
