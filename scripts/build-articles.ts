@@ -1,5 +1,6 @@
-// Compiles articles/ into src/generated/articles.ts, the module the Worker imports.
-// Usage: node scripts/build-articles.ts [--articles DIR] [--out FILE]
+// Publishes articles/: every body into the static assets (dist/site/) and the manifest the Worker
+// imports (src/generated/site-manifest.ts). See docs/static-assets.md.
+// Usage: node scripts/build-articles.ts [--articles DIR] [--out FILE] [--site DIR]
 // (ARTICLES_DIR in the environment also selects the folder.) Links start with BASE_URL from the
 // environment (default: where `npm start` serves); a `wrangler deploy` must come through
 // `npm run deploy` (scripts/deploy.ts), which checks it. It first checks src/site-config.ts.
@@ -13,23 +14,28 @@ import { classifyEntries, skippedNotice } from "../src/load/classify-entries.ts"
 import { idFromPath, loadArticles, type SourceFile } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
 import type { ArticleBundle } from "../src/model/article.ts";
+import { publishSite } from "../src/publish/publish-site.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { displayPath, readText, writeAtomically } from "./build-files.ts";
 import { baseUrlForBuild } from "./deploy-guard.ts";
-import { generatedIcons } from "./generated-icons.ts";
+import { generatedIcons, readIcons } from "./generated-icons.ts";
 import { generatedModule } from "./generated-module.ts";
 import { readRevisions } from "./git-revisions.ts";
+import { progressLine } from "./progress-line.ts";
+import { removeStaleFiles, writeSiteFiles } from "./site-files.ts";
 
 const SITE_CONFIG_FILE = "src/site-config.ts";
 
 const { values } = parseArgs({
   options: {
     articles: { type: "string", default: process.env.ARTICLES_DIR || "articles" },
-    out: { type: "string", default: "src/generated/articles.ts" },
+    out: { type: "string", default: "src/generated/site-manifest.ts" },
+    site: { type: "string", default: "dist/site" },
   },
 });
 const articlesDir = values.articles;
 const outFile = values.out;
+const siteDir = values.site;
 
 function fail(message: string, exitCode = 1): never {
   process.stderr.write(`${message}\n`);
@@ -107,14 +113,29 @@ const bundle: ArticleBundle = {
     }),
   ),
 };
-const previous = readText(outFile) ?? "";
-const output = generatedModule(bundle, baseUrl.origin, displayPath(articlesDir));
+// No request comes before the newest input's date, so earlier publication states are not rendered.
+const sourceDate = Math.max(revisions.templatesRevisedAt, ...revisions.articlesRevisedAt.values());
+const progress = progressLine(articles.length);
+const published = await publishSite({
+  site: { ...siteConfig, baseUrl: baseUrl.origin },
+  bundle,
+  icons: readIcons(),
+  from: sourceDate,
+  onProgress: progress.update,
+});
+progress.done();
 
+const previous = readText(outFile) ?? "";
+const output = generatedModule(published.manifest, displayPath(articlesDir));
+// Files first, then the manifest that names them, then what no manifest names any more: a
+// build killed at any point leaves a manifest whose files are all there.
+const written = writeSiteFiles(siteDir, published.files);
 if (output !== previous) writeAtomically(outFile, output);
+removeStaleFiles(siteDir, published.files);
 const iconsFile = join(dirname(outFile), "icons.ts");
 const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
 const scheduled = articles.filter((a) => a.published.epochMs > Date.now()).length;
 process.stdout.write(
-  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${outFile}${output === previous ? " (unchanged)" : ""}\n`,
+  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${published.files.size} files, ${written} changed\n`,
 );

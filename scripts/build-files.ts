@@ -18,7 +18,7 @@ export function readText(path: string): string | undefined {
 }
 
 /** Write then rename: a build killed midway never leaves a half-written file behind. */
-export function writeAtomically(path: string, text: string): void {
+export function writeAtomically(path: string, text: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, text);

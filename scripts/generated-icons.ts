@@ -1,4 +1,5 @@
-// The text of src/generated/icons.ts: the icon files in src/icons/, as the Worker imports them.
+// The icon files in src/icons/: their bytes for the build, and src/generated/icons.ts, which
+// hands them to the tests inside workerd (which cannot read the disk).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ICON_FILES } from "../src/render/icons.ts";
@@ -15,4 +16,9 @@ export const iconData: Readonly<Record<string, string>> = {
 ${entries.join("\n")}
 };
 `;
+}
+
+/** The icon files' bytes by file name, as the build publishes them. */
+export function readIcons(): Map<string, Uint8Array> {
+  return new Map(ICON_FILES.map((icon) => [icon.file, new Uint8Array(readFileSync(join(ICONS_DIR, icon.file)))]));
 }

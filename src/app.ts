@@ -1,121 +1,164 @@
 import { type Context, Hono } from "hono";
-import type { ArticleBundle } from "./model/article.ts";
-import type { Site } from "./model/site.ts";
+import { articleShardPath, legacyShardPath, pageShardPath, type ShardEntry } from "./model/shard-file.ts";
+import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
+import { articlePath } from "./render/links.ts";
+import { SITEMAP_PATH } from "./render/sitemap.ts";
 import { clientAcceptEncoding } from "./serve/accepts-gzip.ts";
-import { Edition, type IconData } from "./serve/edition.ts";
+import { AssetReader, type Assets } from "./serve/asset-reader.ts";
 import { securityHeaders } from "./serve/headers.ts";
 import { prefersHtmlPreview } from "./serve/negotiate.ts";
-import { countScheduled, publicationOf } from "./serve/publication.ts";
-import type { Resource } from "./serve/resource.ts";
 import {
   type RequestMoment,
+  type Resource,
   respondMethodNotAllowed,
   respondMovedPermanently,
   respondNotFound,
   respondWith,
 } from "./serve/respond.ts";
+import { type ServedState, SiteStates } from "./serve/site-states.ts";
 
 export interface AppOptions {
-  readonly bundle: ArticleBundle;
-  /**
-   * The site as configured, with the base URL the build was made for (src/index.ts; tests
-   * pass their own). Links never come from the request's Host, which any client can choose.
-   */
-  readonly site: Site;
-  /** The icon files in base64 by file name (src/generated/icons.ts); a missing one is a 404. */
-  readonly icons?: IconData;
+  /** What the build published (src/generated/site-manifest.ts; tests publish their own). */
+  readonly manifest: SiteManifest;
+  /** The files the manifest names: env.ASSETS in the Worker, files in memory in tests. */
+  readonly assets: Assets;
   /** The clock that decides what is published; injectable so tests can travel in time. */
   readonly now?: () => number;
 }
 
-type AppContext = Context;
+const HTML = "text/html; charset=utf-8";
 
-/** The Worker: thin routes that pick a prepared response and answer conditionally. */
-export function createApp({ bundle, site, icons = {}, now = Date.now }: AppOptions) {
-  const articles = bundle.articles;
-  let edition: Edition | undefined;
+/**
+ * /articles/<key>, /articles/<key>/<slug>, each with or without a trailing "/": the key is an
+ * id or a legacy slug. Anything else under /articles/ names no article.
+ */
+const ARTICLE_PATH = /^\/articles\/([^/]+)(?:\/([^/]+))?\/?$/;
+const ARTICLE_ID = /^[0-9a-f]{16}$/;
 
-  // One Edition per publication state: it changes only when a scheduled article's time comes.
-  const editionAt = (at: number): Edition => {
-    const scheduled = countScheduled(articles, at);
-    if (edition?.publication.scheduledCount !== scheduled) {
-      edition = new Edition(site, publicationOf(articles, scheduled), bundle, icons);
-    }
-    return edition;
-  };
+/**
+ * The Worker: every body was rendered by the build. It picks the publication state by the
+ * clock, negotiates, answers conditionals from the build's validators and reads an asset
+ * only for a 200.
+ */
+export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
+  const reader = new AssetReader(assets);
+  const states = new SiteStates(manifest);
+  const fixedRoutes = new Map(Object.entries(manifest.fixedRoutes));
 
-  const momentOf = (c: AppContext, at: number, current: Edition): RequestMoment => ({
+  const momentOf = (c: Context, at: number, state: ServedState): RequestMoment => ({
+    method: c.req.method,
     headers: c.req.raw.headers,
     now: at,
-    nextAt: current.publication.nextAt,
+    nextAt: state.nextAt,
     acceptEncoding: clientAcceptEncoding(c.req.raw),
   });
 
-  const notFound = (c: AppContext): Response => {
-    const at = now();
-    const current = editionAt(at);
-    return respondNotFound(current.notFoundPage(), momentOf(c, at, current));
+  const fileResource = (index: number | undefined): Resource | undefined => {
+    const file: AssetFile | undefined = index === undefined ? undefined : manifest.files[index];
+    if (!file) return undefined;
+    const { gzip } = file;
+    return {
+      contentType: file.contentType,
+      kind: file.kind,
+      lastModifiedMs: file.lastModifiedMs,
+      identity: { etag: file.etag, read: () => reader.file(file.path) },
+      ...(gzip ? { gzip: { etag: gzip.etag, read: () => reader.file(gzip.path) } } : {}),
+    };
   };
 
+  const shardResource = (path: string, entry: ShardEntry, kind: "article"): Resource => ({
+    contentType: HTML,
+    kind,
+    lastModifiedMs: entry.lastModifiedMs,
+    identity: { etag: entry.etag, read: () => reader.shardBody(path, entry) },
+  });
+
+  const notFound = async (c: Context): Promise<Response> => {
+    const at = now();
+    const state = states.at(at);
+    const page = fileResource(manifest.notFound);
+    return respondNotFound((await page?.identity.read()) ?? null, momentOf(c, at, state));
+  };
+
+  /** Answers with what `pick` finds in the state in force now, or the 404 page. */
   const send = async (
-    c: AppContext,
-    pick: (edition: Edition) => Promise<Resource> | undefined,
+    c: Context,
+    pick: (state: ServedState, at: number) => Promise<Resource | string | undefined> | Resource | undefined,
     vary?: string,
   ): Promise<Response> => {
     const at = now();
-    const current = editionAt(at);
-    const resource = pick(current);
-    if (!resource) return notFound(c);
-    return respondWith(await resource, momentOf(c, at, current), vary);
+    const state = states.at(at);
+    const found = await pick(state, at);
+    if (found === undefined) return notFound(c);
+    const moment = momentOf(c, at, state);
+    return typeof found === "string" ? respondMovedPermanently(found, moment) : respondWith(found, moment, vary);
   };
 
-  /** /page/N in canonical form: no sign, no leading zero, and a number the archive could reach. */
-  const sendArchivePage = (c: AppContext): Promise<Response> | Response => {
+  const routeOf = (state: ServedState, path: string) => fileResource(state.routes.get(path) ?? fixedRoutes.get(path));
+
+  /**
+   * /page/N in canonical form: no sign, no leading zero, and a number the archive reaches in
+   * this state. The newest page changes with publication; the others are in page shards.
+   */
+  const archivePage = async (c: Context, state: ServedState) => {
     const param = c.req.param("page") ?? "";
-    if (!/^[1-9][0-9]{0,8}$/.test(param)) return notFound(c);
-    const pageNumber = Number(param);
-    return send(c, (e) => e.archivePage(pageNumber));
+    if (!/^[1-9][0-9]{0,8}$/.test(param)) return undefined;
+    const page = Number(param);
+    if (page > state.pageCount) return undefined;
+    if (page === state.pageCount) return routeOf(state, `/page/${page}`);
+    const path = pageShardPath(Math.floor((page - 1) / manifest.pagesPerShard));
+    const entry = await reader.shardEntry(path, param);
+    return entry && shardResource(path, entry, "article");
   };
 
   /**
-   * An article by any of its names (src/serve/edition.ts): its page at the canonical path, a
-   * 301 there from every other. The raw path, so only the exact canonical spelling is served.
+   * An article by any of its names (docs/urls.md): its page at the canonical path, a 301
+   * there from every other, nothing for an article still scheduled, so its address is never
+   * revealed. The raw path, so only the exact canonical spelling is served.
    */
-  const sendArticle = async (c: AppContext): Promise<Response> => {
-    const at = now();
-    const current = editionAt(at);
-    const found = current.articleAt(rawPathOf(c.req.url));
-    if (!found) return notFound(c);
-    const moment = momentOf(c, at, current);
-    return "movedTo" in found ? respondMovedPermanently(found.movedTo, moment) : respondWith(await found.page, moment);
+  const article = async (c: Context, at: number): Promise<Resource | string | undefined> => {
+    const path = rawPathOf(c.req.url);
+    const match = ARTICLE_PATH.exec(path);
+    if (!match) return undefined;
+    const [, key = "", slug] = match;
+    // The id wins; an address with no second segment may also be one the first versions published.
+    const shard = articleShardPath(key);
+    const entry = ARTICLE_ID.test(key) ? await reader.shardEntry(shard, key) : undefined;
+    if (entry && (entry.publishedMs ?? 0) <= at) {
+      const canonical = articlePath({ id: entry.key, slug: entry.slug ?? "" });
+      return path === canonical ? shardResource(shard, entry, "article") : `${manifest.baseUrl}${canonical}`;
+    }
+    if (slug !== undefined) return undefined;
+    const targets = await reader.legacyTargets(legacyShardPath(key), key);
+    const target = targets.find((t) => t.publishedMs <= at);
+    return target && `${manifest.baseUrl}${articlePath(target)}`;
   };
 
   const app = new Hono();
   // Hono answers HEAD with the GET route's headers and no body (RFC 9110 §9.3.2).
-  app.get("/", (c) => send(c, (e) => e.homePage()));
-  app.get("/page/:page", sendArchivePage);
+  app.get("/", (c) => send(c, (state) => routeOf(state, "/")));
+  app.get("/page/:page", (c) => send(c, (state) => archivePage(c, state)));
   for (const format of FEED_FORMATS) {
     // A browser opening the feed gets a readable page; readers get the feed (src/serve/negotiate.ts).
     app.get(format.path, (c) =>
       send(
         c,
-        (e) =>
-          prefersHtmlPreview(c.req.header("accept") ?? null, format.mediaType) ? e.feedPreview(format) : e.feed(format),
+        (state) =>
+          prefersHtmlPreview(c.req.header("accept") ?? null, format.mediaType)
+            ? fileResource(state.previews.get(format.path))
+            : routeOf(state, format.path),
         "Accept",
       ),
     );
   }
-  app.get("/articles/*", sendArticle);
-  app.get("/sitemap.xml", (c) => send(c, (e) => e.sitemap()));
-  app.get("/robots.txt", (c) => send(c, (e) => e.robots()));
-  for (const icon of ICON_FILES) app.get(icon.path, (c) => send(c, (e) => e.icon(icon)));
+  app.get("/articles/*", (c) => send(c, (_, at) => article(c, at)));
+  const listedPaths = [SITEMAP_PATH, "/sitemaps/:part", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)];
+  for (const path of listedPaths) app.get(path, (c) => send(c, (state) => routeOf(state, c.req.path)));
 
-  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/*"];
-  for (const path of [...routes, "/sitemap.xml", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)]) {
-    app.all(path, () => respondMethodNotAllowed());
-  }
+  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/*", ...listedPaths];
+  for (const path of routes) app.all(path, () => respondMethodNotAllowed());
   app.notFound(notFound);
   app.onError((error, c) => {
     // Clients never see a stack trace; the log says what failed where.

@@ -1,6 +1,12 @@
 import { createApp } from "./app.ts";
-import { baseUrl, bundle } from "./generated/articles.ts";
-import { iconData } from "./generated/icons.ts";
-import { siteConfig } from "./site-config.ts";
+import { manifest } from "./generated/site-manifest.ts";
 
-export default createApp({ bundle, site: { ...siteConfig, baseUrl }, icons: iconData });
+/** One app per isolate, over the assets the build published (wrangler.toml [assets]). */
+let app: ReturnType<typeof createApp> | undefined;
+
+export default {
+  fetch(request, env, context) {
+    app ??= createApp({ manifest, assets: env.ASSETS });
+    return app.fetch(request, env, context);
+  },
+} satisfies ExportedHandler<Env>;

@@ -9,16 +9,41 @@ export interface SitemapEntry {
 }
 
 /**
- * A sitemap (https://www.sitemaps.org/protocol.html) of every page. Written with the one
- * escaping template: what it escapes (& < > " ') is a superset of what XML needs, and every
- * entity it writes (&amp; &lt; &gt; &quot; &#39;) is predefined in XML. The protocol caps a
- * sitemap at 50,000 URLs, which this single sitemap does not split: an archive that large does
- * not fit in the script today (docs/static-assets.md). lastmod is W3C Datetime, which RFC 3339
+ * Articles per sitemap file, oldest first. The protocol allows 50,000 URLs per file; a smaller
+ * part keeps the one that grows with each publication small, and every full part never changes.
+ */
+export const ARTICLES_PER_SITEMAP = 1_000;
+
+/**
+ * A sitemap (https://www.sitemaps.org/protocol.html). Written with the one escaping template:
+ * what it escapes (& < > " ') is a superset of what XML needs, and every entity it writes
+ * (&amp; &lt; &gt; &quot; &#39;) is predefined in XML. lastmod is W3C Datetime, which RFC 3339
  * in UTC satisfies.
  */
 export function renderSitemap(entries: readonly SitemapEntry[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 ${toHtmlString(html`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${entries.map((entry) => html`<url><loc>${entry.url}</loc><lastmod>${toRfc3339({ epochMs: entry.modifiedMs, offsetMinutes: 0 })}</lastmod></url>\n`)}</urlset>
+${entries.map((entry) => html`<url><loc>${entry.url}</loc><lastmod>${lastmod(entry)}</lastmod></url>\n`)}</urlset>
 `)}`;
+}
+
+/** The sitemap index (/sitemap.xml): each part with its own lastmod. */
+export function renderSitemapIndex(parts: readonly SitemapEntry[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+${toHtmlString(html`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${parts.map((part) => html`<sitemap><loc>${part.url}</loc><lastmod>${lastmod(part)}</lastmod></sitemap>\n`)}</sitemapindex>
+`)}`;
+}
+
+function lastmod(entry: SitemapEntry): string {
+  return toRfc3339({ epochMs: entry.modifiedMs, offsetMinutes: 0 });
+}
+
+export const SITEMAP_PATH = "/sitemap.xml";
+/** The home page and the archive pages. */
+export const PAGES_SITEMAP_PATH = "/sitemaps/pages.xml";
+
+/** Part `part` (from 1) of the article sitemaps: oldest-first articles [(part−1)·K, part·K). */
+export function articleSitemapPath(part: number): string {
+  return `/sitemaps/articles-${part}.xml`;
 }

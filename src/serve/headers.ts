@@ -1,4 +1,4 @@
-import type { ResourceKind } from "./resource.ts";
+import type { ResourceKind } from "../model/site-manifest.ts";
 
 /** How long a cache may reuse each kind of response, in seconds. */
 const MAX_AGE: Readonly<Record<ResourceKind | "not-found", number>> = {

@@ -1,9 +1,11 @@
+import type { ResourceKind } from "../model/site-manifest.ts";
 import { acceptsGzip } from "./accepts-gzip.ts";
 import { formatHttpDate, isNotModified } from "./conditional.ts";
 import { cacheControl, securityHeaders } from "./headers.ts";
-import type { Representation, Resource } from "./resource.ts";
 
 export interface RequestMoment {
+  /** GET or HEAD: a HEAD reads no body. */
+  readonly method: string;
   readonly headers: Headers;
   readonly now: number;
   /** The next scheduled publication, which bounds every max-age. */
@@ -12,35 +14,52 @@ export interface RequestMoment {
   readonly acceptEncoding: string | null;
 }
 
+/** One set of bytes for a resource's content, with its own strong entity tag (RFC 9110 §8.8.3). */
+export interface Representation {
+  readonly etag: string;
+  /** The bytes, read only when a 200 needs them. */
+  readonly read: () => Promise<BodyInit | null>;
+}
+
+/** A response body as the build described it: validators known without reading it. */
+export interface Resource {
+  readonly contentType: string;
+  readonly kind: ResourceKind;
+  /** When the body last changed, in ms, whole seconds. */
+  readonly lastModifiedMs: number;
+  readonly identity: Representation;
+  /** The same content gzip-coded, for the types the Worker compresses itself. */
+  readonly gzip?: Representation;
+}
+
 /**
  * A 200 with the body, or a 304 with the same validators and Cache-Control and no body.
  * `vary` names the request fields that chose this representation (RFC 9110 §12.5.5); it is
- * sent on 304s too, which must carry the Vary a 200 would (§15.4.5). A resource the Worker
- * compresses itself is answered in gzip to clients that accept it, so Accept-Encoding joins
- * its Vary; the gzip body is made on the first such request and kept.
+ * sent on 304s too, which must carry the Vary a 200 would (§15.4.5). A resource with a gzip
+ * representation is answered in gzip to clients that accept it, so Accept-Encoding joins its Vary.
  */
-export function respondWith(resource: Resource, moment: RequestMoment, vary?: string): Response | Promise<Response> {
-  if (resource.gzip === undefined) return respondWithRepresentation(resource, resource, moment, vary);
+export function respondWith(resource: Resource, moment: RequestMoment, vary?: string): Promise<Response> {
+  if (resource.gzip === undefined) return respondWithRepresentation(resource, resource.identity, moment, vary);
   const varies = vary === undefined ? "Accept-Encoding" : `${vary}, Accept-Encoding`;
-  if (!acceptsGzip(moment.acceptEncoding)) return respondWithRepresentation(resource, resource, moment, varies);
-  return resource.gzip().then((gzipped) => respondWithRepresentation(resource, gzipped, moment, varies, "gzip"));
+  if (!acceptsGzip(moment.acceptEncoding))
+    return respondWithRepresentation(resource, resource.identity, moment, varies);
+  return respondWithRepresentation(resource, resource.gzip, moment, varies, "gzip");
 }
 
-function respondWithRepresentation(
+async function respondWithRepresentation(
   resource: Resource,
   representation: Representation,
   moment: RequestMoment,
   vary: string | undefined,
   coding?: "gzip",
-): Response {
+): Promise<Response> {
   // Last-Modified is never in the future, even with a build clock ahead of ours.
-  const current = resource.lastModifiedMs <= moment.now;
-  const lastModifiedMs = current ? resource.lastModifiedMs : Math.floor(moment.now / 1000) * 1000;
+  const lastModifiedMs = Math.min(resource.lastModifiedMs, Math.floor(moment.now / 1000) * 1000);
   const validators = { etag: representation.etag, lastModifiedMs };
   const headers: Record<string, string> = {
     "Content-Type": resource.contentType,
     ETag: representation.etag,
-    "Last-Modified": current ? resource.lastModified : formatHttpDate(lastModifiedMs),
+    "Last-Modified": formatHttpDate(lastModifiedMs),
     "Cache-Control": cacheControl(resource.kind, moment.now, moment.nextAt),
     ...securityHeaders(resource.contentType),
     ...(vary === undefined ? {} : { Vary: vary }),
@@ -50,16 +69,17 @@ function respondWithRepresentation(
     const { "Content-Type": _, ...notModified } = headers;
     return new Response(null, { status: 304, headers: notModified });
   }
-  if (coding === undefined) return new Response(representation.body, { status: 200, headers });
+  const body = moment.method === "HEAD" ? null : await representation.read();
+  if (coding === undefined) return new Response(body, { status: 200, headers });
   // "manual": the bytes are already gzip; without it workerd would compress them again.
-  return new Response(representation.body, {
+  return new Response(body, {
     status: 200,
     headers: { ...headers, "Content-Encoding": coding },
     encodeBody: "manual",
   });
 }
 
-export function respondNotFound(page: Uint8Array, moment: RequestMoment): Response {
+export function respondNotFound(page: BodyInit | null, moment: RequestMoment): Response {
   const contentType = "text/html; charset=utf-8";
   return new Response(page, {
     status: 404,

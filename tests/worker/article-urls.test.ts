@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.ts";
 import { testSite } from "../support/test-site.ts";
 import { bundleOf, idOf, plainArticle } from "./support/articles.ts";
+import { publishedApp } from "./support/published-app.ts";
 
 const BASE = "https://news.example";
 const NOW = Date.UTC(2025, 4, 1);
@@ -16,7 +16,7 @@ const sources = [
   plainArticle(6, "2025-06-01 12:00:00", "Scheduled news"),
   plainArticle(0xc, "2025-01-12 10:00:00", "Twelve"),
 ];
-const app = createApp({ site: testSite(BASE), bundle: bundleOf(sources), now: () => NOW });
+const app = publishedApp({ site: testSite(BASE), bundle: bundleOf(sources), now: () => NOW });
 const get = (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init);
 
 const OLD_NEWS = `/articles/${idOf(1)}/old-news`;
@@ -44,7 +44,7 @@ describe("an article's canonical URL", () => {
     expect(url(4)).toBe(`${BASE}/articles/${idOf(4)}/same-title`);
     expect(url(5)).toBe(`${BASE}/articles/${idOf(5)}/same-title`);
     expect(await (await get("/")).text()).toContain(`href="${BASE}${GUIDE}"`);
-    expect(await (await get("/sitemap.xml")).text()).toContain(`<loc>${BASE}${GUIDE}</loc>`);
+    expect(await (await get("/sitemaps/articles-1.xml")).text()).toContain(`<loc>${BASE}${GUIDE}</loc>`);
   });
 
   it("is served with a query string too; a redirect leads to the URL without it", async () => {
@@ -91,7 +91,7 @@ describe("every other name of a published article", () => {
   });
 
   it("points at the new title's URL once the title changes, from the old one and the id", async () => {
-    const retitled = createApp({
+    const retitled = publishedApp({
       site: testSite(BASE),
       bundle: bundleOf([plainArticle(1, "2025-01-01 10:00:00", "Old news, corrected")]),
       now: () => NOW,
@@ -138,7 +138,7 @@ describe("names of no published article", () => {
   });
 
   it("until its time comes: then its names lead to it", async () => {
-    const later = createApp({ site: testSite(BASE), bundle: bundleOf(sources), now: () => SCHEDULED_AT });
+    const later = publishedApp({ site: testSite(BASE), bundle: bundleOf(sources), now: () => SCHEDULED_AT });
     const at = (path: string) => later.request(`${BASE}${path}`, {});
     expect((await at(`/articles/${idOf(6)}/scheduled-news`)).status).toBe(200);
     const moved = await at("/articles/scheduled-news");

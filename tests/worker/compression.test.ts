@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.ts";
 import { testSite } from "../support/test-site.ts";
 import { bundleOf, idOf, plainArticle } from "./support/articles.ts";
+import { publishedApp } from "./support/published-app.ts";
 
 const BASE = "https://news.example";
 const BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-const app = createApp({
+const app = publishedApp({
   bundle: bundleOf([plainArticle(1, "2025-01-01 10:00:00", "Old news"), plainArticle(2, "2025-01-02 10:00:00")]),
   site: testSite(BASE),
   now: () => Date.UTC(2025, 4, 1),

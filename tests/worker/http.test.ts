@@ -1,8 +1,8 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.ts";
 import { testSite } from "../support/test-site.ts";
 import { bundleOf, idOf, plainArticle } from "./support/articles.ts";
+import { publishedApp } from "./support/published-app.ts";
 
 const BASE = "https://news.example";
 const FEED_READER_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8";
@@ -18,7 +18,7 @@ const OLD_NEWS = `/articles/${idOf(1)}/old-news`;
 const SCHEDULED_NEWS = `/articles/${idOf(2)}/scheduled-news`;
 
 function appAt(now: number) {
-  const app = createApp({ bundle, site: testSite(BASE), now: () => now });
+  const app = publishedApp({ bundle, site: testSite(BASE), now: () => now });
   return (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init);
 }
 
@@ -206,7 +206,7 @@ describe("scheduled publishing", () => {
   });
 
   it("never dates Last-Modified after the clock, even if the build's clock ran ahead", async () => {
-    const app = createApp({
+    const app = publishedApp({
       bundle: { ...bundle, revisedAt: Date.UTC(2030, 0, 1) },
       site: testSite(BASE),
       now: () => PUBLISHED_AT + 60_000,
@@ -218,7 +218,7 @@ describe("scheduled publishing", () => {
 
 describe("Last-Modified follows edits, not only publications", () => {
   const EDITED_AT = Date.UTC(2025, 2, 1);
-  const edited = createApp({
+  const edited = publishedApp({
     bundle: { ...bundle, articleRevisedAt: { [idOf(1)]: EDITED_AT } },
     site: testSite(BASE),
     now: () => Date.UTC(2025, 4, 1),
@@ -245,7 +245,7 @@ describe("failures", () => {
     const brokenClock = () => {
       throw new Error("the clock is broken");
     };
-    const app = createApp({ bundle, site: testSite(BASE), now: brokenClock });
+    const app = publishedApp({ bundle, site: testSite(BASE), now: brokenClock });
     const errors: unknown[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);

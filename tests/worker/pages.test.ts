@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.ts";
 import { testSite } from "../support/test-site.ts";
 import { tagsOf } from "./pages/page-fixtures.ts";
 import { type ArticleSource, bundleOf, idOf, plainArticle } from "./support/articles.ts";
+import { publishedApp } from "./support/published-app.ts";
 
 const BASE = "https://news.example";
 
@@ -19,7 +19,7 @@ const PAYLOAD: ArticleSource = {
 const PAYLOAD_PATH = `/articles/${idOf(7)}/script-alert-title-script-img-src-x-onerror-alert-1-quoted-single`;
 const OLD_NEWS_PATH = `/articles/${idOf(1)}/old-news`;
 const bundle = bundleOf([plainArticle(1, "2025-01-01 10:00:00", "Old news"), PAYLOAD]);
-const app = createApp({ bundle, site: testSite(BASE), now: () => Date.UTC(2026, 0, 1) });
+const app = publishedApp({ bundle, site: testSite(BASE), now: () => Date.UTC(2026, 0, 1) });
 const get = (path: string) => app.request(`${BASE}${path}`, {});
 
 /** Every element of a page, read by workerd's own HTML parser. */

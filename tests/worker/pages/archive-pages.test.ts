@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../../src/app.ts";
 import { testSite } from "../../support/test-site.ts";
+import { publishedApp } from "../support/published-app.ts";
 import {
   appOf,
   archiveOf,
@@ -12,6 +12,7 @@ import {
   linksOf,
   PER_PAGE,
   reportPath,
+  sitemapUrls,
   tagsOf,
   valuesOf,
 } from "./page-fixtures.ts";
@@ -102,8 +103,7 @@ describe("the archive pages", () => {
         }
         for (const link of valuesOf(tags, "a", "href").filter((href) => href.includes("/articles/"))) seen.add(link);
       }
-      const sitemap = await (await fetchPage("/sitemap.xml")).text();
-      const listed = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]);
+      const listed = (await sitemapUrls(fetchPage)).map((url) => url.loc);
       expect([...seen].sort()).toEqual([...listed].sort());
     });
   }
@@ -155,7 +155,7 @@ describe("the archive pages", () => {
     expect((await get("/page/1")).headers.get("last-modified")).toBe("Tue, 21 Jan 2025 09:00:00 GMT");
     expect((await get("/page/2")).headers.get("last-modified")).toBe("Mon, 10 Feb 2025 09:00:00 GMT");
     expect((await get("/page/3")).headers.get("last-modified")).toBe("Fri, 14 Feb 2025 09:00:00 GMT");
-    const edited = createApp({
+    const edited = publishedApp({
       bundle: { ...bundleOf(ARCHIVE), articleRevisedAt: { [(5).toString(16).padStart(16, "0")]: EDITED_AT } },
       site: testSite(BASE),
       now: () => LATER,

@@ -1,8 +1,9 @@
-import { createApp } from "../../../src/app.ts";
-import { iconData } from "../../../src/generated/icons.ts";
+import { SaxesParser } from "saxes";
+import { expect } from "vitest";
 import { loadArticles } from "../../../src/load/load-articles.ts";
 import type { ArticleBundle } from "../../../src/model/article.ts";
 import { TEST_SITE_CONFIG, testSite } from "../../support/test-site.ts";
+import { publishedApp } from "../support/published-app.ts";
 
 export const BASE = "https://news.example";
 export const PER_PAGE = TEST_SITE_CONFIG.itemsPerFeed;
@@ -39,7 +40,7 @@ export function bundleOf(articles: readonly FixtureArticle[], revisedAt = Date.U
 
 /** The Worker over `articles` at instant `now`, answering for BASE. */
 export function appOf(articles: readonly FixtureArticle[], now = LATER) {
-  const app = createApp({ bundle: bundleOf(articles), site: testSite(BASE), icons: iconData, now: () => now });
+  const app = publishedApp({ bundle: bundleOf(articles), site: testSite(BASE), now: () => now });
   return (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init);
 }
 
@@ -112,4 +113,53 @@ export function linksOf(tags: readonly Tag[], rel: string): string[] {
   return tags.flatMap((tag) =>
     tag.name === "link" && tag.attributes.get("rel") === rel ? [tag.attributes.get("href") ?? ""] : [],
   );
+}
+
+export interface SitemapUrl {
+  loc: string;
+  lastmod: string;
+}
+
+/**
+ * The <url> entries of a sitemap, or the <sitemap> entries of a sitemap index; throws unless
+ * it is well-formed XML in the sitemap namespace.
+ */
+export function parseSitemap(xml: string): SitemapUrl[] {
+  const urls: SitemapUrl[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  let field: "loc" | "lastmod" | undefined;
+  parser.on("opentag", (tag) => {
+    if (tag.local === "urlset" || tag.local === "sitemapindex") {
+      expect(tag.uri).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
+    }
+    if (tag.local === "url" || tag.local === "sitemap") urls.push({ loc: "", lastmod: "" });
+    if (tag.local === "loc" || tag.local === "lastmod") field = tag.local;
+  });
+  parser.on("text", (text) => {
+    const current = urls.at(-1);
+    if (current && field) current[field] += text;
+  });
+  parser.on("closetag", () => {
+    field = undefined;
+  });
+  parser.write(xml).close();
+  return urls;
+}
+
+/**
+ * Every URL the sitemap lists, as a crawler finds them: /sitemap.xml is an index, and each part
+ * it names is fetched. Checks that each part's lastmod is the Last-Modified it is served with.
+ */
+export async function sitemapUrls(get: (path: string) => Promise<Response>): Promise<SitemapUrl[]> {
+  const index = await get("/sitemap.xml");
+  expect(index.status).toBe(200);
+  const urls: SitemapUrl[] = [];
+  for (const part of parseSitemap(await index.text())) {
+    const response = await get(part.loc.slice(BASE.length));
+    expect(response.status, part.loc).toBe(200);
+    expect(response.headers.get("content-type"), part.loc).toBe("application/xml; charset=utf-8");
+    expect(Date.parse(response.headers.get("last-modified") ?? ""), part.loc).toBe(Date.parse(part.lastmod));
+    urls.push(...parseSitemap(await response.text()));
+  }
+  return urls;
 }

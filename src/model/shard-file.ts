@@ -1,0 +1,79 @@
+// A shard file holds many bodies behind one index line, so that 100,000 pages fit in a few
+// thousand asset files (the asset server has no Range: the Worker slices the body it needs).
+// Layout: the index as one line of JSON, "\n", then the bodies back to back.
+import type { Validators } from "./site-manifest.ts";
+
+export interface ShardEntry extends Validators {
+  /** What the entry is found by: an article id, an archive page number. */
+  readonly key: string;
+  /** Byte offset of the body after the index line, and its length. */
+  readonly offset: number;
+  readonly length: number;
+  /** An article's slug and publication instant, which decide whether and where it is served. */
+  readonly slug?: string;
+  readonly publishedMs?: number;
+}
+
+export interface ShardBody extends Omit<ShardEntry, "offset" | "length"> {
+  readonly body: Uint8Array;
+}
+
+/** Digits of an article id that name its shard: 4,096 shards keep 100,000 articles near 25 each. */
+export const ARTICLE_SHARD_DIGITS = 3;
+
+export function articleShardPath(id: string): string {
+  return `/a/${id.slice(0, ARTICLE_SHARD_DIGITS)}`;
+}
+
+export function pageShardPath(shard: number): string {
+  return `/p/${shard}`;
+}
+
+/** Legacy slugs spread over 256 small files by a hash of the slug. */
+export function legacyShardPath(legacySlug: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < legacySlug.length; i++) hash = Math.imul(hash ^ legacySlug.charCodeAt(i), 0x01000193);
+  return `/l/${((hash >>> 0) & 0xff).toString(16).padStart(2, "0")}`;
+}
+
+/** An old address's article: id, current slug and publication instant. */
+export interface LegacyTarget {
+  readonly id: string;
+  readonly slug: string;
+  readonly publishedMs: number;
+}
+
+/** A legacy shard as stored: pairs of a legacy slug and the articles that had it, oldest first. */
+export type LegacyShard = readonly (readonly [string, readonly LegacyTarget[]])[];
+
+const encoder = new TextEncoder();
+
+export function packShard(bodies: readonly ShardBody[]): Uint8Array {
+  let offset = 0;
+  const entries: ShardEntry[] = bodies.map(({ body, ...entry }) => {
+    const placed = { ...entry, offset, length: body.length };
+    offset += body.length;
+    return placed;
+  });
+  const head = encoder.encode(`${JSON.stringify(entries)}\n`);
+  const file = new Uint8Array(head.length + offset);
+  file.set(head, 0);
+  let at = head.length;
+  for (const { body } of bodies) {
+    file.set(body, at);
+    at += body.length;
+  }
+  return file;
+}
+
+export interface ShardIndex {
+  readonly entries: ReadonlyMap<string, ShardEntry>;
+  /** Where the bodies begin in the file. */
+  readonly bodiesAt: number;
+}
+
+export function readShardIndex(file: Uint8Array): ShardIndex {
+  const end = file.indexOf(0x0a);
+  const entries = JSON.parse(new TextDecoder().decode(file.subarray(0, end))) as ShardEntry[];
+  return { entries: new Map(entries.map((entry) => [entry.key, entry])), bodiesAt: end + 1 };
+}

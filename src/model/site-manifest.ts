@@ -1,0 +1,55 @@
+/**
+ * What the build hands the Worker besides the static assets (src/publish/publish-site.ts): where
+ * each response's bytes are and everything needed to answer for them without reading them.
+ * Small by design: per-article and per-page data lives in the shard files it points to.
+ */
+export interface SiteManifest {
+  /** The origin every link starts with, fixed at build. */
+  readonly baseUrl: string;
+  /** Every whole file the routes below name, referred to by index. */
+  readonly files: readonly AssetFile[];
+  /** Paths that answer the same in every publication state (robots.txt, icons), to a file index. */
+  readonly fixedRoutes: Readonly<Record<string, number>>;
+  /** The 404 page's file: it names no path, so one serves every miss. */
+  readonly notFound: number;
+  /** Ascending by `from`; the state in force at an instant is the last one that has begun. */
+  readonly states: readonly PublicationState[];
+  /** Archive pages per page shard: /page/N is in shard ⌊(N−1)/pagesPerShard⌋. */
+  readonly pagesPerShard: number;
+}
+
+/** Kinds of response, each cached for its own time (src/serve/headers.ts). */
+export type ResourceKind = "feed" | "index" | "article" | "asset";
+
+/** A response body stored whole in one asset file. */
+export interface AssetFile extends Validators {
+  /** Asset path, named by content so that a file never changes under its name. */
+  readonly path: string;
+  /** Full media type with charset. */
+  readonly contentType: string;
+  readonly kind: ResourceKind;
+  /** The same content gzip-coded, for the types the Worker compresses itself. */
+  readonly gzip?: { readonly path: string; readonly etag: string };
+}
+
+export interface Validators {
+  /** Strong entity tag, quoted. */
+  readonly etag: string;
+  /** Last-Modified in ms, whole seconds. */
+  readonly lastModifiedMs: number;
+}
+
+/** What is published from one instant until the next state begins. */
+export interface PublicationState {
+  /** When this state begins, in ms; the first state begins at EARLIEST. */
+  readonly from: number;
+  /** How many archive pages exist: /page/1 … /page/pageCount. */
+  readonly pageCount: number;
+  /** Paths whose bytes change with publication (/, the feeds, the newest archive page, sitemaps). */
+  readonly routes: Readonly<Record<string, number>>;
+  /** Each feed path's browser preview, to a file index. */
+  readonly previews: Readonly<Record<string, number>>;
+}
+
+/** The earliest instant a Date can hold: the first state has always begun. */
+export const EARLIEST = -8.64e15;

@@ -1,0 +1,73 @@
+import type { AssetFile, ResourceKind } from "../model/site-manifest.ts";
+
+/**
+ * Text the Worker sends gzip-coded itself, because Cloudflare's edge would send it
+ * uncompressed: neither type is on the list of content types it compresses (Cloudflare docs,
+ * "Content compression"), while application/rss+xml, application/xml, text/html and
+ * text/plain are. The asset server compresses nothing, so the gzip bytes are built here.
+ */
+const GZIPPED_BY_WORKER: ReadonlySet<string> = new Set(["application/atom+xml", "application/feed+json"]);
+
+const encoder = new TextEncoder();
+
+/**
+ * The whole-file assets of a build, each named by a hash of its bytes: a name never changes
+ * meaning, two states that render the same bytes share one file, and a deploy uploads only
+ * what is new.
+ */
+export class AssetStore {
+  readonly files = new Map<string, Uint8Array>();
+  readonly entries: AssetFile[] = [];
+  readonly #indexByPath = new Map<string, number>();
+
+  /** Adds a body and returns its index in `entries`; an identical body added again shares it. */
+  async add(content: string | Uint8Array, contentType: string, lastModifiedMs: number, kind: ResourceKind) {
+    const body = typeof content === "string" ? encoder.encode(content) : content;
+    const { path, etag } = await this.#store(body);
+    const key = `${path} ${contentType} ${lastModifiedMs} ${kind}`;
+    const known = this.#indexByPath.get(key);
+    if (known !== undefined) return known;
+    const mediaType = contentType.split(";")[0]?.trim() ?? "";
+    const gzip = GZIPPED_BY_WORKER.has(mediaType) ? await this.#store(await gzipped(body)) : undefined;
+    const index = this.entries.length;
+    this.entries.push({
+      path,
+      etag,
+      contentType,
+      kind,
+      lastModifiedMs: Math.floor(lastModifiedMs / 1000) * 1000,
+      ...(gzip === undefined ? {} : { gzip }),
+    });
+    this.#indexByPath.set(key, index);
+    return index;
+  }
+
+  async #store(body: Uint8Array): Promise<{ path: string; etag: string }> {
+    const { hex, etag } = await digestOf(body);
+    const path = `/s/${hex}`;
+    this.files.set(path, body);
+    return { path, etag };
+  }
+}
+
+/**
+ * A strong entity tag from a body's bytes (RFC 9110 §8.8.3), and a file name from the same
+ * hash. Asset names keep to [a-z0-9] so the asset server never redirects to a canonical form.
+ */
+export async function digestOf(bytes: Uint8Array): Promise<{ hex: string; etag: string }> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+  const hex = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, "0")).join("");
+  const tag = btoa(String.fromCharCode(...digest.subarray(0, 18)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_");
+  return { hex, etag: `"${tag}"` };
+}
+
+/**
+ * The gzip representation: other bytes, so its own strong tag, taken from those bytes (a tag
+ * derived from the identity one would stay the same if the compressor's output changed).
+ */
+async function gzipped(body: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([body as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}

@@ -1,0 +1,54 @@
+import type { Article, ArticleBundle } from "../model/article.ts";
+import type { Site } from "../model/site.ts";
+import { archivePageEntries } from "../render/archive-pages.ts";
+
+type Revisions = Pick<ArticleBundle, "revisedAt" | "articleRevisedAt">;
+
+/**
+ * When each kind of page last changed (Last-Modified, RFC 9110 §8.8.2), from publication
+ * instants and the revision times git gave the build. Never older than the templates.
+ */
+export class ModifiedTimes {
+  readonly #site: Site;
+  readonly #revisions: Revisions;
+
+  constructor(site: Site, revisions: Revisions) {
+    this.#site = site;
+    this.#revisions = revisions;
+  }
+
+  /** The templates' last change: what robots.txt, the icons and the 404 page depend on. */
+  get templates(): number {
+    return this.#revisions.revisedAt;
+  }
+
+  /** A page showing one article: its publication, the last edit of its text, or the templates. */
+  article(article: Article): number {
+    const edited = this.#revisions.articleRevisedAt?.[article.id] ?? 0;
+    return Math.max(article.published.epochMs, edited, this.#revisions.revisedAt);
+  }
+
+  /**
+   * A list of the newest articles (a feed, the home page, the sitemap): any publication
+   * changes what it holds, and otherwise only an edit to an article it shows.
+   */
+  list(published: readonly Article[], shown: readonly Article[]): number {
+    const newest = published[0]?.published.epochMs ?? 0;
+    return this.#latest(shown, Math.max(newest, this.#revisions.revisedAt));
+  }
+
+  /**
+   * An archive page: a publication changes only the last page, and a full page last changed
+   * when the article that opened the next page was published (it gained its link there).
+   */
+  archivePage(published: readonly Article[], pageNumber: number): number {
+    const shown = archivePageEntries(this.#site, published, pageNumber);
+    // The next page opens with the article at oldest-first index pageNumber·P; none on the last.
+    const nextOpenedBy = published[published.length - 1 - pageNumber * this.#site.itemsPerFeed];
+    return this.#latest(shown, Math.max(nextOpenedBy?.published.epochMs ?? 0, this.#revisions.revisedAt));
+  }
+
+  #latest(shown: readonly Article[], floor: number): number {
+    return shown.reduce((latest, article) => Math.max(latest, this.article(article)), floor);
+  }
+}

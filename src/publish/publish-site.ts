@@ -1,0 +1,268 @@
+import type { Article, ArticleBundle } from "../model/article.ts";
+import {
+  articleShardPath,
+  type LegacyTarget,
+  legacyShardPath,
+  packShard,
+  pageShardPath,
+  type ShardBody,
+} from "../model/shard-file.ts";
+import type { Site } from "../model/site.ts";
+import { EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
+import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
+import { renderArticlePage } from "../render/article-page.ts";
+import { feedEntries } from "../render/feed-entries.ts";
+import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
+import { FEED_FORMATS } from "../render/formats.ts";
+import { ICON_FILES } from "../render/icons.ts";
+import { renderArchivePage, renderIndexPage } from "../render/index-page.ts";
+import { absoluteUrl, articlePath, homeUrl } from "../render/links.ts";
+import { renderNotFoundPage } from "../render/not-found-page.ts";
+import { renderRobots } from "../render/robots.ts";
+import {
+  ARTICLES_PER_SITEMAP,
+  articleSitemapPath,
+  PAGES_SITEMAP_PATH,
+  renderSitemap,
+  renderSitemapIndex,
+  SITEMAP_PATH,
+  type SitemapEntry,
+} from "../render/sitemap.ts";
+import { AssetStore, digestOf } from "./asset-store.ts";
+import { ModifiedTimes } from "./modified-times.ts";
+import { countScheduled } from "./publication.ts";
+
+const HTML = "text/html; charset=utf-8";
+const XML = "application/xml; charset=utf-8";
+/** Archive pages per page shard: 100,000 articles make about 80 shards. */
+const PAGES_PER_SHARD = 64;
+
+export interface PublishInput {
+  readonly site: Site;
+  readonly bundle: ArticleBundle;
+  /** Each icon file's bytes by file name (src/icons/); a missing one is not published. */
+  readonly icons: ReadonlyMap<string, Uint8Array>;
+  /**
+   * No request is answered earlier than this instant (the build's source date), so states
+   * that end before it are never rendered. Tests that travel in time pass EARLIEST.
+   */
+  readonly from: number;
+  /** Called now and then with how many article pages are rendered. */
+  readonly onProgress?: (rendered: number) => void;
+}
+
+/** A whole site: asset files by path, and the manifest the Worker serves them with. */
+export interface PublishedSite {
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  readonly manifest: SiteManifest;
+}
+
+/**
+ * Renders every response body once: what changes with publication per publication state,
+ * article pages and full archive pages once into shards. Pure apart from hashing, so the
+ * build and the tests publish the same bytes.
+ */
+export async function publishSite({ site, bundle, icons, from, onProgress }: PublishInput): Promise<PublishedSite> {
+  const store = new AssetStore();
+  const times = new ModifiedTimes(site, bundle);
+  const all = bundle.articles;
+  const files = new Map<string, Uint8Array>();
+
+  const fixedRoutes: Record<string, number> = {
+    "/robots.txt": await store.add(renderRobots(site), "text/plain; charset=utf-8", times.templates, "asset"),
+  };
+  for (const icon of ICON_FILES) {
+    const bytes = icons.get(icon.file);
+    if (bytes !== undefined) fixedRoutes[icon.path] = await store.add(bytes, icon.mediaType, times.templates, "asset");
+  }
+  const notFound = await store.add(renderNotFoundPage(site), HTML, times.templates, "asset");
+
+  const sitemapParts = new Map<number, number>();
+  const states: PublicationState[] = [];
+  for (const [begins, scheduled] of stateStarts(all, from)) {
+    states.push(await publishState(site, all.slice(scheduled), begins, store, times, sitemapParts));
+  }
+
+  for (const [path, shard] of await articleShards(site, all, times, onProgress)) files.set(path, shard);
+  for (const [path, shard] of await pageShards(site, all, times)) files.set(path, shard);
+  for (const [path, shard] of legacyShards(all)) files.set(path, shard);
+  for (const [path, bytes] of store.files) files.set(path, bytes);
+  return {
+    files,
+    manifest: {
+      baseUrl: site.baseUrl,
+      files: store.entries,
+      fixedRoutes,
+      notFound,
+      states,
+      pagesPerShard: PAGES_PER_SHARD,
+    },
+  };
+}
+
+/**
+ * Each state's first instant and how many articles are still scheduled then: the state in
+ * force at `from`, then one per later publication instant.
+ */
+function stateStarts(newestFirst: readonly Article[], from: number): [number, number][] {
+  const starts: [number, number][] = [[EARLIEST, countScheduled(newestFirst, from)]];
+  const instants = new Set(newestFirst.map((a) => a.published.epochMs).filter((at) => at > from));
+  for (const at of [...instants].sort((a, b) => a - b)) starts.push([at, countScheduled(newestFirst, at)]);
+  return starts;
+}
+
+/** Everything that changes when an article is published, for one set of published articles. */
+async function publishState(
+  site: Site,
+  published: readonly Article[],
+  begins: number,
+  store: AssetStore,
+  times: ModifiedTimes,
+  fullSitemapParts: Map<number, number>,
+): Promise<PublicationState> {
+  const routes: Record<string, number> = {};
+  const previews: Record<string, number> = {};
+  const listModified = times.list(published, feedEntries(site, published));
+  for (const format of FEED_FORMATS) {
+    const type = `${format.mediaType}; charset=utf-8`;
+    routes[format.path] = await store.add(format.render(site, published), type, listModified, "feed");
+    const preview = renderFeedPreviewPage(site, format, published);
+    previews[format.path] = await store.add(preview, HTML, listModified, "feed");
+  }
+  const homeModified = times.list(published, homePageEntries(site, published));
+  routes["/"] = await store.add(renderIndexPage(site, published), HTML, homeModified, "index");
+  const pageCount = countArchivePages(site, published.length);
+  if (pageCount > 0) {
+    const page = renderArchivePage(site, published, pageCount);
+    const modified = times.archivePage(published, pageCount);
+    routes[archivePagePath(pageCount)] = await store.add(page, HTML, modified, "index");
+  }
+
+  const pagesEntries: SitemapEntry[] = [
+    { url: homeUrl(site), modifiedMs: homeModified },
+    ...Array.from({ length: pageCount }, (_, i) => ({
+      url: absoluteUrl(site, archivePagePath(i + 1)),
+      modifiedMs: times.archivePage(published, i + 1),
+    })),
+  ];
+  const parts: SitemapEntry[] = [await addSitemap(PAGES_SITEMAP_PATH, pagesEntries)];
+  const oldestFirst = published.toReversed();
+  for (let part = 1; (part - 1) * ARTICLES_PER_SITEMAP < oldestFirst.length; part++) {
+    const shown = oldestFirst.slice((part - 1) * ARTICLES_PER_SITEMAP, part * ARTICLES_PER_SITEMAP);
+    const full = shown.length === ARTICLES_PER_SITEMAP;
+    const known = full ? fullSitemapParts.get(part) : undefined;
+    if (known !== undefined) {
+      routes[articleSitemapPath(part)] = known;
+      parts.push(sitemapPartEntry(articleSitemapPath(part), store.entries[known]?.lastModifiedMs ?? 0));
+      continue;
+    }
+    const entries = shown.map((article) => ({
+      url: absoluteUrl(site, articlePath(article)),
+      modifiedMs: times.article(article),
+    }));
+    parts.push(await addSitemap(articleSitemapPath(part), entries));
+    if (full) fullSitemapParts.set(part, routes[articleSitemapPath(part)] ?? 0);
+  }
+  const indexModified = Math.max(...parts.map((part) => part.modifiedMs));
+  routes[SITEMAP_PATH] = await store.add(renderSitemapIndex(parts), XML, indexModified, "index");
+  return { from: begins, pageCount, routes, previews };
+
+  async function addSitemap(path: string, entries: readonly SitemapEntry[]): Promise<SitemapEntry> {
+    const modified = Math.max(times.templates, ...entries.map((entry) => entry.modifiedMs));
+    routes[path] = await store.add(renderSitemap(entries), XML, modified, "index");
+    return sitemapPartEntry(path, modified);
+  }
+
+  function sitemapPartEntry(path: string, modifiedMs: number): SitemapEntry {
+    return { url: absoluteUrl(site, path), modifiedMs };
+  }
+}
+
+/**
+ * Every article's page, scheduled ones included (the Worker serves none before its instant),
+ * grouped by the first digits of its id: adding an article rewrites one shard.
+ */
+async function articleShards(
+  site: Site,
+  all: readonly Article[],
+  times: ModifiedTimes,
+  onProgress?: (rendered: number) => void,
+) {
+  const groups = groupBy(all, (article) => articleShardPath(article.id));
+  const shards = new Map<string, Uint8Array>();
+  let rendered = 0;
+  for (const [path, articles] of groups) {
+    onProgress?.(rendered);
+    rendered += articles.length;
+    const bodies: ShardBody[] = [];
+    for (const article of articles.toSorted((a, b) => (a.id < b.id ? -1 : 1))) {
+      const body = new TextEncoder().encode(renderArticlePage(site, article));
+      bodies.push({
+        key: article.id,
+        slug: article.slug,
+        publishedMs: article.published.epochMs,
+        body,
+        etag: (await digestOf(body)).etag,
+        lastModifiedMs: wholeSeconds(times.article(article)),
+      });
+    }
+    shards.set(path, packShard(bodies));
+  }
+  return shards;
+}
+
+/**
+ * Archive pages that are full and followed by another once everything is published: such a
+ * page reads the same in every state that has its successor (src/render/index-page.ts). The
+ * last page of each state is rendered with the state instead.
+ */
+async function pageShards(site: Site, all: readonly Article[], times: ModifiedTimes) {
+  const stable = countArchivePages(site, all.length) - 1;
+  const shards = new Map<string, Uint8Array>();
+  for (let first = 1; first <= stable; first += PAGES_PER_SHARD) {
+    const bodies: ShardBody[] = [];
+    for (let page = first; page < first + PAGES_PER_SHARD && page <= stable; page++) {
+      const body = new TextEncoder().encode(renderArchivePage(site, all, page));
+      bodies.push({
+        key: String(page),
+        body,
+        etag: (await digestOf(body)).etag,
+        lastModifiedMs: wholeSeconds(times.archivePage(all, page)),
+      });
+    }
+    shards.set(pageShardPath((first - 1) / PAGES_PER_SHARD), packShard(bodies));
+  }
+  return shards;
+}
+
+/** Where the addresses the first versions published lead: legacy slug to article, oldest first. */
+function legacyShards(all: readonly Article[]): Map<string, Uint8Array> {
+  const shards = new Map<string, Uint8Array>();
+  for (const [path, articles] of groupBy(all, (article) => legacyShardPath(article.legacySlug))) {
+    const oldestFirst = articles.toSorted(
+      (a, b) => a.published.epochMs - b.published.epochMs || (a.id < b.id ? -1 : 1),
+    );
+    const bySlug = groupBy(oldestFirst, (article) => article.legacySlug);
+    const shard: [string, LegacyTarget[]][] = [...bySlug].map(([legacySlug, targets]) => [
+      legacySlug,
+      targets.map(({ id, slug, published }) => ({ id, slug, publishedMs: published.epochMs })),
+    ]);
+    shards.set(path, new TextEncoder().encode(JSON.stringify(shard)));
+  }
+  return shards;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return new Map([...groups].toSorted(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function wholeSeconds(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}

@@ -1,0 +1,93 @@
+import {
+  type LegacyShard,
+  type LegacyTarget,
+  readShardIndex,
+  type ShardEntry,
+  type ShardIndex,
+} from "../model/shard-file.ts";
+
+/** The static assets: env.ASSETS in the Worker, files in memory in tests. */
+export interface Assets {
+  fetch(url: string): Promise<Response>;
+}
+
+/** Parsed shard indexes kept per isolate: enough for a busy site, bounded for a crawl. */
+const MAX_CACHED_INDEXES = 256;
+
+/**
+ * Reads the build's asset files. The asset server knows only paths and bytes; every validator
+ * comes from the manifest or a shard's index, which is kept once read, so a 304 for an article
+ * reads nothing.
+ */
+export class AssetReader {
+  readonly #assets: Assets;
+  readonly #indexes = new Map<string, Promise<ShardIndex | undefined>>();
+  readonly #legacy = new Map<string, Promise<Map<string, readonly LegacyTarget[]>>>();
+
+  constructor(assets: Assets) {
+    this.#assets = assets;
+  }
+
+  /** A whole file's bytes as a stream; a file the manifest names is always there. */
+  async file(path: string): Promise<ReadableStream | null> {
+    return (await this.#read(path, true)).body;
+  }
+
+  /** The entry for `key` in a shard, or undefined when the shard or the key does not exist. */
+  async shardEntry(path: string, key: string): Promise<ShardEntry | undefined> {
+    return (await this.#index(path))?.entries.get(key);
+  }
+
+  /** One body out of a shard (the asset server has no Range, so the file is read and sliced). */
+  async shardBody(path: string, entry: ShardEntry): Promise<Uint8Array> {
+    const file = new Uint8Array(await (await this.#read(path, true)).arrayBuffer());
+    const { bodiesAt } = readShardIndex(file);
+    return file.subarray(bodiesAt + entry.offset, bodiesAt + entry.offset + entry.length);
+  }
+
+  /** The articles an address of the first versions named, oldest first. */
+  async legacyTargets(path: string, legacySlug: string): Promise<readonly LegacyTarget[]> {
+    let shard = this.#legacy.get(path);
+    if (!shard) {
+      shard = this.#read(path, false).then(async (response) =>
+        response.ok ? new Map((await response.json()) as LegacyShard) : new Map(),
+      );
+      remember(this.#legacy, path, forgetOnFailure(this.#legacy, path, shard));
+    }
+    return (await shard).get(legacySlug) ?? [];
+  }
+
+  #index(path: string): Promise<ShardIndex | undefined> {
+    let index = this.#indexes.get(path);
+    if (!index) {
+      index = this.#read(path, false).then(async (response) =>
+        response.ok ? readShardIndex(new Uint8Array(await response.arrayBuffer())) : undefined,
+      );
+      remember(this.#indexes, path, forgetOnFailure(this.#indexes, path, index));
+    }
+    return index;
+  }
+
+  async #read(path: string, required: boolean): Promise<Response> {
+    // The host is ignored; the URL only has to be absolute.
+    const response = await this.#assets.fetch(`https://assets.invalid${path}`);
+    if (required && !response.ok) throw new Error(`asset ${path} answered ${response.status}; the build wrote it`);
+    return response;
+  }
+}
+
+/** A failed read is not kept: the next request tries again. */
+function forgetOnFailure<K, V>(cache: Map<K, Promise<V>>, key: K, value: Promise<V>): Promise<V> {
+  return value.catch((error: unknown) => {
+    cache.delete(key);
+    throw error;
+  });
+}
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size >= MAX_CACHED_INDEXES) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(key, value);
+}

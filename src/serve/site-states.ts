@@ -1,0 +1,45 @@
+import type { PublicationState, SiteManifest } from "../model/site-manifest.ts";
+
+/** A publication state as the Worker uses it: routes in Maps, and when the next one begins. */
+export interface ServedState {
+  readonly pageCount: number;
+  readonly routes: ReadonlyMap<string, number>;
+  readonly previews: ReadonlyMap<string, number>;
+  /** The next state's first instant: every max-age ends there. */
+  readonly nextAt: number | undefined;
+}
+
+/**
+ * Picks the state in force at an instant. A binary search over the states' first instants, so
+ * it costs O(log n) per request; the state's Maps are built once, on its first request.
+ */
+export class SiteStates {
+  readonly #states: readonly PublicationState[];
+  readonly #served = new Map<number, ServedState>();
+
+  constructor(manifest: SiteManifest) {
+    this.#states = manifest.states;
+  }
+
+  at(now: number): ServedState {
+    let low = 0;
+    let high = this.#states.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if ((this.#states[mid]?.from ?? 0) <= now) low = mid;
+      else high = mid - 1;
+    }
+    let served = this.#served.get(low);
+    if (!served) {
+      const state = this.#states[low];
+      served = {
+        pageCount: state?.pageCount ?? 0,
+        routes: new Map(Object.entries(state?.routes ?? {})),
+        previews: new Map(Object.entries(state?.previews ?? {})),
+        nextAt: this.#states[low + 1]?.from,
+      };
+      this.#served.set(low, served);
+    }
+    return served;
+  }
+}
