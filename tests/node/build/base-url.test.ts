@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { readGeneratedModule } from "../../../scripts/generated-module.ts";
 import { makeTempDir, removeTempDirs, runBuild, writeGoodArticles } from "./build-fixtures.ts";
 
 afterAll(removeTempDirs);
@@ -16,13 +17,13 @@ describe("the base URL, fixed at build", () => {
   it("is where npm start serves when BASE_URL is not set", () => {
     const { articles, out } = corpus("base-default");
     expect(runBuild(articles, out).status).toBe(0);
-    expect(readFileSync(out, "utf8")).toContain('export const baseUrl = "http://127.0.0.1:8787";');
+    expect(readGeneratedModule(readFileSync(out, "utf8")).baseUrl).toBe("http://127.0.0.1:8787");
   });
 
   it("is BASE_URL's origin when it is set", () => {
     const { articles, out } = corpus("base-set");
     expect(runBuild(articles, out, undefined, { BASE_URL: "https://news.example.org/" }).status).toBe(0);
-    expect(readFileSync(out, "utf8")).toContain('export const baseUrl = "https://news.example.org";');
+    expect(readGeneratedModule(readFileSync(out, "utf8")).baseUrl).toBe("https://news.example.org");
   });
 
   it.each([

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { DEPLOY_MARKER } from "../../../scripts/deploy-guard.ts";
 import { Random } from "../../support/random.ts";
+import { readSiteFiles } from "./site-output.ts";
 
 /** The checkout root: the build hashes src/ relative to it, so it runs from here. */
 export const ROOT = resolve(import.meta.dirname, "../../..");
@@ -57,8 +58,25 @@ export interface BuildRun {
   readonly stderr: string;
 }
 
+/** Where a test build writes its assets: beside its manifest module, never the project's dist/. */
+export function siteDirFor(outFile: string): string {
+  return join(dirname(outFile), "site");
+}
+
 export function buildArgs(articlesDir: string, outFile: string): string[] {
-  return [BUILD_SCRIPT, "--articles", articlesDir, "--out", outFile];
+  return [BUILD_SCRIPT, "--articles", articlesDir, "--out", outFile, "--site", siteDirFor(outFile)];
+}
+
+/**
+ * The build clock of test builds: files outside git are dated by it, so two builds of the
+ * same articles write the same bytes however far apart they run.
+ */
+export const BUILD_CLOCK = Date.UTC(2026, 0, 2, 3, 4, 5);
+
+/** Node arguments that start a script with Date and Date.now() fixed at `clock`. */
+export function fixedClockArgs(clock: number): string[] {
+  const source = `const D = Date; globalThis.Date = class extends D { constructor(...a) { super(...(a.length ? a : [${clock}])); } static now() { return ${clock}; } };`;
+  return [`--import=data:text/javascript,${encodeURIComponent(source)}`];
 }
 
 /**
@@ -71,7 +89,7 @@ export function runBuild(
   wranglerCommand?: string,
   extraEnv: Readonly<Record<string, string>> = {},
 ): BuildRun {
-  const run = spawnSync(process.execPath, buildArgs(articlesDir, outFile), {
+  const run = spawnSync(process.execPath, [...fixedClockArgs(BUILD_CLOCK), ...buildArgs(articlesDir, outFile)], {
     cwd: ROOT,
     encoding: "utf8",
     env: childEnv({ ...(wranglerCommand === undefined ? {} : { WRANGLER_COMMAND: wranglerCommand }), ...extraEnv }),
@@ -80,28 +98,28 @@ export function runBuild(
 }
 
 export function startBuild(articlesDir: string, outFile: string): ChildProcess {
-  return spawn(process.execPath, buildArgs(articlesDir, outFile), { cwd: ROOT, stdio: "ignore", env: childEnv() });
+  return spawn(process.execPath, [...fixedClockArgs(BUILD_CLOCK), ...buildArgs(articlesDir, outFile)], {
+    cwd: ROOT,
+    stdio: "ignore",
+    env: childEnv(),
+  });
 }
 
-/**
- * The generated module without what depends on the build's clock (revisedAt and the
- * per-article revision times), so two complete builds of the same articles compare equal.
- * A truncated module does not parse and comes back as it is.
- */
-export function withoutStamp(module: string): string {
-  const literal = /JSON\.parse\(("(?:[^"\\]|\\.)*")\);\n$/.exec(module)?.[1];
-  if (literal === undefined) return module;
-  try {
-    const { revisedAt: _, articleRevisedAt: __, ...rest } = JSON.parse(JSON.parse(literal)) as Record<string, unknown>;
-    return `${module.slice(0, module.indexOf("JSON.parse("))}${JSON.stringify(rest)}`;
-  } catch {
-    return module;
-  }
+/** What a build wrote: its manifest module and every asset file (base64), by path. */
+export function readBuild(outFile: string): { module: string; files: Record<string, string> } {
+  return { module: readFileSync(outFile, "utf8"), files: readSiteFiles(siteDirFor(outFile)) };
 }
 
 /** Every file of a folder with its bytes: what a failed build must leave untouched. */
 export function snapshotFolder(dir: string): Map<string, Buffer> {
-  return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))]));
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => [
+        relative(dir, join(entry.parentPath, entry.name)),
+        readFileSync(join(entry.parentPath, entry.name)),
+      ]),
+  );
 }
 
 /** Deterministic pseudo-random numbers in [0, 1), so a failing run can be replayed. */

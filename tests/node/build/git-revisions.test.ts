@@ -3,13 +3,16 @@ import { appendFileSync, chmodSync, readFileSync, realpathSync, symlinkSync, wri
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_BASE_URL } from "../../../scripts/deploy-guard.ts";
+import { generatedIcons, readIcons } from "../../../scripts/generated-icons.ts";
 import { generatedModule } from "../../../scripts/generated-module.ts";
 import { loadArticles } from "../../../src/load/load-articles.ts";
+import { publishSite } from "../../../src/publish/publish-site.ts";
 import { TEST_SITE_CONFIG } from "../../support/test-site.ts";
 import {
   articleText,
   childEnv,
   fileNameOf,
+  fixedClockArgs,
   idOf,
   makeTempDir,
   ROOT,
@@ -18,6 +21,7 @@ import {
 } from "./build-fixtures.ts";
 import { commitAll, commitFolder, git } from "./git-repo.ts";
 import { makeProjectCopy } from "./project-copy.ts";
+import { readSiteFiles } from "./site-output.ts";
 
 // The project's history: every instant a whole second, as git keeps them.
 const T1 = "2025-01-01T00:00:00Z"; // everything, articles 0–2
@@ -63,18 +67,28 @@ function cloneProject(prefix: string, ...options: string[]): string {
 
 /** Runs the real build in `dir` with its clock at `clock`. */
 function buildAt(dir: string, clock: number, env: NodeJS.ProcessEnv = childEnv()) {
-  const fixedClock = `const D = Date; globalThis.Date = class extends D { constructor(...a) { super(...(a.length ? a : [${clock}])); } static now() { return ${clock}; } };`;
-  const run = spawnSync(
-    process.execPath,
-    [`--import=data:text/javascript,${encodeURIComponent(fixedClock)}`, "scripts/build-articles.ts"],
-    { cwd: dir, encoding: "utf8", env },
-  );
+  const run = spawnSync(process.execPath, [...fixedClockArgs(clock), "scripts/build-articles.ts"], {
+    cwd: dir,
+    encoding: "utf8",
+    env,
+  });
   expect(run.status, run.stderr).toBe(0);
-  return { stderr: run.stderr, module: readFileSync(join(dir, "src/generated/articles.ts"), "utf8") };
+  return { stderr: run.stderr, site: builtSite(dir) };
 }
 
-/** The module a build of `dir` must write: its articles, each dated as given, and the templates. */
-function expectedModule(dir: string, revisedAt: number, articleRevisedAt: Record<number, number>): string {
+/** What a build wrote: the manifest module and every asset file, by path. */
+function builtSite(dir: string) {
+  return {
+    module: readFileSync(join(dir, "src/generated/site-manifest.ts"), "utf8"),
+    files: readSiteFiles(join(dir, "dist/site")),
+  };
+}
+
+/**
+ * The site a build of `dir` must write: its articles, each dated as given, and the templates,
+ * published as of the newest of those dates.
+ */
+async function expectedSite(dir: string, revisedAt: number, articleRevisedAt: Record<number, number>) {
   const names = Object.keys(articleRevisedAt).map((n) => fileNameOf(Number(n)));
   const sources = names.map((name) => ({
     path: `articles/${name}`,
@@ -82,64 +96,75 @@ function expectedModule(dir: string, revisedAt: number, articleRevisedAt: Record
   }));
   const { articles } = loadArticles(sources, TEST_SITE_CONFIG.timeZone);
   const revisions = Object.fromEntries(Object.entries(articleRevisedAt).map(([n, at]) => [idOf(Number(n)), at]));
-  return generatedModule({ articles, revisedAt, articleRevisedAt: revisions }, LOCAL_BASE_URL, "articles");
+  const { manifest, files } = await publishSite({
+    site: { ...TEST_SITE_CONFIG, baseUrl: LOCAL_BASE_URL },
+    bundle: { articles, revisedAt, articleRevisedAt: revisions },
+    icons: readIcons(),
+    from: Math.max(revisedAt, ...Object.values(articleRevisedAt)),
+  });
+  expect(generatedIcons()).toBe(readFileSync(join(dir, "src/generated/icons.ts"), "utf8"));
+  return {
+    module: generatedModule(manifest, "articles"),
+    files: Object.fromEntries([...files].map(([path, bytes]) => [path, Buffer.from(bytes).toString("base64")])),
+  };
 }
 
 describe("revision times from git history", () => {
   it("make two fresh clones of one commit, built at times a year apart, byte-identical", () => {
     const first = buildAt(cloneProject("git-a"), CLOCK);
     const second = buildAt(cloneProject("git-b"), CLOCK + 365 * 86_400_000);
-    expect(second.module).toBe(first.module);
+    expect(second.site).toEqual(first.site);
+    expect(Object.keys(first.site.files).length).toBeGreaterThan(10);
     expect(first.stderr).toBe("");
     expect(second.stderr).toBe("");
   });
 
-  it("date each article by its last commit (a branch's by its merge) and the templates by the lock file's", () => {
+  it("date each article by its last commit (a branch's by its merge) and the templates by the lock file's", async () => {
     const dir = cloneProject("git-dates");
-    expect(buildAt(dir, CLOCK).module).toBe(expectedModule(dir, ms(T6), { 0: ms(T1), 1: ms(T2), 2: ms(T5) }));
+    expect(buildAt(dir, CLOCK).site).toEqual(await expectedSite(dir, ms(T6), { 0: ms(T1), 1: ms(T2), 2: ms(T5) }));
   });
 
-  it("date the templates by the last commit that changed src/", () => {
+  it("date the templates by the last commit that changed src/", async () => {
     const dir = cloneProject("git-templates");
     git(dir, ["switch", "-q", "--detach", "HEAD~1"]);
-    expect(buildAt(dir, CLOCK).module).toBe(expectedModule(dir, ms(T4), { 0: ms(T1), 1: ms(T2), 2: ms(T5) }));
+    expect(buildAt(dir, CLOCK).site).toEqual(await expectedSite(dir, ms(T4), { 0: ms(T1), 1: ms(T2), 2: ms(T5) }));
   });
 
-  it("date uncommitted files by the build clock, in whole seconds", () => {
+  it("date uncommitted files by the build clock, in whole seconds", async () => {
     const dir = cloneProject("git-dirty");
     writeFileSync(join(dir, "articles", fileNameOf(0)), articleText(0, " not yet committed"));
     writeGoodArticles(join(dir, "articles"), 1, 3);
-    expect(buildAt(dir, CLOCK).module).toBe(
-      expectedModule(dir, ms(T6), { 0: CLOCK_SECOND, 1: ms(T2), 2: ms(T5), 3: CLOCK_SECOND }),
+    expect(buildAt(dir, CLOCK).site).toEqual(
+      await expectedSite(dir, ms(T6), { 0: CLOCK_SECOND, 1: ms(T2), 2: ms(T5), 3: CLOCK_SECOND }),
     );
     git(dir, ["add", join("articles", fileNameOf(3))]);
-    expect(buildAt(dir, CLOCK).module).toBe(
-      expectedModule(dir, ms(T6), { 0: CLOCK_SECOND, 1: ms(T2), 2: ms(T5), 3: CLOCK_SECOND }),
+    expect(buildAt(dir, CLOCK).site).toEqual(
+      await expectedSite(dir, ms(T6), { 0: CLOCK_SECOND, 1: ms(T2), 2: ms(T5), 3: CLOCK_SECOND }),
     );
 
     git(dir, ["reset", "-q", "--hard"]);
     for (const edit of ["src/render/rss.ts", "package-lock.json", "src/render/new-template.ts"]) {
       appendFileSync(join(dir, edit), "\n");
-      expect(buildAt(dir, CLOCK).module, edit).toBe(
-        expectedModule(dir, CLOCK_SECOND, { 0: ms(T1), 1: ms(T2), 2: ms(T5) }),
+      expect(buildAt(dir, CLOCK).site, edit).toEqual(
+        await expectedSite(dir, CLOCK_SECOND, { 0: ms(T1), 1: ms(T2), 2: ms(T5) }),
       );
       git(dir, ["stash", "-q", "--include-untracked"]);
     }
   });
 
-  it("in a shallow clone, date what is older than its history by its oldest commit, and say so", () => {
+  it("in a shallow clone, date what is older than its history by its oldest commit, and say so", async () => {
     const dir = cloneProject("git-shallow", "--depth", "1");
-    const { module, stderr } = buildAt(dir, CLOCK);
-    expect(module).toBe(expectedModule(dir, ms(T6), { 0: ms(T6), 1: ms(T6), 2: ms(T6) }));
+    const { site, stderr } = buildAt(dir, CLOCK);
+    expect(site).toEqual(await expectedSite(dir, ms(T6), { 0: ms(T6), 1: ms(T6), 2: ms(T6) }));
     expect(stderr).toBe(
       `${realpathSync(dir)}: shallow git clone, so whatever last changed before its oldest commit is dated by that commit; deploy from full history (git fetch --unshallow)\n`,
     );
   });
 
-  it("outside a git work tree (a tarball), date everything by the build, and say so", () => {
+  it("outside a git work tree (a tarball), date everything by the build, and say so", async () => {
     const dir = makeProjectCopy("git-none", 3);
-    const { module, stderr } = buildAt(dir, CLOCK);
-    expect(module).toBe(expectedModule(dir, CLOCK_SECOND, { 0: CLOCK_SECOND, 1: CLOCK_SECOND, 2: CLOCK_SECOND }));
+    const { site, stderr } = buildAt(dir, CLOCK);
+    expect(site).toEqual(await expectedSite(dir, CLOCK_SECOND, { 0: CLOCK_SECOND, 1: CLOCK_SECOND, 2: CLOCK_SECOND }));
     expect(stderr).toBe(
       `${realpathSync(dir)}: not in a git work tree, so every page is dated by this build and again by the next one; build from a git clone for dates that follow the commits\n`,
     );

@@ -1,44 +1,14 @@
 import type { ChildProcess } from "node:child_process";
-import { cpSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stopGroup } from "../../reliability/process-tree.ts";
 import { findFreePort } from "../../support/free-port.ts";
-import { testSiteConfigModule } from "../../support/test-site.ts";
 import { until } from "../../support/until.ts";
-import {
-  articleText,
-  buildArgs,
-  fileNameOf,
-  makeTempDir,
-  ROOT,
-  removeTempDirs,
-  writeGoodArticles,
-} from "./build-fixtures.ts";
-import { spawnWranglerDev } from "./project-copy.ts";
+import { articleText, fileNameOf, removeTempDirs } from "./build-fixtures.ts";
+import { makeProjectCopy, spawnWranglerDev } from "./project-copy.ts";
 
 const TIMEOUT_MS = 120_000;
-
-/** A copy of the project in a temp folder, so `wrangler dev` watches our articles, not articles/. */
-function makeProjectCopy(): { dir: string; articles: string } {
-  const dir = makeTempDir("dev");
-  cpSync(join(ROOT, "src"), join(dir, "src"), { recursive: true, filter: (path) => !path.includes("generated") });
-  writeFileSync(join(dir, "src/site-config.ts"), testSiteConfigModule());
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  const articles = join(dir, "articles");
-  writeGoodArticles(articles, 3);
-  const compatibilityDate = /^compatibility_date = "([^"]+)"/m.exec(
-    readFileSync(join(ROOT, "wrangler.toml"), "utf8"),
-  )?.[1];
-  const command = [process.execPath, ...buildArgs("articles", "src/generated/articles.ts")]
-    .map((a) => `"${a}"`)
-    .join(" ");
-  writeFileSync(
-    join(dir, "wrangler.toml"),
-    `name = "feed-publisher-atomicity"\nmain = "src/index.ts"\ncompatibility_date = "${compatibilityDate}"\n\n[build]\ncommand = '${command}'\nwatch_dir = "articles"\n`,
-  );
-  return { dir, articles };
-}
 
 describe("wrangler dev while an article goes bad", () => {
   let dev: ChildProcess | undefined;
@@ -49,7 +19,8 @@ describe("wrangler dev while an article goes bad", () => {
 
   it("keeps serving the last good build, then picks up the next good one", { timeout: TIMEOUT_MS }, async () => {
     const port = await findFreePort();
-    const { dir, articles } = makeProjectCopy();
+    const dir = makeProjectCopy("dev", 3);
+    const articles = join(dir, "articles");
     let log = "";
     dev = await spawnWranglerDev(dir, port);
     dev.stdout?.on("data", (chunk: Buffer) => {
