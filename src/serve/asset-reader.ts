@@ -23,6 +23,8 @@ export class AssetReader {
   readonly #assets: Assets;
   readonly #indexes = new Map<string, Promise<ShardIndex | undefined>>();
   readonly #legacy = new Map<string, Promise<Map<string, readonly LegacyTarget[]>>>();
+  /** The shard file whose index was read last, kept until its body is taken out. */
+  #justRead: { readonly path: string; readonly file: Uint8Array } | undefined;
 
   constructor(assets: Assets) {
     this.#assets = assets;
@@ -40,7 +42,10 @@ export class AssetReader {
 
   /** One body out of a shard (the asset server has no Range, so the file is read and sliced). */
   async shardBody(path: string, entry: ShardEntry): Promise<Uint8Array> {
-    const file = new Uint8Array(await (await this.#read(path, true)).arrayBuffer());
+    // The first request for a shard has just read the whole file for its index: slice that.
+    const recent = this.#justRead?.path === path ? this.#justRead.file : undefined;
+    this.#justRead = undefined;
+    const file = recent ?? new Uint8Array(await (await this.#read(path, true)).arrayBuffer());
     const { bodiesAt } = readShardIndex(file);
     return file.subarray(bodiesAt + entry.offset, bodiesAt + entry.offset + entry.length);
   }
@@ -49,10 +54,11 @@ export class AssetReader {
   async legacyTargets(path: string, legacySlug: string): Promise<readonly LegacyTarget[]> {
     let shard = this.#legacy.get(path);
     if (!shard) {
-      shard = this.#read(path, false).then(async (response) =>
+      const read = this.#read(path, false).then(async (response) =>
         response.ok ? new Map((await response.json()) as LegacyShard) : new Map(),
       );
-      remember(this.#legacy, path, forgetOnFailure(this.#legacy, path, shard));
+      shard = forgetOnFailure(this.#legacy, path, read);
+      remember(this.#legacy, path, shard);
     }
     return (await shard).get(legacySlug) ?? [];
   }
@@ -60,10 +66,14 @@ export class AssetReader {
   #index(path: string): Promise<ShardIndex | undefined> {
     let index = this.#indexes.get(path);
     if (!index) {
-      index = this.#read(path, false).then(async (response) =>
-        response.ok ? readShardIndex(new Uint8Array(await response.arrayBuffer())) : undefined,
-      );
-      remember(this.#indexes, path, forgetOnFailure(this.#indexes, path, index));
+      const read = this.#read(path, false).then(async (response) => {
+        if (!response.ok) return undefined;
+        const file = new Uint8Array(await response.arrayBuffer());
+        this.#justRead = { path, file };
+        return readShardIndex(file);
+      });
+      index = forgetOnFailure(this.#indexes, path, read);
+      remember(this.#indexes, path, index);
     }
     return index;
   }
