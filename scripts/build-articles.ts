@@ -6,6 +6,7 @@
 // `npm run deploy` (scripts/deploy.ts), which checks it. It first checks src/site-config.ts.
 // On any error it prints every problem, writes nothing and exits 1 (0 under a running
 // wrangler dev, see below), so the last good build stays in place.
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -121,6 +122,7 @@ const published = await publishSite({
   bundle,
   icons: readIcons(),
   from: sourceDate,
+  sha256: (bytes) => createHash("sha256").update(bytes).digest(),
   onProgress: progress.update,
 });
 progress.done();

@@ -8,11 +8,12 @@ const OWN_FOLDERS = ["a", "l", "p", "s"];
 
 /** Writes every file whose bytes differ from what is there; returns how many were written. */
 export function writeSiteFiles(siteDir: string, files: ReadonlyMap<string, Uint8Array>): number {
+  const existing = existingFiles(siteDir);
   let written = 0;
   for (const [path, bytes] of files) {
     const target = join(siteDir, path);
     // A content-named file (/s/) never changes under its name: existing is enough.
-    if (path.startsWith("/s/") ? existsSync(target) : sameBytes(target, bytes)) continue;
+    if (existing.has(path) && (path.startsWith("/s/") || sameBytes(target, bytes))) continue;
     writeAtomically(target, bytes);
     written++;
   }
@@ -21,19 +22,22 @@ export function writeSiteFiles(siteDir: string, files: ReadonlyMap<string, Uint8
 
 /** Removes the files of earlier builds that this one no longer publishes. */
 export function removeStaleFiles(siteDir: string, files: ReadonlyMap<string, Uint8Array>): void {
-  for (const folder of OWN_FOLDERS) {
-    const dir = join(siteDir, folder);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) {
-      if (!files.has(`/${folder}/${name}`)) rmSync(join(dir, name), { force: true });
-    }
+  for (const path of existingFiles(siteDir)) {
+    if (!files.has(path)) rmSync(join(siteDir, path), { force: true });
   }
 }
 
-function sameBytes(path: string, bytes: Uint8Array): boolean {
-  try {
-    return Buffer.from(bytes).equals(readFileSync(path));
-  } catch {
-    return false;
+/** The files in the build's folders, as asset paths ("/a/123"). */
+function existingFiles(siteDir: string): Set<string> {
+  const paths = new Set<string>();
+  for (const folder of OWN_FOLDERS) {
+    const dir = join(siteDir, folder);
+    if (existsSync(dir)) for (const name of readdirSync(dir)) paths.add(`/${folder}/${name}`);
   }
+  return paths;
+}
+
+function sameBytes(path: string, bytes: Uint8Array): boolean {
+  const existing = readFileSync(path);
+  return existing.length === bytes.length && existing.equals(bytes);
 }

@@ -19,6 +19,11 @@ export class AssetStore {
   readonly files = new Map<string, Uint8Array>();
   readonly entries: AssetFile[] = [];
   readonly #indexByPath = new Map<string, number>();
+  readonly #sha256: Sha256;
+
+  constructor(sha256: Sha256 = webCryptoSha256) {
+    this.#sha256 = sha256;
+  }
 
   /** Adds a body and returns its index in `entries`; an identical body added again shares it. */
   async add(content: string | Uint8Array, contentType: string, lastModifiedMs: number, kind: ResourceKind) {
@@ -42,20 +47,32 @@ export class AssetStore {
     return index;
   }
 
+  /** The strong entity tag of a body stored elsewhere (in a shard). */
+  async etagOf(body: Uint8Array): Promise<string> {
+    return (await digestOf(body, this.#sha256)).etag;
+  }
+
   async #store(body: Uint8Array): Promise<{ path: string; etag: string }> {
-    const { hex, etag } = await digestOf(body);
+    const { hex, etag } = await digestOf(body, this.#sha256);
     const path = `/s/${hex}`;
     this.files.set(path, body);
     return { path, etag };
   }
 }
 
+/** SHA-256 of some bytes: Web Crypto by default; the build passes Node's, which is faster per call. */
+export type Sha256 = (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+
+async function webCryptoSha256(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+}
+
 /**
  * A strong entity tag from a body's bytes (RFC 9110 §8.8.3), and a file name from the same
  * hash. Asset names keep to [a-z0-9] so the asset server never redirects to a canonical form.
  */
-export async function digestOf(bytes: Uint8Array): Promise<{ hex: string; etag: string }> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+export async function digestOf(bytes: Uint8Array, sha256: Sha256): Promise<{ hex: string; etag: string }> {
+  const digest = await sha256(bytes);
   const hex = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, "0")).join("");
   const tag = btoa(String.fromCharCode(...digest.subarray(0, 18)))
     .replace(/\+/g, "-")

@@ -28,7 +28,7 @@ import {
   SITEMAP_PATH,
   type SitemapEntry,
 } from "../render/sitemap.ts";
-import { AssetStore, digestOf } from "./asset-store.ts";
+import { AssetStore, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { countScheduled } from "./publication.ts";
 
@@ -47,6 +47,8 @@ export interface PublishInput {
    * that end before it are never rendered. Tests that travel in time pass EARLIEST.
    */
   readonly from: number;
+  /** SHA-256 for ETags and file names; Web Crypto unless given. */
+  readonly sha256?: Sha256;
   /** Called now and then with how many article pages are rendered. */
   readonly onProgress?: (rendered: number) => void;
 }
@@ -62,8 +64,9 @@ export interface PublishedSite {
  * article pages and full archive pages once into shards. Pure apart from hashing, so the
  * build and the tests publish the same bytes.
  */
-export async function publishSite({ site, bundle, icons, from, onProgress }: PublishInput): Promise<PublishedSite> {
-  const store = new AssetStore();
+export async function publishSite(input: PublishInput): Promise<PublishedSite> {
+  const { site, bundle, icons, from } = input;
+  const store = new AssetStore(input.sha256);
   const times = new ModifiedTimes(site, bundle);
   const all = bundle.articles;
   const files = new Map<string, Uint8Array>();
@@ -83,8 +86,8 @@ export async function publishSite({ site, bundle, icons, from, onProgress }: Pub
     states.push(await publishState(site, all.slice(scheduled), begins, store, times, sitemapParts));
   }
 
-  for (const [path, shard] of await articleShards(site, all, times, onProgress)) files.set(path, shard);
-  for (const [path, shard] of await pageShards(site, all, times)) files.set(path, shard);
+  for (const [path, shard] of await articleShards(site, all, times, store, input.onProgress)) files.set(path, shard);
+  for (const [path, shard] of await pageShards(site, all, times, store)) files.set(path, shard);
   for (const [path, shard] of legacyShards(all)) files.set(path, shard);
   for (const [path, bytes] of store.files) files.set(path, bytes);
   return {
@@ -186,6 +189,7 @@ async function articleShards(
   site: Site,
   all: readonly Article[],
   times: ModifiedTimes,
+  store: AssetStore,
   onProgress?: (rendered: number) => void,
 ) {
   const groups = groupBy(all, (article) => articleShardPath(article.id));
@@ -202,7 +206,7 @@ async function articleShards(
         slug: article.slug,
         publishedMs: article.published.epochMs,
         body,
-        etag: (await digestOf(body)).etag,
+        etag: await store.etagOf(body),
         lastModifiedMs: wholeSeconds(times.article(article)),
       });
     }
@@ -216,7 +220,7 @@ async function articleShards(
  * page reads the same in every state that has its successor (src/render/index-page.ts). The
  * last page of each state is rendered with the state instead.
  */
-async function pageShards(site: Site, all: readonly Article[], times: ModifiedTimes) {
+async function pageShards(site: Site, all: readonly Article[], times: ModifiedTimes, store: AssetStore) {
   const stable = countArchivePages(site, all.length) - 1;
   const shards = new Map<string, Uint8Array>();
   for (let first = 1; first <= stable; first += PAGES_PER_SHARD) {
@@ -226,7 +230,7 @@ async function pageShards(site: Site, all: readonly Article[], times: ModifiedTi
       bodies.push({
         key: String(page),
         body,
-        etag: (await digestOf(body)).etag,
+        etag: await store.etagOf(body),
         lastModifiedMs: wholeSeconds(times.archivePage(all, page)),
       });
     }
