@@ -23,7 +23,7 @@ import { generatedIcons, readIcons } from "./generated-icons.ts";
 import { generatedModule } from "./generated-module.ts";
 import { readRevisions } from "./git-revisions.ts";
 import { progressLine } from "./progress-line.ts";
-import { removeStaleFiles, writeSiteFiles } from "./site-files.ts";
+import { readWrittenShards, removeStaleFiles, writeSiteFiles } from "./site-files.ts";
 
 const SITE_CONFIG_FILE = "src/site-config.ts";
 
@@ -117,12 +117,14 @@ const bundle: ArticleBundle = {
 // No request comes before the newest input's date, so earlier publication states are not rendered.
 const sourceDate = Math.max(revisions.templatesRevisedAt, ...revisions.articlesRevisedAt.values());
 const progress = progressLine(articles.length);
+const written = readWrittenShards(siteDir);
 const published = await publishSite({
   site: { ...siteConfig, baseUrl: baseUrl.origin },
   bundle,
   icons: readIcons(),
   from: sourceDate,
   sha256: (bytes) => createHash("sha256").update(bytes).digest(),
+  alreadyWritten: written.has,
   onProgress: progress.update,
 });
 progress.done();
@@ -131,13 +133,15 @@ const previous = readText(outFile) ?? "";
 const output = generatedModule(published.manifest, displayPath(articlesDir));
 // Files first, then the manifest that names them, then what no manifest names any more: a
 // build killed at any point leaves a manifest whose files are all there.
-const written = writeSiteFiles(siteDir, published.files);
+const changed = writeSiteFiles(siteDir, published.files);
 if (output !== previous) writeAtomically(outFile, output);
-removeStaleFiles(siteDir, published.files);
+const kept = new Set([...published.files.keys(), ...published.articleShardKeys.keys()]);
+removeStaleFiles(siteDir, kept);
+written.save(published.articleShardKeys);
 const iconsFile = join(dirname(outFile), "icons.ts");
 const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
 const scheduled = articles.filter((a) => a.published.epochMs > Date.now()).length;
 process.stdout.write(
-  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${published.files.size} files, ${written} changed\n`,
+  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${kept.size} files, ${changed} changed\n`,
 );

@@ -21,10 +21,31 @@ export function writeSiteFiles(siteDir: string, files: ReadonlyMap<string, Uint8
 }
 
 /** Removes the files of earlier builds that this one no longer publishes. */
-export function removeStaleFiles(siteDir: string, files: ReadonlyMap<string, Uint8Array>): void {
+export function removeStaleFiles(siteDir: string, kept: ReadonlySet<string>): void {
   for (const path of existingFiles(siteDir)) {
-    if (!files.has(path)) rmSync(join(siteDir, path), { force: true });
+    if (!kept.has(path)) rmSync(join(siteDir, path), { force: true });
   }
+}
+
+/**
+ * The article shards the last build wrote, by the hash of their sources, kept beside the
+ * assets folder (not in it: it is not uploaded). Saved after the files and the manifest, so a
+ * killed build can leave it older than the shards (they are rendered again), never newer.
+ */
+export function readWrittenShards(siteDir: string) {
+  const file = `${siteDir}.shards.json`;
+  let keys = new Map<string, string>();
+  try {
+    keys = new Map(Object.entries(JSON.parse(readFileSync(file, "utf8")) as Record<string, string>));
+  } catch {
+    // No earlier build, or one from before this file: render everything.
+  }
+  const existing = existingFiles(siteDir);
+  return {
+    has: (path: string, sourceKey: string) => keys.get(path) === sourceKey && existing.has(path),
+    save: (current: ReadonlyMap<string, string>) =>
+      writeAtomically(file, `${JSON.stringify(Object.fromEntries(current))}\n`),
+  };
 }
 
 /** The files in the build's folders, as asset paths ("/a/123"). */

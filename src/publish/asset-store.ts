@@ -47,6 +47,11 @@ export class AssetStore {
     return index;
   }
 
+  /** A hash of some bytes as a hex string, for keys that say whether sources changed. */
+  async hexOf(bytes: Uint8Array): Promise<string> {
+    return (await digestOf(bytes, this.#sha256)).hex;
+  }
+
   /** The strong entity tag of a body stored elsewhere (in a shard). */
   async etagOf(body: Uint8Array): Promise<string> {
     return (await digestOf(body, this.#sha256)).etag;

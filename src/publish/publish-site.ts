@@ -49,14 +49,22 @@ export interface PublishInput {
   readonly from: number;
   /** SHA-256 for ETags and file names; Web Crypto unless given. */
   readonly sha256?: Sha256;
-  /** Called now and then with how many article pages are rendered. */
+  /**
+   * Whether the article shard at `path`, rendered from sources whose hash is `sourceKey`, is
+   * already written: then it is not rendered again. The build answers from its last run.
+   */
+  readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
+  /** Called now and then with how many article pages are rendered or found written. */
   readonly onProgress?: (rendered: number) => void;
 }
 
 /** A whole site: asset files by path, and the manifest the Worker serves them with. */
 export interface PublishedSite {
+  /** Every file to write; with `alreadyWritten`, less the article shards it said were there. */
   readonly files: ReadonlyMap<string, Uint8Array>;
   readonly manifest: SiteManifest;
+  /** Each article shard's path and the hash of what it is rendered from, written or not. */
+  readonly articleShardKeys: ReadonlyMap<string, string>;
 }
 
 /**
@@ -86,12 +94,23 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     states.push(await publishState(site, all.slice(scheduled), begins, store, times, sitemapParts));
   }
 
-  for (const [path, shard] of await articleShards(site, all, times, store, input.onProgress)) files.set(path, shard);
+  const articleShardKeys = new Map<string, string>();
+  let rendered = 0;
+  const byId = all.toSorted((a, b) => (a.id < b.id ? -1 : 1));
+  for (const [path, articles] of groupBy(byId, (article) => articleShardPath(article.id))) {
+    const sourceKey = await shardSourceKey(site, articles, times, store);
+    articleShardKeys.set(path, sourceKey);
+    rendered += articles.length;
+    if (input.alreadyWritten?.(path, sourceKey)) continue;
+    files.set(path, await articleShard(site, articles, times, store));
+    input.onProgress?.(rendered);
+  }
   for (const [path, shard] of await pageShards(site, all, times, store)) files.set(path, shard);
   for (const [path, shard] of legacyShards(all)) files.set(path, shard);
   for (const [path, bytes] of store.files) files.set(path, bytes);
   return {
     files,
+    articleShardKeys,
     manifest: {
       baseUrl: site.baseUrl,
       files: store.entries,
@@ -182,37 +201,32 @@ async function publishState(
 }
 
 /**
- * Every article's page, scheduled ones included (the Worker serves none before its instant),
- * grouped by the first digits of its id: adding an article rewrites one shard.
+ * The pages of the articles whose ids share a shard, scheduled ones included (the Worker
+ * serves none before its instant): adding an article rewrites one shard.
  */
-async function articleShards(
-  site: Site,
-  all: readonly Article[],
-  times: ModifiedTimes,
-  store: AssetStore,
-  onProgress?: (rendered: number) => void,
-) {
-  const groups = groupBy(all, (article) => articleShardPath(article.id));
-  const shards = new Map<string, Uint8Array>();
-  let rendered = 0;
-  for (const [path, articles] of groups) {
-    onProgress?.(rendered);
-    rendered += articles.length;
-    const bodies: ShardBody[] = [];
-    for (const article of articles.toSorted((a, b) => (a.id < b.id ? -1 : 1))) {
-      const body = new TextEncoder().encode(renderArticlePage(site, article));
-      bodies.push({
-        key: article.id,
-        slug: article.slug,
-        publishedMs: article.published.epochMs,
-        body,
-        etag: await store.etagOf(body),
-        lastModifiedMs: wholeSeconds(times.article(article)),
-      });
-    }
-    shards.set(path, packShard(bodies));
+async function articleShard(site: Site, articles: readonly Article[], times: ModifiedTimes, store: AssetStore) {
+  const bodies: ShardBody[] = [];
+  for (const article of articles) {
+    const body = new TextEncoder().encode(renderArticlePage(site, article));
+    bodies.push({
+      key: article.id,
+      slug: article.slug,
+      publishedMs: article.published.epochMs,
+      body,
+      etag: await store.etagOf(body),
+      lastModifiedMs: wholeSeconds(times.article(article)),
+    });
   }
-  return shards;
+  return packShard(bodies);
+}
+
+/**
+ * A hash of everything an article shard is rendered from: the site, the templates' revision
+ * (any change to src/ moves it) and each article with its revision. Equal keys, equal bytes.
+ */
+async function shardSourceKey(site: Site, articles: readonly Article[], times: ModifiedTimes, store: AssetStore) {
+  const sources = JSON.stringify([site, times.templates, articles.map((a) => [a, times.article(a)])]);
+  return store.hexOf(new TextEncoder().encode(sources));
 }
 
 /**
