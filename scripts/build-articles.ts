@@ -134,6 +134,7 @@ const output = generatedModule(published.manifest, displayPath(articlesDir));
 // Files first, then the manifest that names them, then what no manifest names any more: a
 // build killed at any point leaves a manifest whose files are all there.
 const changed = writeSiteFiles(siteDir, published.files);
+const renderedShards = [...published.files.keys()].filter((path) => published.articleShardKeys.has(path)).length;
 if (output !== previous) writeAtomically(outFile, output);
 const kept = new Set([...published.files.keys(), ...published.articleShardKeys.keys()]);
 removeStaleFiles(siteDir, kept);
@@ -143,5 +144,5 @@ const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
 const scheduled = articles.filter((a) => a.published.epochMs > Date.now()).length;
 process.stdout.write(
-  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${kept.size} files, ${changed} changed\n`,
+  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${kept.size} files, ${changed} changed, ${renderedShards} of ${published.articleShardKeys.size} article shards rendered\n`,
 );

@@ -36,6 +36,19 @@ export function fileNameOf(n: number): string {
   return `${String(n).padStart(3, "0")}_${idOf(n)}.txt`;
 }
 
+/** An id spread over the shards as random ones are (ids of `idOf` all share the first digits). */
+export function spreadIdOf(n: number): string {
+  return ((BigInt(n + 1) * 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn).toString(16).padStart(16, "0");
+}
+
+/** A folder of `count` valid articles with spread ids. */
+export function writeSpreadArticles(dir: string, count: number): void {
+  mkdirSync(dir, { recursive: true });
+  for (let n = 0; n < count; n++) {
+    writeFileSync(join(dir, `${String(n).padStart(3, "0")}_${spreadIdOf(n)}.txt`), articleText(n));
+  }
+}
+
 /** A folder of `count` valid articles numbered from `first`. */
 export function writeGoodArticles(dir: string, count: number, first = 0): void {
   mkdirSync(dir, { recursive: true });

@@ -4,7 +4,6 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readGeneratedModule } from "../../../scripts/generated-module.ts";
 import {
-  articleText,
   makeTempDir,
   readBuild,
   removeTempDirs,
@@ -13,6 +12,7 @@ import {
   siteDirFor,
   startBuild,
   writeGoodArticles,
+  writeSpreadArticles,
 } from "./build-fixtures.ts";
 
 const KILLS = 12;
@@ -53,11 +53,7 @@ describe("a build killed with SIGKILL at random points", () => {
     writeGoodArticles(small, 3);
     // Many articles with ids spread as real ones are make many shard files, so the writes take
     // long enough to be hit.
-    mkdirSync(large);
-    for (let n = 0; n < 1000; n++) {
-      const id = ((BigInt(n + 1) * 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn).toString(16).padStart(16, "0");
-      writeFileSync(join(large, `${String(n).padStart(3, "0")}_${id}.txt`), articleText(n));
-    }
+    writeSpreadArticles(large, 1000);
     const out = join(dir, "generated", "site-manifest.ts");
     const reference = join(dir, "reference", "site-manifest.ts");
 

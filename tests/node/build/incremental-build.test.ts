@@ -1,0 +1,45 @@
+import { appendFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { articleShardPath } from "../../../src/model/shard-file.ts";
+import {
+  makeTempDir,
+  readBuild,
+  removeTempDirs,
+  runBuild,
+  spreadIdOf,
+  writeSpreadArticles,
+} from "./build-fixtures.ts";
+import { commitFolder } from "./git-repo.ts";
+
+afterAll(removeTempDirs);
+
+const COUNT = 300;
+
+describe("a rebuild after one article is edited", () => {
+  it("renders only that article's shard again, and writes exactly what a build from scratch writes", () => {
+    const dir = makeTempDir("incremental");
+    const articles = join(dir, "articles");
+    writeSpreadArticles(articles, COUNT);
+    commitFolder(dir, "2025-01-01T00:00:00Z");
+    const out = join(dir, "generated", "site-manifest.ts");
+    const first = runBuild(articles, out);
+    expect(first.status, first.stderr).toBe(0);
+    const shards = /(\d+) of (\d+) article shards rendered/.exec(first.stdout);
+    expect(shards?.[1]).toBe(shards?.[2]);
+    const before = readBuild(out);
+
+    const edited = `${String(7).padStart(3, "0")}_${spreadIdOf(7)}.txt`;
+    appendFileSync(join(articles, edited), "\nA correction, added later.\n");
+    const again = runBuild(articles, out);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/ 1 of \d+ article shards rendered/);
+    const after = readBuild(out);
+    const changed = Object.keys(after.files).filter((path) => after.files[path] !== before.files[path]);
+    expect(changed.filter((path) => path.startsWith("/a/"))).toEqual([articleShardPath(spreadIdOf(7))]);
+
+    const scratch = join(dir, "scratch", "site-manifest.ts");
+    expect(runBuild(articles, scratch).status).toBe(0);
+    expect(readBuild(scratch)).toEqual(after);
+  });
+});
