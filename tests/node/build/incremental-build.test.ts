@@ -2,14 +2,7 @@ import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { articleShardPath } from "../../../src/model/shard-file.ts";
-import {
-  makeTempDir,
-  readBuild,
-  removeTempDirs,
-  runBuild,
-  spreadIdOf,
-  writeSpreadArticles,
-} from "./build-fixtures.ts";
+import { makeTempDir, readBuild, removeTempDirs, runBuild, spreadIdOf, writeSpreadArticles } from "./build-fixtures.ts";
 import { commitFolder } from "./git-repo.ts";
 
 afterAll(removeTempDirs);
