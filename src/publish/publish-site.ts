@@ -18,6 +18,7 @@ import { ICON_FILES } from "../render/icons.ts";
 import { renderArchivePage, renderIndexPage } from "../render/index-page.ts";
 import { absoluteUrl, articlePath, homeUrl } from "../render/links.ts";
 import { renderNotFoundPage } from "../render/not-found-page.ts";
+import { renderFeed } from "../render/render-feed.ts";
 import { renderRobots } from "../render/robots.ts";
 import {
   ARTICLES_PER_SITEMAP,
@@ -147,7 +148,7 @@ async function publishState(
   const listModified = times.list(published, feedEntries(site, published));
   for (const format of FEED_FORMATS) {
     const type = `${format.mediaType}; charset=utf-8`;
-    routes[format.path] = await store.add(format.render(site, published), type, listModified, "feed");
+    routes[format.path] = await store.add(renderFeed(format, site, published), type, listModified, "feed");
     const preview = renderFeedPreviewPage(site, format, published);
     previews[format.path] = await store.add(preview, HTML, listModified, "feed");
   }

@@ -2,12 +2,11 @@ import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { feedEntries, feedUpdated } from "./feed-entries.ts";
+import { ATOM_PATH } from "./formats.ts";
 import { html, toHtmlString } from "./html.ts";
 import { ICON_SMALL } from "./icons.ts";
 import { absoluteUrl, articleUrl, feedTagUri, homeUrl, tagUri, toRfc3339 } from "./links.ts";
 import { GENERATOR } from "./rss.ts";
-
-export const ATOM_PATH = "/atom.xml";
 
 /**
  * Atom 1.0 (RFC 4287), written here rather than by `feed`, whose Atom marks every title and

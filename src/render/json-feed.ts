@@ -2,10 +2,9 @@ import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { feedEntries } from "./feed-entries.ts";
+import { JSON_FEED_PATH } from "./formats.ts";
 import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
 import { absoluteUrl, articleUrl, homeUrl, toRfc3339 } from "./links.ts";
-
-export const JSON_FEED_PATH = "/feed.json";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */
 export interface JsonFeed {

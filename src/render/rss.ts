@@ -9,7 +9,8 @@ import { ICON_RSS } from "./icons.ts";
 import { absoluteUrl, articleUrl, homeUrl } from "./links.ts";
 
 export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
-export const RSS_PATH = "/rss.xml";
+
+import { RSS_PATH } from "./formats.ts";
 
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification) through `feed`. An item title is plain
