@@ -26,6 +26,7 @@ import { progressLine } from "./progress-line.ts";
 import { readWrittenShards, removeStaleFiles, writeSiteFiles } from "./site-files.ts";
 
 const SITE_CONFIG_FILE = "src/site-config.ts";
+const FREE_PLAN_ASSET_FILES = 20_000;
 
 const { values } = parseArgs({
   options: {
@@ -143,6 +144,12 @@ const iconsFile = join(dirname(outFile), "icons.ts");
 const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
 const scheduled = articles.filter((a) => a.published.epochMs > Date.now()).length;
+// Cloudflare refuses a deployment with more asset files than the plan allows; say so before it does.
+if (kept.size > FREE_PLAN_ASSET_FILES) {
+  process.stderr.write(
+    `${displayPath(siteDir)}: ${kept.size} asset files, more than the ${FREE_PLAN_ASSET_FILES} a deployment may have on Cloudflare's free plan (100,000 on paid plans); each article scheduled for later adds about 13 (docs/static-assets.md#limits)\n`,
+  );
+}
 process.stdout.write(
   `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${kept.size} files, ${changed} changed, ${renderedShards} of ${published.articleShardKeys.size} article shards rendered\n`,
 );
