@@ -6,10 +6,10 @@
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { copyProject, type ProjectCopy } from "../support/isolate-project.ts";
 import { checkFeeds } from "./check-feeds.ts";
 import { checkHttp } from "./check-http.ts";
 import { checkSite } from "./check-site.ts";
-import { copyProject, type ProjectCopy } from "./isolate-project.ts";
 import { type Corpus, loadCorpus } from "./load-corpus.ts";
 import { Report } from "./report.ts";
 import { killAllStartedSync, type RunningWorker, startWorker } from "./start-worker.ts";
