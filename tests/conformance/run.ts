@@ -47,6 +47,7 @@ async function runCorpus(report: Report, dir: string): Promise<void> {
     return [];
   });
   if (!corpus) return;
+  const articleCount = corpus.published.length + corpus.scheduled.length;
 
   const copy = copyProject(ROOT);
   copies.add(copy);
@@ -54,7 +55,7 @@ async function runCorpus(report: Report, dir: string): Promise<void> {
   try {
     const started = Date.now();
     await report.check(name("wrangler dev builds the Worker and answers on a free 127.0.0.1 port"), async () => {
-      worker = await startWorker(copy.dir, dir);
+      worker = await startWorker(copy.dir, dir, articleCount);
       return [];
     });
     if (!worker) return;
