@@ -1,3 +1,4 @@
+import { Random } from "../support/random.ts";
 import { linksInHtml, linksInJson, linksInText, linksInXml } from "./extract-links.ts";
 import { BROWSER_ACCEPT, type Fetched, fetchResource } from "./http-client.ts";
 
@@ -20,10 +21,15 @@ export interface Crawl {
   readonly external: ReadonlySet<string>;
   /** Bodies whose links could not be read, e.g. malformed XML. */
   readonly unreadable: readonly string[];
+  /** Same-origin URLs linked but left out of a sampled level, with the pages that link there. */
+  readonly notRequested: ReadonlyMap<string, readonly string[]>;
 }
 
+/** Requests as a feed reader, at most: a crawl of a site of 100,000 articles stays bounded. */
 const MAX_URLS = 2_000;
 const PARALLEL = 6;
+/** The sample of a level too large for the budget replays with the same seed. */
+const SAMPLE_SEED = 20_261_127;
 
 export function kindOf(contentType: string | null): ContentKind {
   const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
@@ -46,15 +52,22 @@ function linksIn(resource: Fetched, kind: ContentKind): string[] {
  * Follows every link from the seeds, breadth first, staying on the site's origin. Feeds
  * and other XML or JSON are also requested with a browser's Accept, so an HTML preview,
  * when the site offers one, is crawled and validated like any other page.
+ *
+ * A level that does not fit in what is left of MAX_URLS (a sitemap of every article of a large
+ * site) is sampled down to half of it, so deeper levels still get requests: in each section of
+ * the site alike, the first and the last new link of each page (the edges of each sitemap),
+ * then a seeded random choice. What is left out is kept in `notRequested`.
  */
 export async function crawlSite(baseUrl: string, seeds: readonly string[]): Promise<Crawl> {
   const origin = new URL(baseUrl).origin;
   const resources = new Map<string, CrawledResource>();
   const linkedFrom = new Map<string, string[]>(seeds.map((seed) => [new URL(seed, baseUrl).href, ["(start)"]]));
-  const queue = [...linkedFrom.keys()];
+  /** New URLs found while visiting the current level, in the order each page links them. */
+  const newLinks = new Map<string, string[]>([["(start)", [...linkedFrom.keys()]]]);
   const browserViews: CrawledResource[] = [];
   const external = new Set<string>();
   const unreadable: string[] = [];
+  const random = new Random(SAMPLE_SEED);
 
   const follow = (from: string, links: readonly string[]) => {
     for (const link of links) {
@@ -74,9 +87,11 @@ export async function crawlSite(baseUrl: string, seeds: readonly string[]): Prom
       const sources = linkedFrom.get(url.href);
       if (sources) {
         if (!sources.includes(from)) sources.push(from);
-      } else if (linkedFrom.size < MAX_URLS) {
+      } else {
         linkedFrom.set(url.href, [from]);
-        queue.push(url.href);
+        const found = newLinks.get(from);
+        if (found) found.push(url.href);
+        else newLinks.set(from, [url.href]);
       }
     }
   };
@@ -100,8 +115,59 @@ export async function crawlSite(baseUrl: string, seeds: readonly string[]): Prom
     }
   };
 
-  while (queue.length > 0) {
-    await Promise.all(queue.splice(0, PARALLEL).map(visit));
+  const notRequested = new Map<string, readonly string[]>();
+  while (newLinks.size > 0) {
+    const byPage = [...newLinks.values()];
+    newLinks.clear();
+    const level = byPage.flat();
+    const room = MAX_URLS - resources.size;
+    const chosen = level.length <= room ? level : sampleLevel(byPage, Math.floor(room / 2), random);
+    const requested = new Set(chosen);
+    for (const url of level) if (!requested.has(url)) notRequested.set(url, linkedFrom.get(url) ?? []);
+    for (let at = 0; at < chosen.length; at += PARALLEL) {
+      await Promise.all(chosen.slice(at, at + PARALLEL).map(visit));
+    }
   }
-  return { resources, browserViews, external, unreadable };
+  return { resources, browserViews, external, unreadable, notRequested };
+}
+
+/**
+ * `size` URLs of a level, shared alike among the site's sections (the first segment of the
+ * path: so archive pages are not drowned by the articles), and in each section every page's
+ * first and last new link first, then a random choice.
+ */
+function sampleLevel(byPage: readonly (readonly string[])[], size: number, random: Random): string[] {
+  const edges = new Set(byPage.flatMap((links) => [links[0], links.at(-1)]).filter((url) => url !== undefined));
+  const sections = new Map<string, string[]>();
+  for (const url of byPage.flat()) {
+    const section = new URL(url).pathname.split("/")[1] ?? "";
+    const members = sections.get(section);
+    if (members) members.push(url);
+    else sections.set(section, [url]);
+  }
+  const chosen: string[] = [];
+  // Smallest first: what a small section cannot use goes to the larger ones.
+  const bySize = [...sections.values()].sort((a, b) => a.length - b.length);
+  for (const [index, members] of bySize.entries()) {
+    const share = Math.floor((size - chosen.length) / (bySize.length - index));
+    const isEdge = (url: string) => edges.has(url);
+    const ordered = [
+      ...shuffle(members.filter(isEdge), random),
+      ...shuffle(
+        members.filter((url) => !isEdge(url)),
+        random,
+      ),
+    ];
+    chosen.push(...ordered.slice(0, share));
+  }
+  return chosen;
+}
+
+/** Fisher–Yates with the seeded generator. */
+function shuffle<T>(items: T[], random: Random): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
 }

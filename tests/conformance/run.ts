@@ -6,10 +6,10 @@
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { copyProject, type ProjectCopy } from "../support/isolate-project.ts";
 import { checkFeeds } from "./check-feeds.ts";
 import { checkHttp } from "./check-http.ts";
 import { checkSite } from "./check-site.ts";
-import { copyProject, type ProjectCopy } from "./isolate-project.ts";
 import { type Corpus, loadCorpus } from "./load-corpus.ts";
 import { Report } from "./report.ts";
 import { killAllStartedSync, type RunningWorker, startWorker } from "./start-worker.ts";
@@ -47,6 +47,7 @@ async function runCorpus(report: Report, dir: string): Promise<void> {
     return [];
   });
   if (!corpus) return;
+  const articleCount = corpus.published.length + corpus.scheduled.length;
 
   const copy = copyProject(ROOT);
   copies.add(copy);
@@ -54,7 +55,7 @@ async function runCorpus(report: Report, dir: string): Promise<void> {
   try {
     const started = Date.now();
     await report.check(name("wrangler dev builds the Worker and answers on a free 127.0.0.1 port"), async () => {
-      worker = await startWorker(copy.dir, dir);
+      worker = await startWorker(copy.dir, dir, articleCount);
       return [];
     });
     if (!worker) return;

@@ -12,7 +12,9 @@ export interface RunningWorker {
   readonly log: () => string;
 }
 
+/** wrangler dev builds every article before it answers: about 0.8 ms an article here, alone. */
 const READY_TIMEOUT_MS = 90_000;
+const READY_TIMEOUT_MS_PER_ARTICLE = 2;
 const LOG_LINES = 40;
 
 /** Process groups we started and have not stopped yet, so an exit or Ctrl-C can still end them. */
@@ -33,10 +35,15 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 
 /**
  * Starts `wrangler dev` in `projectDir` (its wrangler.toml [build] compiles ARTICLES_DIR
- * first) on a free 127.0.0.1 port, in a process group of its own, and resolves once the
- * Worker answers. Rejects, after stopping it, if it exits, fails to build or never answers.
+ * first, `articleCount` articles) on a free 127.0.0.1 port, in a process group of its own, and
+ * resolves once the Worker answers. Rejects, after stopping it, if it exits, fails to build or
+ * never answers.
  */
-export async function startWorker(projectDir: string, articlesDir: string): Promise<RunningWorker> {
+export async function startWorker(
+  projectDir: string,
+  articlesDir: string,
+  articleCount: number,
+): Promise<RunningWorker> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(
@@ -84,7 +91,7 @@ export async function startWorker(projectDir: string, articlesDir: string): Prom
   };
 
   try {
-    await waitUntilAnswering(baseUrl, child, log);
+    await waitUntilAnswering(baseUrl, child, log, READY_TIMEOUT_MS + articleCount * READY_TIMEOUT_MS_PER_ARTICLE);
   } catch (error) {
     await stop();
     throw error;
@@ -92,8 +99,13 @@ export async function startWorker(projectDir: string, articlesDir: string): Prom
   return { baseUrl, pid, stop, log };
 }
 
-async function waitUntilAnswering(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+async function waitUntilAnswering(
+  baseUrl: string,
+  child: ChildProcess,
+  log: () => string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`wrangler dev exited (${child.exitCode ?? child.signalCode}) before answering:\n${log()}`);
@@ -108,5 +120,5 @@ async function waitUntilAnswering(baseUrl: string, child: ChildProcess, log: () 
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`wrangler dev did not answer within ${READY_TIMEOUT_MS / 1000} s:\n${log()}`);
+  throw new Error(`wrangler dev did not answer within ${timeoutMs / 1000} s:\n${log()}`);
 }

@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Miniflare } from "miniflare";
 import { DEPLOY_MARKER } from "../../scripts/deploy-guard.ts";
 import { findFreePort } from "../support/free-port.ts";
+import { copyProject } from "../support/isolate-project.ts";
+import { until } from "../support/until.ts";
 import { stopGroup } from "./process-tree.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -19,50 +20,79 @@ export interface BuiltWorker {
 
 /**
  * - "workerd": the bundle alone in workerd, its socket serving the Worker directly, as the
- *   runtime runs it in production.
- * - "miniflare": the same bundle behind Miniflare's entry worker, as `wrangler dev` serves it.
+ *   runtime runs it in production (run_worker_first); ASSETS is workerd's own disk service
+ *   over the built folder, standing in for the asset server, a plain byte store here.
+ * - "miniflare": the same bundle behind Miniflare's entry worker, router and asset worker,
+ *   configured from wrangler.toml's [assets] as `wrangler dev` does.
  */
 export type Runtime = "workerd" | "miniflare";
 
 const WRANGLERS_WORKERD = "node_modules/wrangler/node_modules/@cloudflare/workerd-linux-64/bin/workerd";
 
+/** What the bundle needs to be served: its folder, the assets folder and wrangler.toml's settings. */
+interface Bundle {
+  readonly outDir: string;
+  readonly assetsDir: string;
+  readonly compatibilityDate: string;
+  /** [assets] html_handling and not_found_handling, for the asset worker. */
+  readonly htmlHandling: string;
+  readonly notFoundHandling: string;
+}
+
 /**
- * The Worker exactly as it deploys: `wrangler deploy --dry-run` builds the articles and
- * bundles, then the bundle is served on 127.0.0.1.
+ * The Worker exactly as it deploys: in a private copy of the project (so the checkout's
+ * dist/site/ and src/generated/ stay as they are), `wrangler deploy --dry-run` builds the
+ * articles into the assets folder and bundles, then the bundle is served on 127.0.0.1.
  */
 export async function startBuiltWorker(runtime: Runtime = "workerd"): Promise<BuiltWorker> {
-  const outDir = mkdtempSync(join(tmpdir(), "feed-publisher-bundle-"));
-  const port = await findFreePort();
+  const copy = copyProject(ROOT);
+  try {
+    const port = await findFreePort();
+    const bundle = buildBundle(copy.dir, `http://127.0.0.1:${port}`);
+    const serve = runtime === "workerd" ? serveWithWorkerd : serveWithMiniflare;
+    const server = await serve(bundle, port);
+    return {
+      origin: `http://127.0.0.1:${port}`,
+      port,
+      runtimePid: server.pid,
+      async stop() {
+        await server.stop();
+        copy.remove();
+      },
+    };
+  } catch (error) {
+    copy.remove();
+    throw error;
+  }
+}
+
+function buildBundle(projectDir: string, origin: string): Bundle {
+  const outDir = join(projectDir, "dist", "bundle");
   const bundle = spawnSync(
     process.execPath,
     [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outDir],
     // The build takes a deploy's BASE_URL from the deploy script's mark (scripts/deploy-guard.ts);
     // a dry run served on 127.0.0.1 is no deploy, and links to where it will be served.
     {
-      cwd: ROOT,
+      cwd: projectDir,
       encoding: "utf8",
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", [DEPLOY_MARKER]: `http://127.0.0.1:${port}` },
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", [DEPLOY_MARKER]: origin },
     },
   );
-  if (bundle.status !== 0) {
-    rmSync(outDir, { recursive: true, force: true });
-    throw new Error(`wrangler deploy --dry-run failed:\n${bundle.stdout}\n${bundle.stderr}`);
-  }
-  const compatibilityDate =
-    /^compatibility_date = "([^"]+)"/m.exec(readFileSync(join(ROOT, "wrangler.toml"), "utf8"))?.[1] ?? "2026-07-30";
-  const serve = runtime === "workerd" ? serveWithWorkerd : serveWithMiniflare;
-  const server = await serve(outDir, compatibilityDate, port).catch((error: unknown) => {
-    rmSync(outDir, { recursive: true, force: true });
-    throw error;
-  });
+  if (bundle.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${bundle.stdout}\n${bundle.stderr}`);
+  const config = readFileSync(join(projectDir, "wrangler.toml"), "utf8");
+  const assetsTable = /^\[assets\]$([^[]*)/m.exec(config)?.[1] ?? "";
+  const setting = (text: string, name: string) => {
+    const value = new RegExp(`^${name} = "([^"]+)"`, "m").exec(text)?.[1];
+    if (value === undefined) throw new Error(`wrangler.toml: no ${name}`);
+    return value;
+  };
   return {
-    origin: `http://127.0.0.1:${port}`,
-    port,
-    runtimePid: server.pid,
-    async stop() {
-      await server.stop();
-      rmSync(outDir, { recursive: true, force: true });
-    },
+    outDir,
+    assetsDir: join(projectDir, setting(assetsTable, "directory")),
+    compatibilityDate: setting(config, "compatibility_date"),
+    htmlHandling: setting(assetsTable, "html_handling"),
+    notFoundHandling: setting(assetsTable, "not_found_handling"),
   };
 }
 
@@ -71,18 +101,25 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** workerd's own config format (workerd/workerd.capnp): one socket straight to the Worker. */
-async function serveWithWorkerd(outDir: string, compatibilityDate: string, port: number): Promise<Server> {
+/**
+ * workerd's own config format (workerd/workerd.capnp): one socket straight to the Worker, and
+ * the assets folder as a read-only disk service, which answers GET with a file's bytes or 404.
+ */
+async function serveWithWorkerd({ outDir, assetsDir, compatibilityDate }: Bundle, port: number): Promise<Server> {
   writeFileSync(
     join(outDir, "workerd.capnp"),
     `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)],
+  services = [
+    (name = "main", worker = .worker),
+    (name = "assets", disk = (path = ${JSON.stringify(assetsDir)}, writable = false)),
+  ],
   sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
 );
 const worker :Workerd.Worker = (
   modules = [(name = "index.js", esModule = embed "index.js")],
   compatibilityDate = "${compatibilityDate}",
+  bindings = [(name = "ASSETS", service = "assets")],
 );
 `,
   );
@@ -92,29 +129,39 @@ const worker :Workerd.Worker = (
   });
   const pid = child.pid;
   if (pid === undefined) throw new Error("workerd did not start");
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const up = await fetch(`http://127.0.0.1:${port}/`).then(
-      () => true,
-      () => false,
-    );
-    if (up) return { pid, stop: () => stopGroup(pid) };
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    const outcome = await until("workerd to answer", 30_000, async () => {
+      if (child.exitCode !== null) return "exited";
+      await (await fetch(`http://127.0.0.1:${port}/`)).arrayBuffer();
+      return "serving";
+    });
+    if (outcome === "exited") throw new Error(`workerd exited with ${child.exitCode} before answering`);
+  } catch (error) {
+    await stopGroup(pid);
+    throw error;
   }
-  await stopGroup(pid);
-  throw new Error("workerd did not answer within 30 s");
+  return { pid, stop: () => stopGroup(pid) };
 }
 
-async function serveWithMiniflare(outDir: string, compatibilityDate: string, port: number): Promise<Server> {
+async function serveWithMiniflare(bundle: Bundle, port: number): Promise<Server> {
   const miniflare = new Miniflare({
     // The bundle as one module, as wrangler hands it over: bare imports such as "stream"
     // (from feed's dependencies) are left to workerd, not resolved on disk by Miniflare.
-    modules: [{ type: "ESModule", path: join(outDir, "index.js") }],
-    modulesRoot: outDir,
-    compatibilityDate,
+    modules: [{ type: "ESModule", path: join(bundle.outDir, "index.js") }],
+    modulesRoot: bundle.outDir,
+    compatibilityDate: bundle.compatibilityDate,
     host: "127.0.0.1",
     port,
+    // wrangler.toml's [assets] (binding ASSETS, run_worker_first), as `wrangler dev` hands it over.
+    assets: {
+      directory: bundle.assetsDir,
+      binding: "ASSETS",
+      routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+      assetConfig: {
+        html_handling: bundle.htmlHandling as "none",
+        not_found_handling: bundle.notFoundHandling as "none",
+      },
+    },
   });
   await miniflare.ready;
   return { pid: process.pid, stop: () => miniflare.dispose() };

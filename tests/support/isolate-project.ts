@@ -11,11 +11,11 @@ export interface ProjectCopy {
 }
 
 /**
- * A private copy of the project (its own src/generated/ and .wrangler/), sharing
- * node_modules by symlink. The real wrangler.toml and build script run in it, so the suite
- * tests what `wrangler dev` ships, yet never overwrites the checkout's generated module
- * (which another `wrangler dev` or test run may be using) and is not disturbed by edits
- * made to the checkout while it runs.
+ * A private copy of the project (its own src/generated/, dist/ and .wrangler/), sharing
+ * node_modules by symlink. The real wrangler.toml and build script run in it, so a suite
+ * tests what ships, yet never overwrites the checkout's build output (which another
+ * `wrangler dev` or test run may be using) and is not disturbed by edits made to the
+ * checkout while it runs.
  */
 export function copyProject(root: string): ProjectCopy {
   const dir = mkdtempSync(join(tmpdir(), "feed-conformance-"));
