@@ -63,8 +63,8 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
       contentType: file.contentType,
       kind: file.kind,
       lastModifiedMs: file.lastModifiedMs,
-      identity: { etag: file.etag, read: () => reader.file(file.path) },
-      ...(gzip ? { gzip: { etag: gzip.etag, read: () => reader.file(gzip.path) } } : {}),
+      identity: { etag: file.etag, read: () => reader.file(file.path, file.etag) },
+      ...(gzip ? { gzip: { etag: gzip.etag, read: () => reader.file(gzip.path, gzip.etag) } } : {}),
     };
   };
 

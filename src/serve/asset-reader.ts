@@ -6,6 +6,8 @@ import {
   type ShardIndex,
 } from "../model/shard-file.ts";
 
+import { BodyCache } from "./body-cache.ts";
+
 /** The static assets: env.ASSETS in the Worker, files in memory in tests. */
 export interface Assets {
   fetch(url: string): Promise<Response>;
@@ -17,12 +19,13 @@ const MAX_CACHED_INDEXES = 256;
 /**
  * Reads the build's asset files. The asset server knows only paths and bytes; every validator
  * comes from the manifest or a shard's index, which is kept once read, so a 304 for an article
- * reads nothing.
+ * reads nothing; recently served bodies are kept too (src/serve/body-cache.ts).
  */
 export class AssetReader {
   readonly #assets: Assets;
   readonly #indexes = new Map<string, Promise<ShardIndex | undefined>>();
   readonly #legacy = new Map<string, Promise<Map<string, readonly LegacyTarget[]>>>();
+  readonly #bodies = new BodyCache();
   /** The shard file whose index was read last, kept until its body is taken out. */
   #justRead: { readonly path: string; readonly file: Uint8Array } | undefined;
 
@@ -30,9 +33,13 @@ export class AssetReader {
     this.#assets = assets;
   }
 
-  /** A whole file's bytes as a stream; a file the manifest names is always there. */
-  async file(path: string): Promise<ReadableStream | null> {
-    return (await this.#read(path, true)).body;
+  /** A whole file's bytes, by its path and strong ETag; a file the manifest names is always there. */
+  async file(path: string, etag: string): Promise<Uint8Array> {
+    const kept = this.#bodies.get(etag);
+    if (kept) return kept;
+    const body = new Uint8Array(await (await this.#read(path, true)).arrayBuffer());
+    this.#bodies.keep(etag, body);
+    return body;
   }
 
   /** The entry for `key` in a shard, or undefined when the shard or the key does not exist. */
@@ -42,12 +49,17 @@ export class AssetReader {
 
   /** One body out of a shard (the asset server has no Range, so the file is read and sliced). */
   async shardBody(path: string, entry: ShardEntry): Promise<Uint8Array> {
+    const kept = this.#bodies.get(entry.etag);
+    if (kept) return kept;
     // The first request for a shard has just read the whole file for its index: slice that.
     const recent = this.#justRead?.path === path ? this.#justRead.file : undefined;
     this.#justRead = undefined;
     const file = recent ?? new Uint8Array(await (await this.#read(path, true)).arrayBuffer());
     const { bodiesAt } = readShardIndex(file);
-    return file.subarray(bodiesAt + entry.offset, bodiesAt + entry.offset + entry.length);
+    // A copy, so a kept body does not hold the whole shard in memory.
+    const body = file.slice(bodiesAt + entry.offset, bodiesAt + entry.offset + entry.length);
+    this.#bodies.keep(entry.etag, body);
+    return body;
   }
 
   /** The articles an address of the first versions named, oldest first. */

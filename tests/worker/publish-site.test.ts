@@ -78,6 +78,12 @@ describe("serving from the published assets", () => {
     expect(html).toContain('<h1 dir="auto">Report number 7</h1>');
     expect(html).not.toContain("Report number 6");
     expect(html.trimEnd()).toMatch(/<\/html>$/);
+    // Served again, the page comes from the bodies the isolate keeps.
+    expect(await (await app.request(`${BASE}/articles/${spreadId(7)}/report-number-7`)).text()).toBe(html);
+    expect(await (await app.request(`${BASE}/articles/${spreadId(8)}/report-number-8`)).text()).toContain(
+      "Report number 8",
+    );
+    expect(reads).toEqual([articleShardPath(spreadId(7)), articleShardPath(spreadId(8))]);
   });
 
   it("answers a 500, not a wrong page, when an asset the manifest names is missing, and recovers", async () => {
