@@ -23,7 +23,7 @@ import { generatedIcons, readIcons } from "./generated-icons.ts";
 import { generatedModule } from "./generated-module.ts";
 import { readRevisions } from "./git-revisions.ts";
 import { progressLine } from "./progress-line.ts";
-import { readWrittenShards, removeStaleFiles, writeSiteFiles } from "./site-files.ts";
+import { readWrittenShards, removeStaleFiles, SiteWriter } from "./site-files.ts";
 
 const SITE_CONFIG_FILE = "src/site-config.ts";
 const FREE_PLAN_ASSET_FILES = 20_000;
@@ -87,12 +87,13 @@ const isDirectory = (name: string) =>
 const { read, skipped } = classifyEntries(names, isDirectory);
 const notice = skippedNotice(displayPath(articlesDir), skipped);
 if (notice !== undefined) process.stderr.write(`${notice}\n`);
-const sources: SourceFile[] = read.map((name) => {
-  const path = join(articlesDir, name);
-  return { path: displayPath(path), bytes: readFileSync(path) };
-});
-
-const { articles, errors, warnings } = loadArticles(sources, siteConfig.timeZone);
+// The sources are read inside the call, so nothing keeps their bytes once they are parsed.
+const readSources = (): SourceFile[] =>
+  read.map((name) => {
+    const path = join(articlesDir, name);
+    return { path: displayPath(path), bytes: readFileSync(path) };
+  });
+const { articles, errors, warnings } = loadArticles(readSources(), siteConfig.timeZone);
 for (const problem of [...warnings, ...errors]) process.stderr.write(`${formatProblem(problem)}\n`);
 if (errors.length > 0) {
   const files = new Set(errors.map((e) => e.path)).size;
@@ -119,6 +120,7 @@ const bundle: ArticleBundle = {
 const sourceDate = Math.max(revisions.templatesRevisedAt, ...revisions.articlesRevisedAt.values());
 const progress = progressLine(articles.length);
 const written = readWrittenShards(siteDir);
+const writer = new SiteWriter(siteDir);
 const published = await publishSite({
   site: { ...siteConfig, baseUrl: baseUrl.origin },
   bundle,
@@ -126,6 +128,7 @@ const published = await publishSite({
   from: sourceDate,
   sha256: (bytes) => createHash("sha256").update(bytes).digest(),
   alreadyWritten: written.has,
+  writeArticleShard: (path, bytes) => writer.write(path, bytes),
   onProgress: progress.update,
 });
 progress.done();
@@ -134,8 +137,7 @@ const previous = readText(outFile) ?? "";
 const output = generatedModule(published.manifest, displayPath(articlesDir));
 // Files first, then the manifest that names them, then what no manifest names any more: a
 // build killed at any point leaves a manifest whose files are all there.
-const changed = writeSiteFiles(siteDir, published.files);
-const renderedShards = [...published.files.keys()].filter((path) => published.articleShardKeys.has(path)).length;
+for (const [path, bytes] of published.files) writer.write(path, bytes);
 if (output !== previous) writeAtomically(outFile, output);
 const kept = new Set([...published.files.keys(), ...published.articleShardKeys.keys()]);
 removeStaleFiles(siteDir, kept);
@@ -151,5 +153,5 @@ if (kept.size > FREE_PLAN_ASSET_FILES) {
   );
 }
 process.stdout.write(
-  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${kept.size} files, ${changed} changed, ${renderedShards} of ${published.articleShardKeys.size} article shards rendered\n`,
+  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${kept.size} files, ${writer.changed} changed, ${published.renderedShards} of ${published.articleShardKeys.size} article shards rendered\n`,
 );

@@ -6,18 +6,25 @@ import { writeAtomically } from "./build-files.ts";
 /** The folders the build writes in the assets folder; nothing else there is touched. */
 const OWN_FOLDERS = ["a", "l", "p", "s"];
 
-/** Writes every file whose bytes differ from what is there; returns how many were written. */
-export function writeSiteFiles(siteDir: string, files: ReadonlyMap<string, Uint8Array>): number {
-  const existing = existingFiles(siteDir);
-  let written = 0;
-  for (const [path, bytes] of files) {
-    const target = join(siteDir, path);
-    // A content-named file (/s/) never changes under its name: existing is enough.
-    if (existing.has(path) && (path.startsWith("/s/") || sameBytes(target, bytes))) continue;
-    writeAtomically(target, bytes);
-    written++;
+/** Writes files into the assets folder, each only when its bytes differ from what is there. */
+export class SiteWriter {
+  readonly #siteDir: string;
+  readonly #existing: ReadonlySet<string>;
+  /** How many files were written. */
+  changed = 0;
+
+  constructor(siteDir: string) {
+    this.#siteDir = siteDir;
+    this.#existing = existingFiles(siteDir);
   }
-  return written;
+
+  write(path: string, bytes: Uint8Array): void {
+    const target = join(this.#siteDir, path);
+    // A content-named file (/s/) never changes under its name: existing is enough.
+    if (this.#existing.has(path) && (path.startsWith("/s/") || sameBytes(target, bytes))) return;
+    writeAtomically(target, bytes);
+    this.changed++;
+  }
 }
 
 /** Removes the files of earlier builds that this one no longer publishes. */

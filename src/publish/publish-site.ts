@@ -58,6 +58,11 @@ export interface PublishInput {
    * already written: then it is not rendered again. The build answers from its last run.
    */
   readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
+  /**
+   * Where article shards go as they are rendered, when given, instead of into `files`: the
+   * build writes them at once, so a large archive is never held in memory whole.
+   */
+  readonly writeArticleShard?: (path: string, bytes: Uint8Array) => void;
   /** Called now and then with how many article pages are rendered or found written. */
   readonly onProgress?: (rendered: number) => void;
 }
@@ -69,6 +74,8 @@ export interface PublishedSite {
   readonly manifest: SiteManifest;
   /** Each article shard's path and the hash of what it is rendered from, written or not. */
   readonly articleShardKeys: ReadonlyMap<string, string>;
+  /** How many article shards were rendered (the others were already written). */
+  readonly renderedShards: number;
 }
 
 /**
@@ -100,13 +107,17 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
 
   const articleShardKeys = new Map<string, string>();
   let rendered = 0;
+  let renderedShards = 0;
   const byId = all.toSorted((a, b) => (a.id < b.id ? -1 : 1));
   for (const [path, articles] of groupBy(byId, (article) => articleShardPath(article.id))) {
     const sourceKey = await shardSourceKey(site, articles, times, store);
     articleShardKeys.set(path, sourceKey);
     rendered += articles.length;
     if (input.alreadyWritten?.(path, sourceKey)) continue;
-    files.set(path, await articleShard(site, articles, times, store));
+    const shard = await articleShard(site, articles, times, store);
+    if (input.writeArticleShard) input.writeArticleShard(path, shard);
+    else files.set(path, shard);
+    renderedShards++;
     input.onProgress?.(rendered);
   }
   for (const [path, shard] of await pageShards(site, all, times, store)) files.set(path, shard);
@@ -115,6 +126,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   return {
     files,
     articleShardKeys,
+    renderedShards,
     manifest: {
       baseUrl: site.baseUrl,
       files: store.entries,
