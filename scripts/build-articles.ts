@@ -85,12 +85,18 @@ const isDirectory = (name: string) =>
 const { read, skipped } = classifyEntries(names, isDirectory);
 const notice = skippedNotice(displayPath(articlesDir), skipped);
 if (notice !== undefined) process.stderr.write(`${notice}\n`);
-const sources: SourceFile[] = read.map((name) => {
+// Cleared (done) before any other message, so no message lands on the end of the line.
+const progress = progressLine();
+progress.step("reading articles", read.length);
+const sources: SourceFile[] = read.map((name, index) => {
+  progress.update(index);
   const path = join(articlesDir, name);
   return { path: displayPath(path), bytes: readFileSync(path) };
 });
 
+progress.step("parsing articles");
 const { articles, errors, warnings } = loadArticles(sources, siteConfig.timeZone);
+progress.done();
 for (const problem of [...warnings, ...errors]) process.stderr.write(`${formatProblem(problem)}\n`);
 if (errors.length > 0) {
   const files = new Set(errors.map((e) => e.path)).size;
@@ -100,7 +106,9 @@ if (articles.length === 0) fail(`${articlesDir}: no articles found; expected at 
 
 // Dated by git history, so a build is a function of the commit; only uncommitted files, and
 // everything outside a git work tree, take the build's clock (in whole seconds, as HTTP dates).
+progress.step("dating articles from git");
 const revisions = readRevisions(articlesDir, read, ".", Math.floor(Date.now() / 1000) * 1000);
+progress.done();
 for (const line of revisions.notices) process.stderr.write(`${line}\n`);
 const bundle: ArticleBundle = {
   articles,
@@ -115,7 +123,7 @@ const bundle: ArticleBundle = {
 };
 // No request comes before the newest input's date, so earlier publication states are not rendered.
 const sourceDate = Math.max(revisions.templatesRevisedAt, ...revisions.articlesRevisedAt.values());
-const progress = progressLine(articles.length);
+progress.step("rendering articles", articles.length);
 const published = await publishSite({
   site: { ...siteConfig, baseUrl: baseUrl.origin },
   bundle,
@@ -123,18 +131,19 @@ const published = await publishSite({
   from: sourceDate,
   onProgress: progress.update,
 });
-progress.done();
 
 const previous = readText(outFile) ?? "";
 const output = generatedModule(published.manifest, displayPath(articlesDir));
 // Files first, then the manifest that names them, then what no manifest names any more: a
 // build killed at any point leaves a manifest whose files are all there.
-const written = writeSiteFiles(siteDir, published.files);
+progress.step("writing files", published.files.size);
+const written = writeSiteFiles(siteDir, published.files, progress.update);
 if (output !== previous) writeAtomically(outFile, output);
 removeStaleFiles(siteDir, published.files);
 const iconsFile = join(dirname(outFile), "icons.ts");
 const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
+progress.done();
 const scheduled = articles.filter((a) => a.published.epochMs > Date.now()).length;
 process.stdout.write(
   `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${published.files.size} files, ${written} changed\n`,

@@ -6,10 +6,19 @@ import { writeAtomically } from "./build-files.ts";
 /** The folders the build writes in the assets folder; nothing else there is touched. */
 const OWN_FOLDERS = ["a", "l", "p", "s"];
 
-/** Writes every file whose bytes differ from what is there; returns how many were written. */
-export function writeSiteFiles(siteDir: string, files: ReadonlyMap<string, Uint8Array>): number {
+/**
+ * Writes every file whose bytes differ from what is there; returns how many were written.
+ * `onProgress` hears how many files have been checked so far.
+ */
+export function writeSiteFiles(
+  siteDir: string,
+  files: ReadonlyMap<string, Uint8Array>,
+  onProgress?: (checked: number) => void,
+): number {
   let written = 0;
+  let checked = 0;
   for (const [path, bytes] of files) {
+    onProgress?.(checked++);
     const target = join(siteDir, path);
     // A content-named file (/s/) never changes under its name: existing is enough.
     if (path.startsWith("/s/") ? existsSync(target) : sameBytes(target, bytes)) continue;
