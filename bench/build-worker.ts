@@ -1,36 +1,36 @@
 // Builds the Worker for a synthetic corpus in a scratch copy of the project, so the shared
-// src/generated/ that other servers use is never touched: parse (scripts/build-articles.ts),
-// render every output once (render-all.ts), bundle (wrangler deploy --dry-run).
+// src/generated/ and dist/ that other servers use are never touched: publish every body into
+// the static assets and the manifest module (scripts/build-articles.ts, what `npm run build`
+// and every deploy run), then bundle (wrangler deploy --dry-run).
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { DEPLOY_MARKER } from "../scripts/deploy-guard.ts";
+import { readGeneratedModule } from "../scripts/generated-module.ts";
+import type { SiteManifest } from "../src/model/site-manifest.ts";
 import { runCommand } from "./run-command.ts";
 import { readUpload, type Upload } from "./upload-files.ts";
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, "..");
 
-export interface RenderTotals {
-  readonly ms: number;
-  /** Time spent gzipping every body to size them; subtracted from the render step. */
-  readonly gzipMs: number;
-  readonly outputs: number;
-  readonly bytes: number;
-  readonly gzipBytes: number;
-  /** An article in the middle of the archive, for the page benchmark. */
-  readonly samplePath: string;
-  /** Another article, requested cold after the first to separate one-off costs from rendering. */
-  readonly secondPath: string;
-}
+/** Where the copy's build publishes the assets: wrangler.toml's [assets] directory. */
+export const SITE_DIR = join("dist", "site");
+/** Where the bundle goes: outside the assets directory, so it is not uploaded as one. */
+const BUNDLE_DIR = join("dist", "worker");
 
 export interface WorkerBuild {
   readonly dir: string;
   readonly scriptPath: string;
+  /** The built static assets, which the Worker reads through its ASSETS binding. */
+  readonly siteDir: string;
   readonly compatibilityDate: string;
-  readonly parseMs: number;
-  readonly renderMs: number;
+  /** scripts/build-articles.ts: parse, render every body, write the assets and the manifest. */
+  readonly publishMs: number;
   readonly bundleMs: number;
-  readonly render: RenderTotals;
+  /**
+   * Under a terminal: ms from the build's start to its first progress line, or null when it
+   * drew none; undefined when the build did not run under a terminal.
+   */
+  readonly progressShownAtMs?: number | null;
   readonly scriptBytes: number;
   readonly scriptGzipBytes: number;
   /** Largest resident memory of any build step (steps run one after another). */
@@ -64,43 +64,56 @@ export function readCompatibilityDate(): string {
   return match[1];
 }
 
-/**
- * Parses, renders and bundles `corpusDir` in a fresh project copy at `dir`; `prepare` runs on
- * the copy before the build (to commit it, so revision times come from git, not the clock).
- */
-export async function buildWorker(
-  corpusDir: string,
-  dir: string,
-  prepare?: (dir: string) => void,
-): Promise<WorkerBuild> {
-  copyProject(dir);
-  prepare?.(dir);
-  const node = process.execPath;
-  const parse = await runCommand(node, ["scripts/build-articles.ts", "--articles", corpusDir], { cwd: dir });
-  const render = await runCommand(node, [join(PROJECT_ROOT, "bench", "render-all.ts"), dir], { cwd: dir });
-  const outDir = join(dir, "dist");
+/** The build's own command: what `npm run build` runs, on the given corpus. */
+export function publishCommand(corpusDir: string): [string, string[]] {
+  return [process.execPath, ["scripts/build-articles.ts", "--articles", corpusDir]];
+}
+
+/** Bundles the copy at `dir` as a deploy would, without uploading. */
+export function bundleWorker(dir: string) {
   const wrangler = join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
-  const bundle = await runCommand(wrangler, ["deploy", "--dry-run", "--outdir", outDir, "--config", "wrangler.toml"], {
+  return runCommand(wrangler, ["deploy", "--dry-run", "--outdir", BUNDLE_DIR, "--config", "wrangler.toml"], {
     cwd: dir,
-    // A dry run for measuring is no deploy: the build's deploy guard is handed a local base
-    // URL (the bench follows no links, so which port it names does not matter).
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", [DEPLOY_MARKER]: "http://127.0.0.1:8787" },
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
   });
-  const totals = JSON.parse(render.stdout) as RenderTotals;
-  const scriptPath = join(outDir, "index.js");
+}
+
+export interface BuildOptions {
+  /** Runs on the copy before the build (to commit it, so revision times come from git, not the clock). */
+  readonly prepare?: (dir: string) => void;
+  /** Run the publish step under a pseudo-terminal, as on a developer's terminal, to see its progress line. */
+  readonly terminal?: boolean;
+}
+
+/** Publishes and bundles `corpusDir` in a fresh project copy at `dir`. */
+export async function buildWorker(corpusDir: string, dir: string, options: BuildOptions = {}): Promise<WorkerBuild> {
+  copyProject(dir);
+  options.prepare?.(dir);
+  const [command, args] = publishCommand(corpusDir);
+  const publish = await runCommand(command, args, { cwd: dir, terminal: options.terminal });
+  const bundle = await bundleWorker(dir);
+  const scriptPath = join(dir, BUNDLE_DIR, "index.js");
   const script = readFileSync(scriptPath);
   return {
     dir,
     scriptPath,
+    siteDir: join(dir, SITE_DIR),
     compatibilityDate: readCompatibilityDate(),
-    parseMs: parse.ms,
-    renderMs: render.ms - totals.gzipMs,
+    publishMs: publish.ms,
     bundleMs: bundle.ms,
-    render: totals,
+    ...(options.terminal ? { progressShownAtMs: publish.firstMatchMs(PROGRESS_LINE) } : {}),
     scriptBytes: script.byteLength,
     // Cloudflare's size limit is on the gzip-compressed upload; zlib's default level, as wrangler.
     scriptGzipBytes: gzipSync(script).byteLength,
-    peakRssBytes: Math.max(parse.peakRssBytes, render.peakRssBytes, bundle.peakRssBytes),
-    upload: readUpload(dir, outDir),
+    peakRssBytes: Math.max(publish.peakRssBytes, bundle.peakRssBytes),
+    upload: readUpload(dir, join(dir, BUNDLE_DIR)),
   };
 }
+
+/** The manifest the build generated for the Worker. */
+export function readManifest(build: WorkerBuild): SiteManifest {
+  return readGeneratedModule(readFileSync(join(build.dir, "src/generated/site-manifest.ts"), "utf8"));
+}
+
+/** What scripts/progress-line.ts draws: ESC [K (clear the line), then the step's name. */
+const PROGRESS_LINE = new RegExp(`${String.fromCharCode(0x1b)}\\[K\\S`);

@@ -1,10 +1,11 @@
-// The bench needs wrk and hugo from Debian. Installs whichever is missing
-// (apt-get update first), so `npm run bench` works on a fresh machine.
+// The bench needs wrk, hugo and script (a pseudo-terminal for the build) from Debian. Installs
+// whichever is missing (apt-get update first), so `npm run bench` works on a fresh machine.
 import { execFileSync } from "node:child_process";
 
 const PACKAGES: readonly { readonly command: string; readonly pkg: string }[] = [
   { command: "wrk", pkg: "wrk" },
   { command: "hugo", pkg: "hugo" },
+  { command: "script", pkg: "bsdutils" },
 ];
 
 function isOnPath(command: string): boolean {
@@ -29,6 +30,7 @@ export function ensurePackages(log: (message: string) => void): void {
   apt(["update"]);
   apt(["install", "-y", "--no-install-recommends", ...missing]);
   for (const pkg of missing) {
-    if (!isOnPath(pkg)) throw new Error(`apt-get installed ${pkg} but "${pkg}" is not on PATH`);
+    const command = PACKAGES.find((p) => p.pkg === pkg)?.command ?? pkg;
+    if (!isOnPath(command)) throw new Error(`apt-get installed ${pkg} but "${command}" is not on PATH`);
   }
 }

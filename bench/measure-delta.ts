@@ -16,6 +16,12 @@ export interface DeltaResult {
   readonly changedFiles: number;
 }
 
+/** The committed work tree the two builds leave behind, built with every article. */
+export interface BuiltTree {
+  readonly corpusDir: string;
+  readonly workerDir: string;
+}
+
 const IGNORED = ["node_modules", "dist", "src/generated", "*.log"];
 
 function commit(root: string, at: string, message: string): void {
@@ -33,7 +39,7 @@ function commit(root: string, at: string, message: string): void {
 }
 
 /** Builds `articles` then `articles + 1` in `dir` (replaced) and compares what each would upload. */
-export async function measureDelta(articles: number, dir: string): Promise<DeltaResult> {
+export async function measureDelta(articles: number, dir: string): Promise<{ delta: DeltaResult; tree: BuiltTree }> {
   rmSync(dir, { recursive: true, force: true });
   const corpusDir = join(dir, "articles");
   const workerDir = join(dir, "worker");
@@ -46,9 +52,16 @@ export async function measureDelta(articles: number, dir: string): Promise<Delta
   const newest = files.pop();
   if (!newest) throw new Error(`bench/measure-delta.ts: no article generated for ${articles} + 1`);
   for (const file of files) writeFileSync(join(corpusDir, file.name), file.text);
-  const before = await buildWorker(corpusDir, workerDir, () => commit(dir, "2026-01-01T00:00:00Z", "corpus"));
+  const before = await buildWorker(corpusDir, workerDir, {
+    prepare: () => commit(dir, "2026-01-01T00:00:00Z", "corpus"),
+  });
   writeFileSync(join(corpusDir, newest.name), newest.text);
-  const after = await buildWorker(corpusDir, workerDir, () => commit(dir, "2026-01-02T00:00:00Z", "one more"));
+  const after = await buildWorker(corpusDir, workerDir, {
+    prepare: () => commit(dir, "2026-01-02T00:00:00Z", "one more"),
+  });
   const { changed, total, files: changedFiles } = measureChangedBytes(before.upload, after.upload);
-  return { articles, changedBytes: changed, totalBytes: total, changedFiles };
+  return {
+    delta: { articles, changedBytes: changed, totalBytes: total, changedFiles },
+    tree: { corpusDir, workerDir },
+  };
 }

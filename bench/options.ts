@@ -20,7 +20,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--sizes 100,1000,10000] [--rou
        [--threads N] [--connections N] [--builds N] [--work DIR] [--out FILE]
   --quick   2 s per wrk run, 1 round, one build each, corpora of 100 and 1,000 (a smoke test)
   default   3 s per wrk run, 3 rounds, 3 builds each (one at 100,000), corpora of 1,000, 10,000
-            and 100,000; one article is added at 10,000 (or the largest size below it)`;
+            and 100,000; one article is added, and one edited, at 10,000 (or the largest size below)`;
 
 function readPositive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;

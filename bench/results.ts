@@ -2,6 +2,7 @@ import type { WorkerBuild } from "./build-worker.ts";
 import type { Environment } from "./environment.ts";
 import type { DeltaResult } from "./measure-delta.ts";
 import type { FreshResult } from "./measure-fresh.ts";
+import type { RebuildResult } from "./measure-rebuild.ts";
 import type { Endpoint, Samples } from "./measure-serving.ts";
 import type { BenchOptions } from "./options.ts";
 
@@ -9,7 +10,7 @@ export const WORKERD = "workerd";
 export const WORKERD_FLOOR = "workerd floor (Map lookup)";
 export const WRANGLER_DEV = "wrangler dev";
 
-/** A measurement, or why today's design could not be measured (the error, shortened). */
+/** A measurement, or why it could not be made at this size (the error, shortened). */
 export type Measured<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 export interface Route {
@@ -33,8 +34,9 @@ export interface SizeResult {
   readonly serving: Measured<Serving>;
   /** `wrangler dev`: spawn to the first 200 of "/". */
   readonly wranglerDevMs: Measured<number>;
-  /** Only at the size where one more article is measured. */
+  /** Only at the size where one more article and one edit are measured. */
   readonly delta: Measured<DeltaResult> | undefined;
+  readonly rebuild: Measured<RebuildResult> | undefined;
 }
 
 export interface BenchResult {

@@ -1,11 +1,13 @@
-// `npm run bench`: today's Worker measured against the targets the move of every body into
-// Workers Static Assets is judged by (bench/decide-targets.ts), at three corpus sizes, with
+// `npm run bench`: the Worker that serves every body from Workers Static Assets, measured
+// against the targets of that design (bench/decide-targets.ts) at three corpus sizes, with
 // Hugo as the build peer and a floor Worker as the serving peer. Writes BENCHMARKS.md.
 // See docs/performance.md for how to read it.
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { articleShardPath, readShardIndex } from "../src/model/shard-file.ts";
+import { articlePath } from "../src/render/links.ts";
 import { attempt } from "./attempt.ts";
-import { buildWorker, type WorkerBuild } from "./build-worker.ts";
+import { buildWorker, readManifest, type WorkerBuild } from "./build-worker.ts";
 import { ensurePackages } from "./ensure-packages.ts";
 import { readEnvironment, readLoadAverage } from "./environment.ts";
 import { writeFloorWorker } from "./floor-worker.ts";
@@ -13,6 +15,7 @@ import { writeCorpus } from "./generate-corpus.ts";
 import { buildHugoSite, writeHugoSite } from "./hugo-site.ts";
 import { measureDelta } from "./measure-delta.ts";
 import { measureFresh } from "./measure-fresh.ts";
+import { measureRebuild } from "./measure-rebuild.ts";
 import { type Endpoint, measureServing } from "./measure-serving.ts";
 import { mirrorWorker } from "./mirror-worker.ts";
 import { readOptions } from "./options.ts";
@@ -31,17 +34,32 @@ function corpusBytes(dir: string): number {
   return readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 }
 
-/** The routes whose first request and steady state the targets name. */
-function routesOf(articlePath: string): Route[] {
+/**
+ * The routes whose first request and steady state the targets name. The article and the
+ * archive page are from the middle of the archive: stored in shards, as most of them are.
+ */
+function routesOf(build: WorkerBuild, corpusDir: string): Route[] {
+  const pageCount = readManifest(build).states.at(-1)?.pageCount ?? 0;
   return [
     { label: "index /", path: "/" },
-    { label: "archive /page/2", path: "/page/2" },
-    { label: "article page", path: articlePath },
+    { label: "archive page (middle)", path: `/page/${Math.max(1, Math.ceil(pageCount / 2))}` },
+    { label: "article page (middle)", path: middleArticlePath(build, corpusDir) },
     { label: "RSS /rss.xml", path: "/rss.xml" },
     { label: "Atom /atom.xml", path: "/atom.xml" },
     { label: "JSON Feed /feed.json", path: "/feed.json" },
     { label: "sitemap /sitemap.xml", path: "/sitemap.xml" },
   ];
+}
+
+/** The canonical path of the corpus's middle article, its slug read from the shard the build wrote. */
+function middleArticlePath(build: WorkerBuild, corpusDir: string): string {
+  const names = readdirSync(corpusDir).sort();
+  const id = /_([0-9a-f]{16})\.txt$/.exec(names[Math.floor(names.length / 2)] ?? "")?.[1];
+  if (!id) throw new Error(`${corpusDir}: no NNN_<hex>.txt article in the middle`);
+  const shard = readFileSync(join(build.siteDir, articleShardPath(id)));
+  const entry = readShardIndex(new Uint8Array(shard)).entries.get(id);
+  if (!entry) throw new Error(`${build.siteDir}${articleShardPath(id)}: no entry for article ${id}`);
+  return articlePath({ id, slug: entry.slug ?? "" });
 }
 
 async function etagOf(server: RunningServer, path: string): Promise<string> {
@@ -52,6 +70,7 @@ async function etagOf(server: RunningServer, path: string): Promise<string> {
   return etag;
 }
 
+/** Every route's 200, and a feed reader's and a crawler's revalidation: their stored ETag back in If-None-Match. */
 async function servingEndpoints(servers: readonly RunningServer[], routes: readonly Route[]): Promise<Endpoint[]> {
   const plain: Endpoint[] = routes.map(({ label, path }) => ({
     label,
@@ -59,18 +78,20 @@ async function servingEndpoints(servers: readonly RunningServer[], routes: reado
     headers: new Map(servers.map((s) => [s.label, []])),
     expectStatus: 200,
   }));
-  // A feed reader's poll when nothing changed: its stored ETag comes back in If-None-Match.
-  const notModified: Endpoint = {
-    label: "304 /rss.xml (If-None-Match)",
-    path: "/rss.xml",
-    headers: new Map(
-      await Promise.all(
-        servers.map(async (s) => [s.label, [`If-None-Match: ${await etagOf(s, "/rss.xml")}`]] as const),
-      ),
+  const revalidations = routes.filter((r) => r.path === "/rss.xml" || r.label.startsWith("article"));
+  const notModified = await Promise.all(
+    revalidations.map(
+      async ({ label, path }): Promise<Endpoint> => ({
+        label: `304 ${label} (If-None-Match)`,
+        path,
+        headers: new Map(
+          await Promise.all(servers.map(async (s) => [s.label, [`If-None-Match: ${await etagOf(s, path)}`]] as const)),
+        ),
+        expectStatus: 304,
+      }),
     ),
-    expectStatus: 304,
-  };
-  return [...plain, notModified];
+  );
+  return [...plain, ...notModified];
 }
 
 async function measureBuilds(corpusDir: string, sizeDir: string, articles: number): Promise<WorkerBuild[]> {
@@ -78,7 +99,8 @@ async function measureBuilds(corpusDir: string, sizeDir: string, articles: numbe
   const builds: WorkerBuild[] = [];
   for (let i = 0; i < repeats; i++) {
     log(`${articles} articles: our build ${i + 1}/${repeats}`);
-    builds.push(await buildWorker(corpusDir, join(sizeDir, "worker")));
+    // On a terminal, as a writer runs it, so its progress line can be seen.
+    builds.push(await buildWorker(corpusDir, join(sizeDir, "worker"), { terminal: true }));
   }
   return builds;
 }
@@ -96,7 +118,7 @@ async function measureHugo(corpusDir: string, sizeDir: string, articles: number)
   return times;
 }
 
-/** Our Worker against the floor Worker serving the very bytes ours answered, same rounds. */
+/** Our Worker, its assets read from disk, against the floor Worker serving the very bytes ours answered. */
 async function measureSteadyState(build: WorkerBuild, routes: readonly Route[], sizeDir: string): Promise<Serving> {
   const started: RunningServer[] = [];
   try {
@@ -104,8 +126,9 @@ async function measureSteadyState(build: WorkerBuild, routes: readonly Route[], 
       label: WORKERD,
       modules: [{ name: "index.js", path: build.scriptPath }],
       compatibilityDate: build.compatibilityDate,
+      assetsDir: build.siteDir,
       dir: sizeDir,
-      readyPath: "/",
+      ready: { path: "/" },
     });
     started.push(worker);
     const root = join(sizeDir, "floor-root");
@@ -119,7 +142,7 @@ async function measureSteadyState(build: WorkerBuild, routes: readonly Route[], 
       modules: writeFloorWorker(sizeDir, root, files),
       compatibilityDate: build.compatibilityDate,
       dir: sizeDir,
-      readyPath: "/",
+      ready: { path: "/" },
     });
     started.push(floor);
     const endpoints = await servingEndpoints(started, routes);
@@ -136,7 +159,17 @@ async function measureWranglerDev(build: WorkerBuild): Promise<number> {
   return dev.startupMs;
 }
 
-const notBuilt = (why: string) => ({ ok: false as const, error: `not built: ${why}` });
+const notMeasured = (why: string) => ({ ok: false as const, error: why });
+
+/** One more article, then one edit, on a committed tree of `articles` (only at options.deltaSize). */
+async function measureChanges(articles: number, sizeDir: string): Promise<Pick<SizeResult, "delta" | "rebuild">> {
+  log(`${articles} articles: two committed builds, the second with one more article`);
+  const measured = await attempt(() => measureDelta(articles, join(sizeDir, "delta")), log);
+  if (!measured.ok) return { delta: measured, rebuild: notMeasured(`not built: ${measured.error}`) };
+  log(`${articles} articles: rebuild after editing one article`);
+  const rebuild = await attempt(() => measureRebuild(measured.value.tree), log);
+  return { delta: { ok: true, value: measured.value.delta }, rebuild };
+}
 
 async function measureSize(articles: number): Promise<SizeResult> {
   const sizeDir = join(options.workDir, `corpus-${articles}`);
@@ -146,25 +179,16 @@ async function measureSize(articles: number): Promise<SizeResult> {
   writeCorpus(articles, corpusDir);
   const hugoMs = await attempt(() => measureHugo(corpusDir, sizeDir, articles), log);
   const builds = await attempt(() => measureBuilds(corpusDir, sizeDir, articles), log);
-  const delta =
-    articles === options.deltaSize
-      ? await attempt(() => {
-          log(`${articles} articles: two committed builds, the second with one more article`);
-          return measureDelta(articles, join(sizeDir, "delta"));
-        }, log)
-      : undefined;
+  const changes =
+    articles === options.deltaSize ? await measureChanges(articles, sizeDir) : { delta: undefined, rebuild: undefined };
   rmSync(join(sizeDir, "delta"), { recursive: true, force: true });
-  const base = { articles, corpusBytes: corpusBytes(corpusDir), builds, hugoMs, delta };
+  const base = { articles, corpusBytes: corpusBytes(corpusDir), builds, hugoMs, ...changes };
   if (!builds.ok) {
-    return {
-      ...base,
-      fresh: notBuilt(builds.error),
-      serving: notBuilt(builds.error),
-      wranglerDevMs: notBuilt(builds.error),
-    };
+    const why = notMeasured(`not built: ${builds.error}`);
+    return { ...base, fresh: why, serving: why, wranglerDevMs: why };
   }
   const build = builds.value.at(-1) as WorkerBuild;
-  const routes = routesOf(build.render.samplePath);
+  const routes = routesOf(build, corpusDir);
   log(`${articles} articles: fresh isolates, one per route, alternating with an empty Worker`);
   const fresh = await attempt(() => measureFresh(build, routes, join(sizeDir, "fresh")), log);
   log(`${articles} articles: steady state, ${options.rounds} round(s) of ${options.wrk.durationSeconds} s per run`);
@@ -185,7 +209,7 @@ async function main(): Promise<void> {
   const sizes: SizeResult[] = [];
   for (const articles of options.sizes) {
     sizes.push(await measureSize(articles));
-    // Each corpus's copy is large (a 10,000-article bundle is ~120 MB with its source map).
+    // Each corpus's copy is large (100,000 articles publish about 1.4 GB of assets).
     rmSync(join(options.workDir, `corpus-${articles}`), { recursive: true, force: true });
   }
   const result: BenchResult = {

@@ -2,13 +2,14 @@
 // never touches processes it did not start (other servers run on this machine).
 import { type ChildProcess, spawn } from "node:child_process";
 import { openSync } from "node:fs";
+import { connect } from "node:net";
 
 export interface RunningServer {
   readonly label: string;
   /** Root of the process tree whose CPU and memory are measured. */
   readonly pid: number;
   readonly origin: string;
-  /** Milliseconds from spawn to the first successful response. */
+  /** Milliseconds from spawn to readiness (the first answer, or the first accepted connection). */
   readonly startupMs: number;
   stop(): Promise<void>;
 }
@@ -40,10 +41,30 @@ export interface SpawnOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly logFile: string;
   readonly origin: string;
-  /** Path polled until it answers readyStatus (200 unless given). */
-  readonly readyPath: string;
-  readonly readyStatus?: number;
+  readonly ready: Readiness;
   readonly timeoutMs?: number;
+}
+
+/**
+ * When a server counts as started: once a path answers with a status (200 unless given), or
+ * once it accepts a connection, so that no request is made and the next one is its first.
+ */
+export type Readiness = { readonly path: string; readonly status?: number } | "listening";
+
+function accepts(origin: string): Promise<boolean> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function isReady(origin: string, ready: Readiness): Promise<boolean> {
+  return ready === "listening" ? accepts(origin) : answers(`${origin}${ready.path}`, ready.status ?? 200);
 }
 
 async function answers(url: string, status: number): Promise<boolean> {
@@ -82,14 +103,14 @@ export async function spawnServer(options: SpawnOptions): Promise<RunningServer>
         `${options.label} exited (${child.exitCode ?? child.signalCode}) before answering; see ${options.logFile}`,
       );
     }
-    if (await answers(`${options.origin}${options.readyPath}`, options.readyStatus ?? 200)) break;
+    if (await isReady(options.origin, options.ready)) break;
     if (performance.now() > deadline) {
       await stop();
-      throw new Error(
-        `${options.label} did not answer ${options.readyPath} within the timeout; see ${options.logFile}`,
-      );
+      const what = options.ready === "listening" ? "accept a connection" : `answer ${options.ready.path}`;
+      throw new Error(`${options.label} did not ${what} within the timeout; see ${options.logFile}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // A refused connection costs microseconds: poll often enough that start-up is read to a few ms.
+    await new Promise((resolve) => setTimeout(resolve, options.ready === "listening" ? 2 : 10));
   }
   const startupMs = performance.now() - startedAt;
   return { label: options.label, pid: child.pid as number, origin: options.origin, startupMs, stop };

@@ -1,11 +1,14 @@
 // Runs a built Worker bundle in the workerd binary directly, with a generated Cap'n Proto
 // config: no wrangler proxy and no Miniflare entry worker in front of it, as in production.
+// The ASSETS binding is a Fetcher bound to a workerd `disk` service over the built folder
+// (workerd.capnp, struct DiskDirectory): GET answers a file's bytes, a missing file is a 404,
+// and it adds nothing else, like the asset server the Worker runs first in front of.
 
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative } from "node:path";
-import { findFreePort } from "../tests/support/free-port.ts";
-import { type RunningServer, spawnServer } from "./spawn-server.ts";
+import { join, relative, resolve } from "node:path";
+import { findFreePort } from "./free-port.ts";
+import { type Readiness, type RunningServer, spawnServer } from "./spawn-server.ts";
 
 /** The workerd that wrangler itself bundles and runs, so its compatibility dates agree. */
 export function resolveWorkerdBinary(): string {
@@ -26,51 +29,83 @@ export interface WorkerdOptions {
   readonly modules: readonly WorkerdModule[];
   readonly compatibilityDate: string;
   readonly dir: string;
-  readonly readyPath: string;
-  readonly readyStatus?: number;
+  /** The folder the ASSETS binding serves, if the Worker has one. */
+  readonly assetsDir?: string;
+  readonly ready: Readiness;
   /** Also listen for the V8 inspector on this port (only to read heap usage). */
   readonly inspectorPort?: number;
-  /** How long to wait for the first answer; a script of hundreds of MB loads slowly. */
+  /**
+   * Also serve, on a port of its own (`warmUpOrigin`), a Worker that answers from ASSETS
+   * (when there are assets) or with "ok": a request there pays workerd's once-per-process
+   * costs, the asset service's included, without running the Worker under test.
+   */
+  readonly warmUp?: boolean;
   readonly timeoutMs?: number;
 }
 
-function toCapnpString(text: string): string {
-  return JSON.stringify(text);
+export interface WorkerdServer extends RunningServer {
+  readonly warmUpOrigin?: string;
 }
 
-export async function startWorkerd(options: WorkerdOptions): Promise<RunningServer> {
+/** A Worker that answers every request with "ok": the least a Worker can do. */
+export const EMPTY_WORKER_SOURCE = 'export default { fetch() { return new Response("ok"); } };\n';
+
+/** Passes each request on to its ASSETS binding, if it has one. */
+const WARM_UP_WORKER_SOURCE =
+  'export default { fetch(request, env) { return env.ASSETS ? env.ASSETS.fetch(request) : new Response("ok"); } };\n';
+
+const capnpString = (text: string) => JSON.stringify(text);
+
+export async function startWorkerd(options: WorkerdOptions): Promise<WorkerdServer> {
   const port = await findFreePort();
-  const origin = `http://127.0.0.1:${port}`;
+  const warmUpPort = options.warmUp ? await findFreePort() : undefined;
   const modules = options.modules
     .map(
       (m) =>
-        `(name = ${toCapnpString(m.name)}, ${m.type ?? "esModule"} = embed ${toCapnpString(relative(options.dir, m.path))})`,
+        `(name = ${capnpString(m.name)}, ${m.type ?? "esModule"} = embed ${capnpString(relative(options.dir, m.path))})`,
     )
     .join(", ");
+  // workerd reads a disk service's path relative to its working directory: absolute it is.
+  const assets = options.assetsDir
+    ? {
+        service: `, (name = "assets", disk = (path = ${capnpString(resolve(options.assetsDir))}))`,
+        binding: `(name = "ASSETS", service = "assets")`,
+      }
+    : { service: "", binding: "" };
+  let warmUp = { service: "", socket: "" };
+  if (warmUpPort !== undefined) {
+    const warmUpScript = join(options.dir, "warm-up-worker.js");
+    writeFileSync(warmUpScript, WARM_UP_WORKER_SOURCE);
+    warmUp = {
+      service: `, (name = "warm-up", worker = (modules = [(name = "warm-up-worker.js", esModule = embed ${capnpString(relative(options.dir, warmUpScript))})], bindings = [ ${assets.binding} ], compatibilityDate = ${capnpString(options.compatibilityDate)}))`,
+      socket: `, (name = "warm-up", address = "127.0.0.1:${warmUpPort}", http = (), service = "warm-up")`,
+    };
+  }
   const config = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [ (name = "main", worker = .worker) ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
+  services = [ (name = "main", worker = .worker)${assets.service}${warmUp.service} ],
+  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main")${warmUp.socket} ],
 );
 const worker :Workerd.Worker = (
   modules = [ ${modules} ],
-  compatibilityDate = ${toCapnpString(options.compatibilityDate)},
+  bindings = [ ${assets.binding} ],
+  compatibilityDate = ${capnpString(options.compatibilityDate)},
 );
 `;
   // Cap'n Proto resolves embed paths relative to the config file, and only downwards or sideways.
   const configPath = join(options.dir, `${options.label.replace(/\W+/g, "-")}.capnp`);
   writeFileSync(configPath, config);
   const inspector = options.inspectorPort ? [`--inspector-addr=127.0.0.1:${options.inspectorPort}`] : [];
-  return spawnServer({
+  const server = await spawnServer({
     label: options.label,
     command: resolveWorkerdBinary(),
     args: ["serve", ...inspector, configPath],
     logFile: `${configPath}.log`,
-    origin,
-    readyPath: options.readyPath,
-    readyStatus: options.readyStatus,
+    origin: `http://127.0.0.1:${port}`,
+    ready: options.ready,
     timeoutMs: options.timeoutMs ?? 300_000,
   });
+  return warmUpPort === undefined ? server : { ...server, warmUpOrigin: `http://127.0.0.1:${warmUpPort}` };
 }
 
 /** V8 heap in use by the Worker's isolate, read through the inspector (CDP Runtime.getHeapUsage). */

@@ -87,13 +87,21 @@ const isDirectory = (name: string) =>
 const { read, skipped } = classifyEntries(names, isDirectory);
 const notice = skippedNotice(displayPath(articlesDir), skipped);
 if (notice !== undefined) process.stderr.write(`${notice}\n`);
-// The sources are read inside the call, so nothing keeps their bytes once they are parsed.
-const readSources = (): SourceFile[] =>
-  read.map((name) => {
+// Cleared (done) before any other message, so no message lands on the end of the line.
+const progress = progressLine();
+progress.step("reading articles", read.length);
+// The sources live only inside this call, so nothing keeps their bytes once they are parsed.
+function readAndLoad() {
+  const sources: SourceFile[] = read.map((name, index) => {
+    progress.update(index);
     const path = join(articlesDir, name);
     return { path: displayPath(path), bytes: readFileSync(path) };
   });
-const { articles, errors, warnings } = loadArticles(readSources(), siteConfig.timeZone);
+  progress.step("parsing articles");
+  return loadArticles(sources, siteConfig.timeZone);
+}
+const { articles, errors, warnings } = readAndLoad();
+progress.done();
 for (const problem of [...warnings, ...errors]) process.stderr.write(`${formatProblem(problem)}\n`);
 if (errors.length > 0) {
   const files = new Set(errors.map((e) => e.path)).size;
@@ -103,7 +111,9 @@ if (articles.length === 0) fail(`${articlesDir}: no articles found; expected at 
 
 // Dated by git history, so a build is a function of the commit; only uncommitted files, and
 // everything outside a git work tree, take the build's clock (in whole seconds, as HTTP dates).
+progress.step("dating articles from git");
 const revisions = readRevisions(articlesDir, read, ".", Math.floor(Date.now() / 1000) * 1000);
+progress.done();
 for (const line of revisions.notices) process.stderr.write(`${line}\n`);
 const bundle: ArticleBundle = {
   articles,
@@ -118,9 +128,9 @@ const bundle: ArticleBundle = {
 };
 // No request comes before the newest input's date, so earlier publication states are not rendered.
 const sourceDate = Math.max(revisions.templatesRevisedAt, ...revisions.articlesRevisedAt.values());
-const progress = progressLine(articles.length);
 const written = readWrittenShards(siteDir);
 const writer = new SiteWriter(siteDir);
+progress.step("rendering articles", articles.length);
 const published = await publishSite({
   site: { ...siteConfig, baseUrl: baseUrl.origin },
   bundle,
@@ -131,13 +141,17 @@ const published = await publishSite({
   writeArticleShard: (path, bytes) => writer.write(path, bytes),
   onProgress: progress.update,
 });
-progress.done();
 
 const previous = readText(outFile) ?? "";
 const output = generatedModule(published.manifest, displayPath(articlesDir));
 // Files first, then the manifest that names them, then what no manifest names any more: a
 // build killed at any point leaves a manifest whose files are all there.
-for (const [path, bytes] of published.files) writer.write(path, bytes);
+progress.step("writing files", published.files.size);
+let checked = 0;
+for (const [path, bytes] of published.files) {
+  progress.update(checked++);
+  writer.write(path, bytes);
+}
 if (output !== previous) writeAtomically(outFile, output);
 const kept = new Set([...published.files.keys(), ...published.articleShardKeys.keys()]);
 removeStaleFiles(siteDir, kept);
@@ -145,6 +159,7 @@ written.save(published.articleShardKeys);
 const iconsFile = join(dirname(outFile), "icons.ts");
 const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
+progress.done();
 const scheduled = articles.filter((a) => a.published.epochMs > Date.now()).length;
 // Cloudflare refuses a deployment with more asset files than the plan allows; say so before it does.
 if (kept.size > FREE_PLAN_ASSET_FILES) {

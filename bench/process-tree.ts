@@ -1,0 +1,92 @@
+// CPU time and resident memory of a process and all its descendants, read from /proc
+// (proc(5)): utime + stime of /proc/PID/stat include every thread of the process. The bench
+// has its own copy of what tests/support holds: bench/ imports nothing from tests/.
+import { readdirSync, readFileSync } from "node:fs";
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+interface ProcStat {
+  readonly pid: number;
+  readonly ppid: number;
+  /** utime + stime, in clock ticks. */
+  readonly ticks: number;
+}
+
+function readStat(pid: number): ProcStat | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) may hold spaces and parentheses: fields resume after the last ")".
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  // fields[0] is field 3 (state); ppid is field 4, utime 14, stime 15.
+  return { pid, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
+/** The pid and every live descendant of it. */
+export function listProcessTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (!stat) continue;
+    const siblings = children.get(stat.ppid) ?? [];
+    siblings.push(stat.pid);
+    children.set(stat.ppid, siblings);
+  }
+  const tree: number[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const pid = pending.pop() as number;
+    tree.push(pid);
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/** CPU seconds (user + system) used so far by the process tree under `root`. */
+export function readTreeCpuSeconds(root: number): number {
+  let ticks = 0;
+  for (const pid of listProcessTree(root)) ticks += readStat(pid)?.ticks ?? 0;
+  return ticks / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Resident set size of the process tree under `root`, in bytes (VmRSS of each process). */
+export function readTreeRssBytes(root: number): number {
+  let kib = 0;
+  for (const pid of listProcessTree(root)) {
+    try {
+      const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      kib += Number(match?.[1] ?? 0);
+    } catch {
+      // The process ended between listing and reading: it holds no memory any more.
+    }
+  }
+  return kib * 1024;
+}
+
+/**
+ * On-CPU time of every thread of the tree in nanoseconds (/proc/PID/task/TID/schedstat,
+ * field 1): fine-grained where utime + stime count 10 ms ticks, for single requests.
+ */
+export function readTreeCpuNanoseconds(root: number): number {
+  let ns = 0;
+  for (const pid of listProcessTree(root)) {
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+      } catch {
+        // The thread ended between listing and reading.
+      }
+    }
+  }
+  return ns;
+}
