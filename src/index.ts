@@ -1,12 +1,10 @@
+import { env } from "cloudflare:workers";
 import { createApp } from "./app.ts";
 import { manifest } from "./generated/site-manifest.ts";
 
-/** One app per isolate, over the assets the build published (wrangler.toml [assets]). */
-let app: ReturnType<typeof createApp> | undefined;
+// Built while the script is evaluated, before any request: a request then only runs its route.
+const app = createApp({ manifest, assets: env.ASSETS });
+// Hono compiles its route matcher on the first match; do that now too, not on a reader's request.
+app.router.match("GET", "/");
 
-export default {
-  fetch(request, env, context) {
-    app ??= createApp({ manifest, assets: env.ASSETS });
-    return app.fetch(request, env, context);
-  },
-} satisfies ExportedHandler<Env>;
+export default app;

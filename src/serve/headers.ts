@@ -34,10 +34,18 @@ const HTML_POLICY =
 /** Feeds opened directly in a browser must not run or load anything either. */
 const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
-export function securityHeaders(contentType: string): Record<string, string> {
-  return {
+const HTML_SECURITY_HEADERS = securityHeadersWith(HTML_POLICY);
+const DATA_SECURITY_HEADERS = securityHeadersWith(DATA_POLICY);
+
+/** Built once per policy: every response spreads one of two fixed sets. */
+export function securityHeaders(contentType: string): Readonly<Record<string, string>> {
+  return contentType.startsWith("text/html") ? HTML_SECURITY_HEADERS : DATA_SECURITY_HEADERS;
+}
+
+function securityHeadersWith(policy: string): Readonly<Record<string, string>> {
+  return Object.freeze({
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Content-Security-Policy": contentType.startsWith("text/html") ? HTML_POLICY : DATA_POLICY,
-  };
+    "Content-Security-Policy": policy,
+  });
 }

@@ -46,6 +46,19 @@ export function respondWith(resource: Resource, moment: RequestMoment, vary?: st
   return respondWithRepresentation(resource, resource.gzip, moment, varies, "gzip");
 }
 
+/** Last-Modified values already formatted: a site has few distinct ones, so each is formatted once. */
+const httpDates = new Map<number, string>();
+
+function httpDateOf(ms: number): string {
+  let text = httpDates.get(ms);
+  if (text === undefined) {
+    if (httpDates.size >= 4096) httpDates.clear();
+    text = formatHttpDate(ms);
+    httpDates.set(ms, text);
+  }
+  return text;
+}
+
 async function respondWithRepresentation(
   resource: Resource,
   representation: Representation,
@@ -59,7 +72,7 @@ async function respondWithRepresentation(
   const headers: Record<string, string> = {
     "Content-Type": resource.contentType,
     ETag: representation.etag,
-    "Last-Modified": formatHttpDate(lastModifiedMs),
+    "Last-Modified": httpDateOf(lastModifiedMs),
     "Cache-Control": cacheControl(resource.kind, moment.now, moment.nextAt),
     ...securityHeaders(resource.contentType),
     ...(vary === undefined ? {} : { Vary: vary }),
