@@ -10,9 +10,9 @@
 // as in a warm process, next to a warm asset server, that starts one more isolate.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { findFreePort } from "../scripts/free-port.ts";
+import { readTreeCpuNanoseconds } from "../scripts/process-tree.ts";
 import { readManifest, type WorkerBuild } from "./build-worker.ts";
-import { findFreePort } from "./free-port.ts";
-import { readTreeCpuNanoseconds } from "./process-tree.ts";
 import type { Route } from "./results.ts";
 import type { RunningServer } from "./spawn-server.ts";
 import { EMPTY_WORKER_SOURCE, readIsolateHeapBytes, startWorkerd, type WorkerdOptions } from "./workerd-server.ts";

@@ -1,6 +1,6 @@
 // Loads servers side by side with the same wrk settings, alternating which goes first in
 // each round, and reads each server's CPU from /proc around every run.
-import { readTreeCpuSeconds } from "./process-tree.ts";
+import { readTreeCpuSeconds } from "../scripts/process-tree.ts";
 import { runWrk, type WrkSettings } from "./run-wrk.ts";
 import type { RunningServer } from "./spawn-server.ts";
 import { median } from "./stats.ts";

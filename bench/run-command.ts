@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { basename } from "node:path";
-import { readTreeRssBytes } from "./process-tree.ts";
+import { readTreeRssBytes } from "../scripts/process-tree.ts";
 
 export interface CommandResult {
   readonly stdout: string;

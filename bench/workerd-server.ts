@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
-import { findFreePort } from "./free-port.ts";
+import { findFreePort } from "../scripts/free-port.ts";
 import { type Readiness, type RunningServer, spawnServer } from "./spawn-server.ts";
 
 /** The workerd that wrangler itself bundles and runs, so its compatibility dates agree. */

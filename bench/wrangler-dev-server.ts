@@ -1,8 +1,8 @@
 // `wrangler dev` on a built project copy: the way developers run the Worker, with wrangler's
 // proxy in front of workerd and Miniflare's asset server over the [assets] directory.
 import { join } from "node:path";
+import { findFreePort } from "../scripts/free-port.ts";
 import { PROJECT_ROOT } from "./build-worker.ts";
-import { findFreePort } from "./free-port.ts";
 import { WRANGLER_DEV } from "./results.ts";
 import { type RunningServer, spawnServer } from "./spawn-server.ts";
 

@@ -5,10 +5,10 @@
 import { copyFileSync, createWriteStream, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
+import { findFreePort } from "../../scripts/free-port.ts";
 import { removeTempDirs } from "../node/build/build-fixtures.ts";
 import { makeProjectCopy, spawnWranglerDev } from "../node/build/project-copy.ts";
 import { stopGroup } from "../reliability/process-tree.ts";
-import { findFreePort } from "../support/free-port.ts";
 import { until } from "../support/until.ts";
 
 declare module "vitest" {

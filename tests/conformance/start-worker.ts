@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
-import { findFreePort } from "../support/free-port.ts";
+import { findFreePort } from "../../scripts/free-port.ts";
 
 export interface RunningWorker {
   readonly baseUrl: string;

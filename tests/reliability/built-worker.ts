@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Miniflare } from "miniflare";
 import { DEPLOY_MARKER } from "../../scripts/deploy-guard.ts";
-import { findFreePort } from "../support/free-port.ts";
+import { findFreePort } from "../../scripts/free-port.ts";
 import { copyProject } from "../support/isolate-project.ts";
 import { until } from "../support/until.ts";
 import { stopGroup } from "./process-tree.ts";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { listProcessTree } from "../support/process-tree.ts";
+import { listProcessTree } from "../../scripts/process-tree.ts";
 
 export function commandOf(pid: number): string {
   try {

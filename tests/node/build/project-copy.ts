@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { findFreePort } from "../../support/free-port.ts";
+import { findFreePort } from "../../../scripts/free-port.ts";
 import { testSiteConfigModule } from "../../support/test-site.ts";
 import { childEnv, makeTempDir, ROOT, writeGoodArticles } from "./build-fixtures.ts";
 

@@ -2,8 +2,8 @@ import type { ChildProcess } from "node:child_process";
 import { request } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findFreePort } from "../../../scripts/free-port.ts";
 import { stopGroup } from "../../reliability/process-tree.ts";
-import { findFreePort } from "../../support/free-port.ts";
 import { removeTempDirs } from "./build-fixtures.ts";
 import { makeProjectCopy, spawnWranglerDev } from "./project-copy.ts";
 

@@ -1,6 +1,6 @@
 // CPU time and resident memory of a process and all its descendants, read from /proc
-// (proc(5)): utime + stime of /proc/PID/stat include every thread of the process. The bench
-// has its own copy of what tests/support holds: bench/ imports nothing from tests/.
+// (proc(5)): utime + stime of /proc/PID/stat include every thread of the process. Shared by the
+// test harnesses and the benchmark.
 import { readdirSync, readFileSync } from "node:fs";
 
 const CLOCK_TICKS_PER_SECOND = 100;

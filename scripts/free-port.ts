@@ -1,3 +1,4 @@
+// Shared by the test harnesses and the benchmark, which serve the Worker on free local ports.
 import { createServer } from "node:net";
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it). */
