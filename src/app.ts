@@ -68,9 +68,10 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     };
   };
 
-  const shardResource = (path: string, entry: ShardEntry, kind: "article"): Resource => ({
+  /** An article's page, or a full archive page: both are cached as long as an article. */
+  const shardResource = (path: string, entry: ShardEntry): Resource => ({
     contentType: HTML,
-    kind,
+    kind: "article",
     lastModifiedMs: entry.lastModifiedMs,
     identity: { etag: entry.etag, read: () => reader.shardBody(path, entry) },
   });
@@ -110,7 +111,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     if (page === state.pageCount) return routeOf(state, `/page/${page}`);
     const path = pageShardPath(Math.floor((page - 1) / manifest.pagesPerShard));
     const entry = await reader.shardEntry(path, param);
-    return entry && shardResource(path, entry, "article");
+    return entry && shardResource(path, entry);
   };
 
   /**
@@ -128,7 +129,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     const entry = ARTICLE_ID.test(key) ? await reader.shardEntry(shard, key) : undefined;
     if (entry && (entry.publishedMs ?? 0) <= at) {
       const canonical = articlePath({ id: entry.key, slug: entry.slug ?? "" });
-      return path === canonical ? shardResource(shard, entry, "article") : `${manifest.baseUrl}${canonical}`;
+      return path === canonical ? shardResource(shard, entry) : `${manifest.baseUrl}${canonical}`;
     }
     if (slug !== undefined) return undefined;
     const targets = await reader.legacyTargets(legacyShardPath(key), key);
