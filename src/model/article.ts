@@ -17,6 +17,34 @@ export interface Article {
   readonly abstract: string;
   /** Plain-text paragraphs; a single line break inside one is kept as "\n". */
   readonly paragraphs: readonly string[];
+  /** The topics it is about (`Tags:`), in the order written; none when the file names none. */
+  readonly tags?: readonly Topic[];
+  /** Who wrote it (`Author:`); the site's author when absent. */
+  readonly author?: string;
+  /** When it was last corrected (`Updated:`), never before `published`. */
+  readonly updated?: PublishedTime;
+  /** The picture that goes with it (`Image:`). */
+  readonly image?: ArticleImage;
+}
+
+/** A tag or an author as pages and feeds name it. */
+export interface Topic {
+  /** As the author wrote it: "Energy", "Olena Kovalenko". */
+  readonly label: string;
+  /** Its readable ASCII address segment, from the label like an article slug: "energy". */
+  readonly slug: string;
+}
+
+/** An article's picture: a file under articles/media/ the site serves, or an image elsewhere. */
+export interface ArticleImage {
+  /** A site path ("/media/<digest>/<name>") for a served file, an absolute http(s) URL otherwise. */
+  readonly url: string;
+  /** Known from a served file's bytes, or guessed from a remote URL's extension. */
+  readonly mediaType?: string;
+  /** Size in bytes and pixels: known only for a file the site serves. */
+  readonly length?: number;
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /** An instant plus the offset of the site's time zone at that instant. */

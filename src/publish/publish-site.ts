@@ -11,7 +11,7 @@ import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
 import { renderArticlePage } from "../render/article-page.ts";
-import { feedEntries } from "../render/feed-entries.ts";
+import { siteFeed } from "../render/feed-document.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import { FEED_FORMATS } from "../render/formats.ts";
 import { ICON_FILES } from "../render/icons.ts";
@@ -160,11 +160,12 @@ async function publishState(
 ): Promise<PublicationState> {
   const routes: Record<string, number> = {};
   const previews: Record<string, number> = {};
-  const listModified = times.list(published, feedEntries(site, published));
+  const feed = siteFeed(site, published);
+  const listModified = times.list(published, feed.entries);
   for (const format of FEED_FORMATS) {
     const type = `${format.mediaType}; charset=utf-8`;
-    routes[format.path] = await store.add(renderFeed(format, site, published), type, listModified, "feed");
-    const preview = renderFeedPreviewPage(site, format, published);
+    routes[format.path] = await store.add(renderFeed(format, site, feed), type, listModified, "feed");
+    const preview = renderFeedPreviewPage(site, format, feed);
     previews[format.path] = await store.add(preview, HTML, listModified, "feed");
   }
   const homeModified = times.list(published, homePageEntries(site, published));

@@ -1,11 +1,10 @@
-import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
-import { feedEntries, feedUpdated } from "./feed-entries.ts";
-import { ATOM_PATH } from "./formats.ts";
+import { type FeedDocument, feedUpdated } from "./feed-document.ts";
+import { ATOM_FORMAT, feedPathIn } from "./formats.ts";
 import { html, toHtmlString } from "./html.ts";
 import { ICON_SMALL } from "./icons.ts";
-import { absoluteUrl, articleUrl, feedTagUri, homeUrl, tagUri, toRfc3339 } from "./links.ts";
+import { absoluteUrl, articleUrl, feedTagUri, tagUri, toRfc3339 } from "./links.ts";
 import { GENERATOR } from "./rss.ts";
 
 /**
@@ -16,18 +15,19 @@ import { GENERATOR } from "./rss.ts";
  * Escaping is the one HTML template's, whose entities (&amp; &lt; &gt; &quot; &#39;) are all
  * predefined in XML.
  */
-export function renderAtom(site: Site, published: readonly Article[]): string {
-  const entries = feedEntries(site, published);
+export function renderAtom(site: Site, document: FeedDocument): string {
+  const { entries } = document;
+  const self = feedPathIn(document.folder, ATOM_FORMAT);
   const author = html`<author><name>${site.author}</name></author>`;
   return `<?xml version="1.0" encoding="utf-8"?>
 ${toHtmlString(html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">
-<id>${feedTagUri(site, ATOM_PATH)}</id>
-<title type="text">${site.title}</title>
-<subtitle type="text">${site.description}</subtitle>
+<id>${feedTagUri(site, self)}</id>
+<title type="text">${document.title}</title>
+<subtitle type="text">${document.description}</subtitle>
 <updated>${toRfc3339(feedUpdated(entries))}</updated>
 ${author}
-<link rel="alternate" type="text/html" href="${homeUrl(site)}"/>
-<link rel="self" type="application/atom+xml" href="${absoluteUrl(site, ATOM_PATH)}"/>
+<link rel="alternate" type="text/html" href="${absoluteUrl(site, document.pagePath)}"/>
+<link rel="self" type="application/atom+xml" href="${absoluteUrl(site, self)}"/>
 <icon>${absoluteUrl(site, ICON_SMALL.path)}</icon>
 <generator>${GENERATOR}</generator>
 ${entries.map(

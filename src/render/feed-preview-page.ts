@@ -1,8 +1,7 @@
-import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { renderEntryList } from "./entry-list.ts";
-import { feedEntries } from "./feed-entries.ts";
-import { FEED_FORMATS, type FeedFormat } from "./formats.ts";
+import type { FeedDocument } from "./feed-document.ts";
+import { FEED_FORMATS, type FeedFormat, feedPathIn } from "./formats.ts";
 import { html } from "./html.ts";
 import { absoluteUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
@@ -12,28 +11,28 @@ import { renderPage } from "./page-layout.ts";
  * paste into a reader, and the items the feed carries right now. Feed readers never get
  * this page (see src/serve/negotiate.ts); it is kept out of search results with noindex.
  */
-export function renderFeedPreviewPage(site: Site, format: FeedFormat, published: readonly Article[]): string {
-  const feedUrl = absoluteUrl(site, format.path);
-  const entries = feedEntries(site, published);
+export function renderFeedPreviewPage(site: Site, format: FeedFormat, document: FeedDocument): string {
+  const feedUrl = absoluteUrl(site, feedPathIn(document.folder, format));
+  const { entries } = document;
   const others = FEED_FORMATS.filter((other) => other !== format);
   // "RSS feed", "Atom feed", but "JSON Feed" (the format's own name), never "JSON Feed feed".
   const name = /\bfeed$/i.test(format.label) ? format.label : `${format.label} feed`;
   return renderPage(site, {
-    title: `${name} – ${site.title}`,
-    description: `Subscribe to ${site.title} in a feed reader: ${site.description}`,
+    title: `${name} – ${document.title}`,
+    description: `Subscribe to ${document.title} in a feed reader: ${document.description}`,
     noIndex: true,
     openGraphType: "website",
     structuredData: {
       "@context": "https://schema.org",
       "@type": "DataFeed",
-      name: `${site.title} (${format.label})`,
-      description: site.description,
+      name: `${document.title} (${format.label})`,
+      description: document.description,
       url: feedUrl,
       encodingFormat: format.mediaType,
       isPartOf: { "@type": "WebSite", name: site.title, url: homeUrl(site) },
     },
-    main: html`<h1>${site.title}: ${name}</h1>
-<p class="lede">This address is a news feed. Paste its address into a feed reader and it will show you every new article of ${site.title} as soon as it is published.</p>
+    main: html`<h1>${document.title}: ${name}</h1>
+<p class="lede">This address is a news feed. Paste its address into a feed reader and it will show you every new article of ${document.title} as soon as it is published.</p>
 <h2 id="subscribe">Subscribe</h2>
 <p>The address of this feed:</p>
 <p><code class="feed-url">${feedUrl}</code></p>
@@ -43,7 +42,7 @@ export function renderFeedPreviewPage(site: Site, format: FeedFormat, published:
 </ol>
 <p>The same articles are also available as ${others.map(
       (other, index) =>
-        html`${index === 0 ? "" : index === others.length - 1 ? " or " : ", "}<a href="${absoluteUrl(site, other.path)}">${other.label}</a>`,
+        html`${index === 0 ? "" : index === others.length - 1 ? " or " : ", "}<a href="${absoluteUrl(site, feedPathIn(document.folder, other))}">${other.label}</a>`,
     )}. Any of them works; choose the one your reader prefers.</p>
 <h2 id="newest">In this feed now</h2>
 ${

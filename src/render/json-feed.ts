@@ -1,10 +1,9 @@
-import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
-import { feedEntries } from "./feed-entries.ts";
-import { JSON_FEED_PATH } from "./formats.ts";
+import type { FeedDocument } from "./feed-document.ts";
+import { feedPathIn, JSON_FEED_FORMAT } from "./formats.ts";
 import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
-import { absoluteUrl, articleUrl, homeUrl, toRfc3339 } from "./links.ts";
+import { absoluteUrl, articleUrl, toRfc3339 } from "./links.ts";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */
 export interface JsonFeed {
@@ -41,19 +40,19 @@ export interface JsonFeedItem {
   readonly language: string;
 }
 
-export function toJsonFeed(site: Site, published: readonly Article[]): JsonFeed {
+export function toJsonFeed(site: Site, document: FeedDocument): JsonFeed {
   const authors = [{ name: site.author }];
   return {
     version: "https://jsonfeed.org/version/1.1",
-    title: site.title,
-    home_page_url: homeUrl(site),
-    feed_url: absoluteUrl(site, JSON_FEED_PATH),
-    description: site.description,
+    title: document.title,
+    home_page_url: absoluteUrl(site, document.pagePath),
+    feed_url: absoluteUrl(site, feedPathIn(document.folder, JSON_FEED_FORMAT)),
+    description: document.description,
     icon: absoluteUrl(site, ICON_LARGE.path),
     favicon: absoluteUrl(site, ICON_SMALL.path),
     language: site.language,
     authors,
-    items: feedEntries(site, published).map((article) => ({
+    items: document.entries.map((article) => ({
       id: article.id,
       url: articleUrl(site, article),
       title: article.title,
@@ -66,6 +65,6 @@ export function toJsonFeed(site: Site, published: readonly Article[]): JsonFeed 
   };
 }
 
-export function renderJsonFeed(site: Site, published: readonly Article[]): string {
-  return `${JSON.stringify(toJsonFeed(site, published), null, 2)}\n`;
+export function renderJsonFeed(site: Site, document: FeedDocument): string {
+  return `${JSON.stringify(toJsonFeed(site, document), null, 2)}\n`;
 }

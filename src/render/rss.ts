@@ -1,16 +1,14 @@
 import { Feed } from "feed";
-import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { forFeedCdata, titlesAsCharacterReferences } from "./feed-cdata.ts";
-import { feedEntries, feedUpdated } from "./feed-entries.ts";
+import { type FeedDocument, feedUpdated } from "./feed-document.ts";
+import { feedPathIn, RSS_FORMAT } from "./formats.ts";
 import { escapeHtml } from "./html.ts";
 import { ICON_RSS } from "./icons.ts";
-import { absoluteUrl, articleUrl, homeUrl } from "./links.ts";
+import { absoluteUrl, articleUrl } from "./links.ts";
 
 export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
-
-import { RSS_PATH } from "./formats.ts";
 
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification) through `feed`. An item title is plain
@@ -20,20 +18,20 @@ import { RSS_PATH } from "./formats.ts";
  * HTML is allowed", and readers and the validator treat it so), so the abstract goes in
  * escaped, like the body in content:encoded.
  */
-export function renderRss(site: Site, published: readonly Article[]): string {
-  const entries = feedEntries(site, published);
+export function renderRss(site: Site, document: FeedDocument): string {
+  const { entries } = document;
   const feed = new Feed({
-    title: site.title,
-    description: site.description,
-    id: homeUrl(site),
-    link: homeUrl(site),
+    title: document.title,
+    description: document.description,
+    id: absoluteUrl(site, document.pagePath),
+    link: absoluteUrl(site, document.pagePath),
     language: site.language,
     // <image>: "GIF, JPEG or PNG", at most 144 pixels wide.
     image: absoluteUrl(site, ICON_RSS.path),
     // lastBuildDate: the newest article's time, never the build's (feed would use the clock).
     updated: new Date(feedUpdated(entries).epochMs),
     generator: GENERATOR,
-    feedLinks: { rss: absoluteUrl(site, RSS_PATH) },
+    feedLinks: { rss: absoluteUrl(site, feedPathIn(document.folder, RSS_FORMAT)) },
   });
   for (const article of entries) {
     feed.addItem({

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { removeUnshowable } from "../../src/load/clean-text.ts";
 import type { Article } from "../../src/model/article.ts";
 import { renderAtom } from "../../src/render/atom.ts";
+import { siteFeed } from "../../src/render/feed-document.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
 import { renderRss } from "../../src/render/rss.ts";
 import { testSite } from "../support/test-site.ts";
@@ -40,7 +41,7 @@ const expectedTitle = (a: Article) => removeUnshowable(sources.find((s) => s.id 
 const expectedAbstract = (a: Article) => removeUnshowable(sources.find((s) => s.id === a.id)?.abstract ?? "").text;
 
 describe("RSS 2.0", () => {
-  const xml = renderRss(site, articles);
+  const xml = renderRss(site, siteFeed(site, articles));
   const feed = parseRssFeed(xml);
 
   it("is well-formed XML even with ]]> twice, <, &, U+0001 and emoji in the text", () => {
@@ -57,7 +58,7 @@ describe("RSS 2.0", () => {
   it("keeps any number of ]]> in a title, in place", () => {
     for (const title of ["]]>", "a]]>b]]>c]]>d", "]]]]>>", "x]]", "]]>]]>]]>]]>"]) {
       const [article] = loadSources([{ ...plainArticle(5, "2025-01-01 00:00:00"), title }]).articles;
-      const rss = renderRss(site, article ? [article] : []);
+      const rss = renderRss(site, siteFeed(site, article ? [article] : []));
       expect(() => assertWellFormedXml(rss), title).not.toThrow();
       expect(parseRssFeed(rss).items?.[0]?.title, title).toBe(title);
     }
@@ -97,7 +98,7 @@ describe("RSS 2.0", () => {
 });
 
 describe("Atom 1.0", () => {
-  const xml = renderAtom(site, articles);
+  const xml = renderAtom(site, siteFeed(site, articles));
   const feed = parseAtomFeed(xml);
 
   it("is well-formed XML", () => {
@@ -107,7 +108,9 @@ describe("Atom 1.0", () => {
   it("has a language, an id that survives a move to another domain, updated time, author, icon and links", () => {
     expect(xml).toMatch(/^<\?xml[^>]*>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="en">/);
     expect(feed.id).toBe(`tag:${site.tagAuthority}:/atom.xml`);
-    expect(parseAtomFeed(renderAtom({ ...site, baseUrl: "https://moved.example" }, articles)).id).toBe(feed.id);
+    expect(parseAtomFeed(renderAtom({ ...site, baseUrl: "https://moved.example" }, siteFeed(site, articles))).id).toBe(
+      feed.id,
+    );
     expect(feed.updated).toBe("2025-05-05T05:05:05Z");
     expect(feed.icon).toBe("https://news.example/icon-64.png");
     expect(feed.authors?.[0]?.name).toBe(site.author);
@@ -132,7 +135,7 @@ describe("Atom 1.0", () => {
 });
 
 describe("JSON Feed 1.1", () => {
-  const json = renderJsonFeed(site, articles);
+  const json = renderJsonFeed(site, siteFeed(site, articles));
   const feed = parseJsonFeed(json);
   const items = feed.items ?? [];
 
@@ -164,9 +167,9 @@ describe("JSON Feed 1.1", () => {
 
 describe("every format", () => {
   it("removes characters XML forbids identically, so a title reads the same everywhere", () => {
-    const rssTitle = parseRssFeed(renderRss(site, articles)).items?.[0]?.title;
-    const atomTitle = textOf(parseAtomFeed(renderAtom(site, articles)).entries?.[0]?.title);
-    const jsonTitle = parseJsonFeed(renderJsonFeed(site, articles)).items?.[0]?.title;
+    const rssTitle = parseRssFeed(renderRss(site, siteFeed(site, articles))).items?.[0]?.title;
+    const atomTitle = textOf(parseAtomFeed(renderAtom(site, siteFeed(site, articles))).entries?.[0]?.title);
+    const jsonTitle = parseJsonFeed(renderJsonFeed(site, siteFeed(site, articles))).items?.[0]?.title;
     expect(new Set([rssTitle, atomTitle, jsonTitle])).toEqual(new Set([expectedTitle(articles[0] as Article)]));
     expect(jsonTitle).not.toContain("\u0001");
   });
@@ -177,13 +180,13 @@ describe("every format", () => {
         plainArticle(i + 1, `2025-01-${String(i + 1).padStart(2, "0")} 12:00:00`),
       ),
     ).articles;
-    const items = parseJsonFeed(renderJsonFeed(site, many)).items ?? [];
+    const items = parseJsonFeed(renderJsonFeed(site, siteFeed(site, many))).items ?? [];
     expect(items).toHaveLength(site.itemsPerFeed);
     expect(items[0]?.id).toBe(idOf(site.itemsPerFeed + 5));
   });
 
   it("is deterministic: the same articles render the same bytes", () => {
-    expect(renderRss(site, articles)).toBe(renderRss(site, articles));
-    expect(renderAtom(site, articles)).toBe(renderAtom(site, articles));
+    expect(renderRss(site, siteFeed(site, articles))).toBe(renderRss(site, siteFeed(site, articles)));
+    expect(renderAtom(site, siteFeed(site, articles))).toBe(renderAtom(site, siteFeed(site, articles)));
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "../../../src/model/article.ts";
 import { renderArticlePage } from "../../../src/render/article-page.ts";
 import { renderAtom } from "../../../src/render/atom.ts";
+import { siteFeed } from "../../../src/render/feed-document.ts";
 import { renderIndexPage } from "../../../src/render/index-page.ts";
 import { renderJsonFeed } from "../../../src/render/json-feed.ts";
 import { renderRss } from "../../../src/render/rss.ts";
@@ -73,9 +74,9 @@ describe("feeds of arbitrary articles", () => {
       fc.property(generatedArticles, (generated) => {
         const articles = buildArticles(generated);
         const expected = articles.map(textOf);
-        expect(readRss(renderRss(site, articles))).toEqual(expected);
-        expect(readAtom(renderAtom(site, articles))).toEqual(expected);
-        expect(readJsonFeed(renderJsonFeed(site, articles))).toEqual(expected);
+        expect(readRss(renderRss(site, siteFeed(site, articles)))).toEqual(expected);
+        expect(readAtom(renderAtom(site, siteFeed(site, articles)))).toEqual(expected);
+        expect(readJsonFeed(renderJsonFeed(site, siteFeed(site, articles)))).toEqual(expected);
       }),
       settings(2500),
     );
@@ -90,9 +91,9 @@ describe("feeds of arbitrary articles", () => {
         fc.property(generatedArticles, (generated) => {
           const articles = buildArticles(generated);
           const bodies = [
-            renderRss(site, articles),
-            renderAtom(site, articles),
-            renderJsonFeed(site, articles),
+            renderRss(site, siteFeed(site, articles)),
+            renderAtom(site, siteFeed(site, articles)),
+            renderJsonFeed(site, siteFeed(site, articles)),
             renderIndexPage(site, articles),
             ...articles.map((article) => renderArticlePage(site, article)),
           ];

@@ -1,0 +1,42 @@
+import type { Article, PublishedTime } from "../model/article.ts";
+import type { Site } from "../model/site.ts";
+
+/**
+ * One feed as every format renders it: the site's subscription feed, or a topic's. The
+ * renderers take only this, so a new kind of feed is a new FeedDocument, not a new renderer.
+ */
+export interface FeedDocument {
+  /** The feed's name and description as readers show them. */
+  readonly title: string;
+  readonly description: string;
+  /** Site-relative path of the HTML page the feed mirrors: "/" or "/tags/energy". */
+  readonly pagePath: string;
+  /** The folder its formats live in: "" for the site's feeds, "/tags/energy" (see feedPathIn). */
+  readonly folder: string;
+  /** The items, newest first. */
+  readonly entries: readonly Article[];
+}
+
+/** The site's subscription feed: the newest `itemsPerFeed` of the published articles. */
+export function siteFeed(site: Site, published: readonly Article[]): FeedDocument {
+  return {
+    title: site.title,
+    description: site.description,
+    pagePath: "/",
+    folder: "",
+    entries: feedEntries(site, published),
+  };
+}
+
+/** The articles a feed carries: the newest `itemsPerFeed` of those already published. */
+export function feedEntries(site: Site, published: readonly Article[]): readonly Article[] {
+  return published.slice(0, site.itemsPerFeed);
+}
+
+/**
+ * A feed's updated time is its newest article's, never the build's or the clock's, so the
+ * output is deterministic. A feed with nothing published yet says the epoch.
+ */
+export function feedUpdated(entries: readonly Article[]): PublishedTime {
+  return entries[0]?.published ?? { epochMs: 0, offsetMinutes: 0 };
+}
