@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import type { TopicKind } from "./model/article.ts";
 import { articleShardPath, legacyShardPath, pageShardPath, type ShardEntry } from "./model/shard-file.ts";
 import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
@@ -36,6 +37,7 @@ const HTML = "text/html; charset=utf-8";
  */
 const ARTICLE_PATH = /^\/articles\/([^/]+)(?:\/([^/]+))?\/?$/;
 const ARTICLE_ID = /^[0-9a-f]{16}$/;
+const TOPIC_KINDS: readonly TopicKind[] = ["tags", "authors"];
 
 /**
  * The Worker: every body was rendered by the build. It picks the publication state by the
@@ -155,10 +157,30 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     );
   }
   app.get("/articles/*", (c) => send(c, (_, at) => article(c, at)));
+  // A tag's or an author's pages and feeds are exact paths of the state in force (they change
+  // with publication), each feed with its browser preview like the site's.
+  for (const kind of TOPIC_KINDS) {
+    app.get(`/${kind}`, (c) => send(c, (state) => routeOf(state, c.req.path)));
+    app.get(`/${kind}/*`, (c) => {
+      const path = rawPathOf(c.req.url);
+      const format = FEED_FORMATS.find((f) => path.endsWith(`/${f.file}`));
+      if (format === undefined) return send(c, (state) => routeOf(state, path));
+      const preview = prefersHtmlPreview(c.req.header("accept") ?? null, format.mediaType);
+      return send(c, (state) => (preview ? fileResource(state.previews.get(path)) : routeOf(state, path)), "Accept");
+    });
+  }
   const listedPaths = [SITEMAP_PATH, "/sitemaps/:part", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)];
   for (const path of listedPaths) app.get(path, (c) => send(c, (state) => routeOf(state, c.req.path)));
 
-  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/*", ...listedPaths];
+  const topicRoutes = TOPIC_KINDS.flatMap((kind) => [`/${kind}`, `/${kind}/*`]);
+  const routes = [
+    "/",
+    "/page/:page",
+    ...FEED_FORMATS.map((f) => f.path),
+    "/articles/*",
+    ...topicRoutes,
+    ...listedPaths,
+  ];
   for (const path of routes) app.all(path, () => respondMethodNotAllowed());
   app.notFound(notFound);
   app.onError((error, c) => {

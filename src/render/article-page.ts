@@ -2,16 +2,25 @@ import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { formatReadableTime } from "./format-time.ts";
 import { html } from "./html.ts";
-import { articlePath, articleUrl, homeUrl, toRfc3339 } from "./links.ts";
+import { absoluteUrl, articlePath, articleUrl, homeUrl, topicPath, toRfc3339 } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
+import { authorOf } from "./topics.ts";
+
+/** What an article's page shows of the rest of the site. */
+export interface ArticleContext {
+  /** Whether authors have pages (src/render/topics.ts hasAuthorPages): the byline then links one. */
+  readonly authorPages?: boolean;
+}
 
 /**
  * The summary page of one article: title, author, time, the abstract set apart, the full text. Each
  * paragraph takes its direction from its own first strong character (dir="auto"), so a
  * right-to-left paragraph among left-to-right ones is laid out on its own terms.
  */
-export function renderArticlePage(site: Site, article: Article): string {
+export function renderArticlePage(site: Site, article: Article, context: ArticleContext = {}): string {
   const published = toRfc3339(article.published);
+  const author = authorOf(site, article);
+  const tags = article.tags ?? [];
   return renderPage(site, {
     title: `${article.title} – ${site.title}`,
     description: article.abstract,
@@ -28,16 +37,28 @@ export function renderArticlePage(site: Site, article: Article): string {
       url: articleUrl(site, article),
       mainEntityOfPage: articleUrl(site, article),
       inLanguage: site.language,
-      author: { "@type": "Organization", name: site.author },
+      author: { "@type": article.author === undefined ? "Organization" : "Person", name: author.label },
+      ...(tags.length > 0 ? { keywords: tags.map((tag) => tag.label) } : {}),
       publisher: { "@type": "Organization", name: site.title, url: homeUrl(site) },
     },
     main: html`<article>
 <h1 dir="auto">${article.title}</h1>
-<p class="meta"><span class="author">${site.author}</span> · <time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
+<p class="meta"><span class="author">${
+      context.authorPages
+        ? html`<a href="${absoluteUrl(site, topicPath("authors", author))}" rel="author">${author.label}</a>`
+        : author.label
+    }</span> · <time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
 <p class="abstract" dir="auto">${article.abstract}</p>
 <div class="text">
 ${article.paragraphs.map((paragraph) => html`<p dir="auto">${paragraph}</p>\n`)}</div>
-</article>
+${
+  tags.length === 0
+    ? ""
+    : html`<nav class="tags" aria-label="Topics"><p>Topics: ${tags.map(
+        (tag, index) =>
+          html`${index === 0 ? "" : ", "}<a href="${absoluteUrl(site, topicPath("tags", tag))}" rel="tag" dir="auto">${tag.label}</a>`,
+      )}</p></nav>\n`
+}</article>
 <nav class="back" aria-label="Site"><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
   });
 }

@@ -4,8 +4,9 @@ import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { ATOM_FORMAT, feedPathIn } from "./formats.ts";
 import { html, toHtmlString } from "./html.ts";
 import { ICON_SMALL } from "./icons.ts";
-import { absoluteUrl, articleUrl, feedTagUri, tagUri, toRfc3339 } from "./links.ts";
+import { absoluteUrl, articleUrl, feedTagUri, tagUri, topicsPath, toRfc3339 } from "./links.ts";
 import { GENERATOR } from "./rss.ts";
+import { authorOf } from "./topics.ts";
 
 /**
  * Atom 1.0 (RFC 4287), written here rather than by `feed`, whose Atom marks every title and
@@ -37,7 +38,14 @@ ${entries.map(
 <link rel="alternate" type="text/html" href="${articleUrl(site, article)}"/>
 <published>${toRfc3339(article.published)}</published>
 <updated>${toRfc3339(article.published)}</updated>
-${author}
+<author><name>${authorOf(site, article).label}</name></author>
+${(article.tags ?? []).map(
+  // RFC 4287 §4.2.2: term identifies the category within scheme, label is for people.
+  (
+    tag,
+  ) => html`<category term="${tag.slug}" scheme="${absoluteUrl(site, `${topicsPath("tags")}/`)}" label="${tag.label}"/>
+`,
+)}
 <summary type="text">${article.abstract}</summary>
 <content type="html">${renderContentHtml(article)}</content>
 </entry>

@@ -1,5 +1,7 @@
 import type { Article, PublishedTime } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
+import { topicPath } from "./links.ts";
+import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
 
 /**
  * One feed as every format renders it: the site's subscription feed, or a topic's. The
@@ -25,6 +27,18 @@ export function siteFeed(site: Site, published: readonly Article[]): FeedDocumen
     pagePath: "/",
     folder: "",
     entries: feedEntries(site, published),
+  };
+}
+
+/** A tag's or an author's feed: its newest `itemsPerFeed` published articles, beside its page. */
+export function topicFeed(site: Site, group: TopicGroup): FeedDocument {
+  const folder = topicPath(group.kind, group.topic);
+  return {
+    title: topicTitle(site, group),
+    description: topicDescription(site, group),
+    pagePath: folder,
+    folder,
+    entries: feedEntries(site, group.articles),
   };
 }
 

@@ -4,6 +4,7 @@ import type { FeedDocument } from "./feed-document.ts";
 import { feedPathIn, JSON_FEED_FORMAT } from "./formats.ts";
 import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
 import { absoluteUrl, articleUrl, toRfc3339 } from "./links.ts";
+import { authorOf } from "./topics.ts";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */
 export interface JsonFeed {
@@ -37,6 +38,8 @@ export interface JsonFeedItem {
   /** RFC 3339 with the site's offset. */
   readonly date_published: string;
   readonly authors: readonly JsonFeedAuthor[];
+  /** The article's topics as written; absent when it has none. */
+  readonly tags?: readonly string[];
   readonly language: string;
 }
 
@@ -59,7 +62,8 @@ export function toJsonFeed(site: Site, document: FeedDocument): JsonFeed {
       summary: article.abstract,
       content_html: renderContentHtml(article),
       date_published: toRfc3339(article.published),
-      authors,
+      authors: [{ name: authorOf(site, article).label }],
+      ...(article.tags?.length ? { tags: article.tags.map((tag) => tag.label) } : {}),
       language: site.language,
     })),
   };

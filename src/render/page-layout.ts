@@ -1,5 +1,5 @@
 import type { Site } from "../model/site.ts";
-import { FEED_FORMATS } from "./formats.ts";
+import { FEED_FORMATS, feedPathIn } from "./formats.ts";
 import { html, jsonForScriptElement, raw, toHtmlString } from "./html.ts";
 import { FAVICON_SVG } from "./icons.ts";
 import { absoluteUrl, homeUrl } from "./links.ts";
@@ -19,6 +19,8 @@ export interface PageContent {
   /** Site-relative paths of the neighbouring pages of a paged list (HTML `rel=prev/next`). */
   readonly previousPath?: string;
   readonly nextPath?: string;
+  /** The feeds of what this page lists, when it is a topic's: offered to readers before the site's. */
+  readonly topicFeeds?: { readonly title: string; readonly folder: string };
   /** Keep this page out of search results (a feed's browser preview is not a page of its own). */
   readonly noIndex?: boolean;
   readonly main: Template;
@@ -38,7 +40,7 @@ export function renderPage(site: Site, page: PageContent): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
-${page.noIndex ? html`<meta name="robots" content="noindex">\n` : ""}${canonical === undefined ? "" : html`<link rel="canonical" href="${canonical}">\n`}${renderNeighbours(site, page)}${FEED_FORMATS.map(
+${page.noIndex ? html`<meta name="robots" content="noindex">\n` : ""}${canonical === undefined ? "" : html`<link rel="canonical" href="${canonical}">\n`}${renderNeighbours(site, page)}${renderTopicFeedLinks(site, page)}${FEED_FORMATS.map(
   (format) =>
     html`<link rel="alternate" type="${format.mediaType}" title="${site.title} (${format.label})" href="${absoluteUrl(site, format.path)}">\n`,
 )}<link rel="icon" type="image/svg+xml" href="${absoluteUrl(site, FAVICON_SVG.path)}">
@@ -65,11 +67,25 @@ ${
 ${page.main}
 </main>
 <footer>
-<p class="feeds">Subscribe: ${FEED_FORMATS.map((format) => html`<a href="${absoluteUrl(site, format.path)}">${format.label}</a> `)}</p>
+${
+  page.topicFeeds === undefined
+    ? ""
+    : html`<p class="feeds">Subscribe to ${page.topicFeeds.title}: ${FEED_FORMATS.map((format) => html`<a href="${absoluteUrl(site, feedPathIn(page.topicFeeds?.folder ?? "", format))}">${format.label}</a> `)}</p>\n`
+}<p class="feeds">Subscribe: ${FEED_FORMATS.map((format) => html`<a href="${absoluteUrl(site, format.path)}">${format.label}</a> `)}</p>
 ${canonical === undefined ? "" : html`<p class="print-only">${canonical}</p>\n`}</footer>
 </body>
 </html>
 `);
+}
+
+/** Autodiscovery (RSS Autodiscovery, Atom §7.1 "alternate"): a reader subscribing here gets the topic. */
+function renderTopicFeedLinks(site: Site, page: PageContent): Template | string {
+  const feeds = page.topicFeeds;
+  if (feeds === undefined) return "";
+  return html`${FEED_FORMATS.map(
+    (format) =>
+      html`<link rel="alternate" type="${format.mediaType}" title="${feeds.title} (${format.label})" href="${absoluteUrl(site, feedPathIn(feeds.folder, format))}">\n`,
+  )}`;
 }
 
 function renderNeighbours(site: Site, page: PageContent): Template {

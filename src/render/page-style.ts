@@ -40,6 +40,9 @@ time,.meta{color:var(--muted);font-size:.95rem}
 .feeds a{margin-inline-end:1rem;display:inline-block;padding:.25rem 0}
 .feed-url{display:block;background:var(--panel);border:1px solid var(--rule);border-radius:4px;padding:.75rem 1rem;font:1rem/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;overflow-wrap:anywhere;user-select:all;-webkit-user-select:all}
 .steps{padding-inline-start:1.5rem}
+.topics{padding-inline-start:1.25rem}
+.topics li{margin:.25rem 0}
+.tags{border-top:1px solid var(--rule);margin-top:2rem}
 .print-only{display:none}
 @media print{
 @page{margin:2cm}

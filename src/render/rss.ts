@@ -6,7 +6,8 @@ import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { feedPathIn, RSS_FORMAT } from "./formats.ts";
 import { escapeHtml } from "./html.ts";
 import { ICON_RSS } from "./icons.ts";
-import { absoluteUrl, articleUrl } from "./links.ts";
+import { absoluteUrl, articleUrl, topicsPath } from "./links.ts";
+import { authorOf } from "./topics.ts";
 
 export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
 
@@ -43,8 +44,10 @@ export function renderRss(site: Site, document: FeedDocument): string {
       description: escapeHtml(article.abstract),
       // Escaped HTML holds no "]]>" ("&gt;"), so it needs no splitting.
       content: renderContentHtml(article),
+      // RSS 2.0 <category domain>: the domain names the taxonomy, here the site's topic pages.
+      category: (article.tags ?? []).map((tag) => ({ name: tag.label, domain: absoluteUrl(site, topicsPath("tags")) })),
       // RSS <author> must be an e-mail address; a name goes in dc:creator.
-      extensions: [{ name: "dc:creator", objects: { _text: site.author } }],
+      extensions: [{ name: "dc:creator", objects: { _text: authorOf(site, article).label } }],
     });
   }
   return titlesAsCharacterReferences(feed.rss2());
