@@ -2,6 +2,7 @@ import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { formatReadableTime } from "./format-time.ts";
 import { html } from "./html.ts";
+import { linkedText } from "./link-text.ts";
 import { articlePath, articleUrl, homeUrl, toRfc3339 } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 
@@ -36,7 +37,7 @@ export function renderArticlePage(site: Site, article: Article): string {
 <p class="meta"><span class="author">${site.author}</span> · <time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
 <p class="abstract" dir="auto">${article.abstract}</p>
 <div class="text">
-${article.paragraphs.map((paragraph) => html`<p dir="auto">${paragraph}</p>\n`)}</div>
+${article.paragraphs.map((paragraph) => html`<p dir="auto">${linkedText(site, paragraph)}</p>\n`)}</div>
 </article>
 <nav class="back" aria-label="Site"><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
   });

@@ -39,7 +39,7 @@ ${entries.map(
 <updated>${toRfc3339(article.published)}</updated>
 ${author}
 <summary type="text">${article.abstract}</summary>
-<content type="html">${renderContentHtml(article)}</content>
+<content type="html">${renderContentHtml(site, article)}</content>
 </entry>
 `,
 )}</feed>

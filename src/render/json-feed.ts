@@ -57,7 +57,7 @@ export function toJsonFeed(site: Site, document: FeedDocument): JsonFeed {
       url: articleUrl(site, article),
       title: article.title,
       summary: article.abstract,
-      content_html: renderContentHtml(article),
+      content_html: renderContentHtml(site, article),
       date_published: toRfc3339(article.published),
       authors,
       language: site.language,

@@ -42,7 +42,7 @@ export function renderRss(site: Site, document: FeedDocument): string {
       date: new Date(article.published.epochMs),
       description: escapeHtml(article.abstract),
       // Escaped HTML holds no "]]>" ("&gt;"), so it needs no splitting.
-      content: renderContentHtml(article),
+      content: renderContentHtml(site, article),
       // RSS <author> must be an e-mail address; a name goes in dc:creator.
       extensions: [{ name: "dc:creator", objects: { _text: site.author } }],
     });
