@@ -65,6 +65,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
       lastModifiedMs: file.lastModifiedMs,
       identity: { etag: file.etag, read: () => reader.file(file.path, file.etag) },
       ...(gzip ? { gzip: { etag: gzip.etag, read: () => reader.file(gzip.path, gzip.etag) } } : {}),
+      ...(file.length === undefined ? {} : { length: file.length }),
     };
   };
 
@@ -155,10 +156,13 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     );
   }
   app.get("/articles/*", (c) => send(c, (_, at) => article(c, at)));
+  // Articles' images, each a fixed route at the path its article names; the path as sent, so
+  // only that exact spelling is served and anything else under /media/ is the 404 page.
+  app.get("/media/*", (c) => send(c, (state) => routeOf(state, rawPathOf(c.req.url))));
   const listedPaths = [SITEMAP_PATH, "/sitemaps/:part", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)];
   for (const path of listedPaths) app.get(path, (c) => send(c, (state) => routeOf(state, c.req.path)));
 
-  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/*", ...listedPaths];
+  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/*", "/media/*", ...listedPaths];
   for (const path of routes) app.all(path, () => respondMethodNotAllowed());
   app.notFound(notFound);
   app.onError((error, c) => {

@@ -1,5 +1,6 @@
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
+import { pageImage, renderPageImage, structuredImage } from "./article-image.ts";
 import { formatReadableTime } from "./format-time.ts";
 import { html } from "./html.ts";
 import { linkedText } from "./link-text.ts";
@@ -17,6 +18,7 @@ export function renderArticlePage(site: Site, article: Article): string {
     title: `${article.title} – ${site.title}`,
     description: article.abstract,
     path: articlePath(article),
+    ...(article.image ? { image: pageImage(site, article.image) } : {}),
     openGraphType: "article",
     openGraphExtra: html`<meta property="article:published_time" content="${published}">\n`,
     structuredData: {
@@ -31,12 +33,13 @@ export function renderArticlePage(site: Site, article: Article): string {
       inLanguage: site.language,
       author: { "@type": "Organization", name: site.author },
       publisher: { "@type": "Organization", name: site.title, url: homeUrl(site) },
+      ...(article.image ? { image: structuredImage(site, article.image) } : {}),
     },
     main: html`<article>
 <h1 dir="auto">${article.title}</h1>
 <p class="meta"><span class="author">${site.author}</span> · <time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
 <p class="abstract" dir="auto">${article.abstract}</p>
-<div class="text">
+${renderPageImage(site, article.image)}<div class="text">
 ${article.paragraphs.map((paragraph) => html`<p dir="auto">${linkedText(site, paragraph)}</p>\n`)}</div>
 </article>
 <nav class="back" aria-label="Site"><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,

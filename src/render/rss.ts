@@ -3,6 +3,7 @@ import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { forFeedCdata, titlesAsCharacterReferences } from "./feed-cdata.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
+import { rssImage, withMediaNamespace } from "./feed-image.ts";
 import { feedPathIn, RSS_FORMAT } from "./formats.ts";
 import { escapeHtml } from "./html.ts";
 import { ICON_RSS } from "./icons.ts";
@@ -34,6 +35,7 @@ export function renderRss(site: Site, document: FeedDocument): string {
     feedLinks: { rss: absoluteUrl(site, feedPathIn(document.folder, RSS_FORMAT)) },
   });
   for (const article of entries) {
+    const image = rssImage(site, article.image);
     feed.addItem({
       title: forFeedCdata(article.title),
       link: articleUrl(site, article),
@@ -44,8 +46,9 @@ export function renderRss(site: Site, document: FeedDocument): string {
       // Escaped HTML holds no "]]>" ("&gt;"), so it needs no splitting.
       content: renderContentHtml(site, article),
       // RSS <author> must be an e-mail address; a name goes in dc:creator.
-      extensions: [{ name: "dc:creator", objects: { _text: site.author } }],
+      extensions: [{ name: "dc:creator", objects: { _text: site.author } }, ...(image.extensions ?? [])],
+      ...(image.enclosure ? { enclosure: image.enclosure } : {}),
     });
   }
-  return titlesAsCharacterReferences(feed.rss2());
+  return withMediaNamespace(titlesAsCharacterReferences(feed.rss2()));
 }
