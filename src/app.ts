@@ -67,6 +67,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
       lastModifiedMs: file.lastModifiedMs,
       identity: { etag: file.etag, read: () => reader.file(file.path, file.etag) },
       ...(gzip ? { gzip: { etag: gzip.etag, read: () => reader.file(gzip.path, gzip.etag) } } : {}),
+      ...(file.length === undefined ? {} : { length: file.length }),
     };
   };
 
@@ -169,6 +170,9 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
       return send(c, (state) => (preview ? fileResource(state.previews.get(path)) : routeOf(state, path)), "Accept");
     });
   }
+  // Articles' images, each a fixed route at the path its article names; the path as sent, so
+  // only that exact spelling is served and anything else under /media/ is the 404 page.
+  app.get("/media/*", (c) => send(c, (state) => routeOf(state, rawPathOf(c.req.url))));
   const listedPaths = [SITEMAP_PATH, "/sitemaps/:part", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)];
   for (const path of listedPaths) app.get(path, (c) => send(c, (state) => routeOf(state, c.req.path)));
 
@@ -179,6 +183,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     ...FEED_FORMATS.map((f) => f.path),
     "/articles/*",
     ...topicRoutes,
+    "/media/*",
     ...listedPaths,
   ];
   for (const path of routes) app.all(path, () => respondMethodNotAllowed());

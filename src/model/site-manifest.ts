@@ -8,7 +8,7 @@ export interface SiteManifest {
   readonly baseUrl: string;
   /** Every whole file the routes below name, referred to by index. */
   readonly files: readonly AssetFile[];
-  /** Paths that answer the same in every publication state (robots.txt, icons), to a file index. */
+  /** Paths that answer the same in every publication state (robots.txt, icons, media), to a file index. */
   readonly fixedRoutes: Readonly<Record<string, number>>;
   /** The 404 page's file: it names no path, so one serves every miss. */
   readonly notFound: number;
@@ -19,7 +19,7 @@ export interface SiteManifest {
 }
 
 /** Kinds of response, each cached for its own time (src/serve/headers.ts). */
-export type ResourceKind = "feed" | "index" | "article" | "asset";
+export type ResourceKind = "feed" | "index" | "article" | "asset" | "media";
 
 /** A response body stored whole in one asset file. */
 export interface AssetFile extends Validators {
@@ -30,6 +30,8 @@ export interface AssetFile extends Validators {
   readonly kind: ResourceKind;
   /** The same content gzip-coded, for the types the Worker compresses itself. */
   readonly gzip?: { readonly path: string; readonly etag: string };
+  /** Size in bytes of a media file, sent as Content-Length on a HEAD too (see respond.ts). */
+  readonly length?: number;
 }
 
 export interface Validators {

@@ -34,6 +34,7 @@ import { AssetStore, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { countScheduled } from "./publication.ts";
 import { publishTopics, type TopicCache } from "./publish-topics.ts";
+import { servedMedia } from "./served-media.ts";
 
 /** What every state needs to publish its topics: which kinds exist, and what is already rendered. */
 interface TopicsInput {
@@ -58,6 +59,11 @@ export interface PublishInput {
   readonly bundle: ArticleBundle;
   /** Each icon file's bytes by file name (src/icons/); a missing one is not published. */
   readonly icons: ReadonlyMap<string, Uint8Array>;
+  /**
+   * The articles' served images: site path ("/media/<digest>/<name>") to bytes. Each is
+   * published at its path with the content type its articles' `image.mediaType` gives.
+   */
+  readonly media?: ReadonlyMap<string, Uint8Array>;
   /**
    * No request is answered earlier than this instant (the build's source date), so states
    * that end before it are never rendered. Tests that travel in time pass EARLIEST.
@@ -108,6 +114,9 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   for (const icon of ICON_FILES) {
     const bytes = icons.get(icon.file);
     if (bytes !== undefined) fixedRoutes[icon.path] = await store.add(bytes, icon.mediaType, times.templates, "asset");
+  }
+  for (const file of servedMedia(all, input.media ?? new Map(), times)) {
+    fixedRoutes[file.path] = await store.add(file.bytes, file.mediaType, file.lastModifiedMs, "media");
   }
   const notFound = await store.add(renderNotFoundPage(site), HTML, times.templates, "asset");
 

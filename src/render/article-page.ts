@@ -1,7 +1,9 @@
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
+import { pageImage, renderPageImage, structuredImage } from "./article-image.ts";
 import { formatReadableTime } from "./format-time.ts";
 import { html } from "./html.ts";
+import { linkedText } from "./link-text.ts";
 import { absoluteUrl, articlePath, articleUrl, homeUrl, topicPath, toRfc3339 } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 import { authorOf } from "./topics.ts";
@@ -25,6 +27,7 @@ export function renderArticlePage(site: Site, article: Article, context: Article
     title: `${article.title} – ${site.title}`,
     description: article.abstract,
     path: articlePath(article),
+    ...(article.image ? { image: pageImage(site, article.image) } : {}),
     openGraphType: "article",
     openGraphExtra: html`<meta property="article:published_time" content="${published}">\n`,
     structuredData: {
@@ -40,6 +43,7 @@ export function renderArticlePage(site: Site, article: Article, context: Article
       author: { "@type": article.author === undefined ? "Organization" : "Person", name: author.label },
       ...(tags.length > 0 ? { keywords: tags.map((tag) => tag.label) } : {}),
       publisher: { "@type": "Organization", name: site.title, url: homeUrl(site) },
+      ...(article.image ? { image: structuredImage(site, article.image) } : {}),
     },
     main: html`<article>
 <h1 dir="auto">${article.title}</h1>
@@ -49,8 +53,8 @@ export function renderArticlePage(site: Site, article: Article, context: Article
         : author.label
     }</span> · <time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
 <p class="abstract" dir="auto">${article.abstract}</p>
-<div class="text">
-${article.paragraphs.map((paragraph) => html`<p dir="auto">${paragraph}</p>\n`)}</div>
+${renderPageImage(site, article.image)}<div class="text">
+${article.paragraphs.map((paragraph) => html`<p dir="auto">${linkedText(site, paragraph)}</p>\n`)}</div>
 ${
   tags.length === 0
     ? ""

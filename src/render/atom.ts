@@ -1,6 +1,7 @@
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
+import { atomImageLink } from "./feed-image.ts";
 import { ATOM_FORMAT, feedPathIn } from "./formats.ts";
 import { html, toHtmlString } from "./html.ts";
 import { ICON_SMALL } from "./icons.ts";
@@ -36,7 +37,7 @@ ${entries.map(
 <id>${tagUri(site, article)}</id>
 <title type="text">${article.title}</title>
 <link rel="alternate" type="text/html" href="${articleUrl(site, article)}"/>
-<published>${toRfc3339(article.published)}</published>
+${atomImageLink(site, article.image)}<published>${toRfc3339(article.published)}</published>
 <updated>${toRfc3339(article.published)}</updated>
 <author><name>${authorOf(site, article).label}</name></author>
 ${(article.tags ?? []).map(
@@ -47,7 +48,7 @@ ${(article.tags ?? []).map(
 `,
 )}
 <summary type="text">${article.abstract}</summary>
-<content type="html">${renderContentHtml(article)}</content>
+<content type="html">${renderContentHtml(site, article)}</content>
 </entry>
 `,
 )}</feed>

@@ -1,5 +1,6 @@
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
+import { imageUrl } from "./article-image.ts";
 import type { FeedDocument } from "./feed-document.ts";
 import { feedPathIn, JSON_FEED_FORMAT } from "./formats.ts";
 import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
@@ -35,6 +36,8 @@ export interface JsonFeedItem {
   /** Plain text, not HTML. */
   readonly summary: string;
   readonly content_html: string;
+  /** "the URL of the main image for the item", absolute. */
+  readonly image?: string;
   /** RFC 3339 with the site's offset. */
   readonly date_published: string;
   readonly authors: readonly JsonFeedAuthor[];
@@ -60,7 +63,8 @@ export function toJsonFeed(site: Site, document: FeedDocument): JsonFeed {
       url: articleUrl(site, article),
       title: article.title,
       summary: article.abstract,
-      content_html: renderContentHtml(article),
+      content_html: renderContentHtml(site, article),
+      ...(article.image ? { image: imageUrl(site, article.image) } : {}),
       date_published: toRfc3339(article.published),
       authors: [{ name: authorOf(site, article).label }],
       ...(article.tags?.length ? { tags: article.tags.map((tag) => tag.label) } : {}),

@@ -14,6 +14,8 @@ export interface PageContent {
   readonly path?: string;
   readonly openGraphType: "website" | "article";
   readonly openGraphExtra?: Template;
+  /** The picture a social preview shows, its URL absolute; with one the preview is a large card. */
+  readonly image?: PageImage;
   /** schema.org data, written as JSON-LD. */
   readonly structuredData: Record<string, unknown>;
   /** Site-relative paths of the neighbouring pages of a paged list (HTML `rel=prev/next`). */
@@ -24,6 +26,13 @@ export interface PageContent {
   /** Keep this page out of search results (a feed's browser preview is not a page of its own). */
   readonly noIndex?: boolean;
   readonly main: Template;
+}
+
+export interface PageImage {
+  readonly url: string;
+  readonly mediaType?: string;
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /**
@@ -50,10 +59,10 @@ ${page.noIndex ? html`<meta name="robots" content="noindex">\n` : ""}${canonical
 <meta property="og:title" content="${page.title}">
 <meta property="og:description" content="${page.description}">
 ${canonical === undefined ? "" : html`<meta property="og:url" content="${canonical}">\n`}<meta property="og:locale" content="${site.language}">
-${page.openGraphExtra ?? ""}<meta name="twitter:card" content="summary">
+${page.openGraphExtra ?? ""}${renderImageMeta(page.image)}<meta name="twitter:card" content="${page.image ? "summary_large_image" : "summary"}">
 <meta name="twitter:title" content="${page.title}">
 <meta name="twitter:description" content="${page.description}">
-<style>${raw(PAGE_STYLE)}</style>
+${page.image ? html`<meta name="twitter:image" content="${page.image.url}">\n` : ""}<style>${raw(PAGE_STYLE)}</style>
 <script type="application/ld+json">${raw(jsonForScriptElement(page.structuredData))}</script>
 </head>
 <body>
@@ -86,6 +95,15 @@ function renderTopicFeedLinks(site: Site, page: PageContent): Template | string 
     (format) =>
       html`<link rel="alternate" type="${format.mediaType}" title="${feeds.title} (${format.label})" href="${absoluteUrl(site, feedPathIn(feeds.folder, format))}">\n`,
   )}`;
+}
+
+/** Open Graph's image and what it knows of it (https://ogp.me/#structured). */
+function renderImageMeta(image: PageImage | undefined): Template | "" {
+  if (image === undefined) return "";
+  return html`<meta property="og:image" content="${image.url}">
+${image.mediaType === undefined ? "" : html`<meta property="og:image:type" content="${image.mediaType}">\n`}${
+  image.width === undefined ? "" : html`<meta property="og:image:width" content="${image.width}">\n`
+}${image.height === undefined ? "" : html`<meta property="og:image:height" content="${image.height}">\n`}`;
 }
 
 function renderNeighbours(site: Site, page: PageContent): Template {

@@ -29,6 +29,7 @@ a:visited{color:var(--visited)}
 time,.meta{color:var(--muted);font-size:.95rem}
 .lede{font-size:1.15rem;color:var(--muted)}
 .abstract{font-size:1.2rem;line-height:1.5;border-inline-start:4px solid var(--rule);margin:1.5rem 0;padding:.25rem 0;padding-inline-start:1rem}
+.picture{display:block;max-width:100%;height:auto;margin:0 0 1.5rem}
 .entries{list-style:none;padding:0;margin:0}
 .entries li{margin:0 0 2rem}
 .entries p{margin:.25rem 0 0}

@@ -3,6 +3,7 @@ import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { forFeedCdata, titlesAsCharacterReferences } from "./feed-cdata.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
+import { rssImage, withMediaNamespace } from "./feed-image.ts";
 import { feedPathIn, RSS_FORMAT } from "./formats.ts";
 import { escapeHtml } from "./html.ts";
 import { ICON_RSS } from "./icons.ts";
@@ -35,6 +36,7 @@ export function renderRss(site: Site, document: FeedDocument): string {
     feedLinks: { rss: absoluteUrl(site, feedPathIn(document.folder, RSS_FORMAT)) },
   });
   for (const article of entries) {
+    const image = rssImage(site, article.image);
     feed.addItem({
       title: forFeedCdata(article.title),
       link: articleUrl(site, article),
@@ -43,12 +45,16 @@ export function renderRss(site: Site, document: FeedDocument): string {
       date: new Date(article.published.epochMs),
       description: escapeHtml(article.abstract),
       // Escaped HTML holds no "]]>" ("&gt;"), so it needs no splitting.
-      content: renderContentHtml(article),
+      content: renderContentHtml(site, article),
       // RSS 2.0 <category domain>: the domain names the taxonomy, here the site's topic pages.
       category: (article.tags ?? []).map((tag) => ({ name: tag.label, domain: absoluteUrl(site, topicsPath("tags")) })),
       // RSS <author> must be an e-mail address; a name goes in dc:creator.
-      extensions: [{ name: "dc:creator", objects: { _text: authorOf(site, article).label } }],
+      extensions: [
+        { name: "dc:creator", objects: { _text: authorOf(site, article).label } },
+        ...(image.extensions ?? []),
+      ],
+      ...(image.enclosure ? { enclosure: image.enclosure } : {}),
     });
   }
-  return titlesAsCharacterReferences(feed.rss2());
+  return withMediaNamespace(titlesAsCharacterReferences(feed.rss2()));
 }
