@@ -16,6 +16,8 @@ export interface SiteManifest {
   readonly states: readonly PublicationState[];
   /** Archive pages per page shard: /page/N is in shard ⌊(N−1)/pagesPerShard⌋. */
   readonly pagesPerShard: number;
+  /** The site's WebSub hub, which the Worker notifies as scheduled feeds change (src/push/). */
+  readonly websubHub?: string;
 }
 
 /** Kinds of response, each cached for its own time (src/serve/headers.ts). */
