@@ -55,3 +55,18 @@ export interface PublicationState {
 
 /** The earliest instant a Date can hold: the first state has always begun. */
 export const EARLIEST = -8.64e15;
+
+/**
+ * The index of the state in force at `at`: the last one that has begun. A binary search over
+ * the states' first instants, O(log n).
+ */
+export function stateIndexAt(states: readonly PublicationState[], at: number): number {
+  let low = 0;
+  let high = states.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if ((states[mid]?.from ?? 0) <= at) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
