@@ -16,6 +16,8 @@ export interface SiteManifest {
   readonly states: readonly PublicationState[];
   /** Archive pages per page shard: /page/N is in shard ⌊(N−1)/pagesPerShard⌋. */
   readonly pagesPerShard: number;
+  /** The site's WebSub hub, which the Worker notifies as scheduled feeds change (src/push/). */
+  readonly websubHub?: string;
 }
 
 /** Kinds of response, each cached for its own time (src/serve/headers.ts). */
@@ -55,3 +57,18 @@ export interface PublicationState {
 
 /** The earliest instant a Date can hold: the first state has always begun. */
 export const EARLIEST = -8.64e15;
+
+/**
+ * The index of the state in force at `at`: the last one that has begun. A binary search over
+ * the states' first instants, O(log n).
+ */
+export function stateIndexAt(states: readonly PublicationState[], at: number): number {
+  let low = 0;
+  let high = states.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if ((states[mid]?.from ?? 0) <= at) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}

@@ -162,6 +162,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
       notFound,
       states,
       pagesPerShard: PAGES_PER_SHARD,
+      ...(site.websubHub === undefined ? {} : { websubHub: site.websubHub }),
     },
   };
 }

@@ -21,6 +21,8 @@ export function renderAtom(site: Site, document: FeedDocument): string {
   const { entries } = document;
   const self = feedPathIn(document.folder, ATOM_FORMAT);
   const author = html`<author><name>${site.author}</name></author>`;
+  // W3C WebSub §4: the hub beside rel="self", the topic URL subscribers give it.
+  const hub = site.websubHub === undefined ? "" : html`\n<link rel="hub" href="${site.websubHub}"/>`;
   return `<?xml version="1.0" encoding="utf-8"?>
 ${toHtmlString(html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">
 <id>${feedTagUri(site, self)}</id>
@@ -29,7 +31,7 @@ ${toHtmlString(html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.l
 <updated>${toRfc3339(feedUpdated(entries))}</updated>
 ${author}
 <link rel="alternate" type="text/html" href="${absoluteUrl(site, document.pagePath)}"/>
-<link rel="self" type="application/atom+xml" href="${absoluteUrl(site, self)}"/>
+<link rel="self" type="application/atom+xml" href="${absoluteUrl(site, self)}"/>${hub}
 <icon>${absoluteUrl(site, ICON_SMALL.path)}</icon>
 <generator>${GENERATOR}</generator>
 ${entries.map(

@@ -20,7 +20,14 @@ export interface JsonFeed {
   readonly favicon: string;
   readonly language: string;
   readonly authors: readonly JsonFeedAuthor[];
+  /** 1.1: endpoints to subscribe to for real-time notification; here the WebSub hub, if any. */
+  readonly hubs?: readonly JsonFeedHub[];
   readonly items: readonly JsonFeedItem[];
+}
+
+export interface JsonFeedHub {
+  readonly type: "WebSub";
+  readonly url: string;
 }
 
 export interface JsonFeedAuthor {
@@ -58,6 +65,8 @@ export function toJsonFeed(site: Site, document: FeedDocument): JsonFeed {
     favicon: absoluteUrl(site, ICON_SMALL.path),
     language: site.language,
     authors,
+    // W3C WebSub §4 for JSON: the hub here, and feed_url above as the topic (rel="self").
+    ...(site.websubHub === undefined ? {} : { hubs: [{ type: "WebSub", url: site.websubHub }] }),
     items: document.entries.map((article) => ({
       id: article.id,
       url: articleUrl(site, article),

@@ -34,6 +34,8 @@ export function renderRss(site: Site, document: FeedDocument): string {
     updated: new Date(feedUpdated(entries).epochMs),
     generator: GENERATOR,
     feedLinks: { rss: absoluteUrl(site, feedPathIn(document.folder, RSS_FORMAT)) },
+    // W3C WebSub §4: <atom:link rel="hub"> beside the rel="self" one above.
+    ...(site.websubHub === undefined ? {} : { hub: site.websubHub }),
   });
   for (const article of entries) {
     const image = rssImage(site, article.image);
