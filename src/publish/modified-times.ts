@@ -1,6 +1,7 @@
 import type { Article, ArticleBundle } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { archivePageEntries } from "../render/archive-pages.ts";
+import { lastUpdate } from "../render/last-update.ts";
 
 type Revisions = Pick<ArticleBundle, "revisedAt" | "articleRevisedAt">;
 
@@ -22,10 +23,22 @@ export class ModifiedTimes {
     return this.#revisions.revisedAt;
   }
 
-  /** A page showing one article: its publication, the last edit of its text, or the templates. */
+  /**
+   * Anything showing one article: its publication, its correction (`updated`), the last edit
+   * of its text, or the templates.
+   */
   article(article: Article): number {
     const edited = this.#revisions.articleRevisedAt?.[article.id] ?? 0;
-    return Math.max(article.published.epochMs, edited, this.#revisions.revisedAt);
+    return Math.max(lastUpdate(article).epochMs, edited, this.#revisions.revisedAt);
+  }
+
+  /**
+   * An article's own page, which also links its neighbours by title (src/render/article-neighbours.ts):
+   * it changes with them too, and with the newer one's publication, when the link appears. A
+   * neighbour's revision stands for its title's, which git does not date apart.
+   */
+  articlePage(article: Article, neighbours: readonly Article[]): number {
+    return neighbours.reduce((latest, neighbour) => Math.max(latest, this.article(neighbour)), this.article(article));
   }
 
   /**

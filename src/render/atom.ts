@@ -4,6 +4,7 @@ import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { ATOM_FORMAT, feedPathIn } from "./formats.ts";
 import { html, toHtmlString } from "./html.ts";
 import { ICON_SMALL } from "./icons.ts";
+import { lastUpdate } from "./last-update.ts";
 import { absoluteUrl, articleUrl, feedTagUri, tagUri, toRfc3339 } from "./links.ts";
 import { GENERATOR } from "./rss.ts";
 
@@ -36,7 +37,7 @@ ${entries.map(
 <title type="text">${article.title}</title>
 <link rel="alternate" type="text/html" href="${articleUrl(site, article)}"/>
 <published>${toRfc3339(article.published)}</published>
-<updated>${toRfc3339(article.published)}</updated>
+<updated>${toRfc3339(lastUpdate(article))}</updated>
 ${author}
 <summary type="text">${article.abstract}</summary>
 <content type="html">${renderContentHtml(article)}</content>

@@ -3,6 +3,7 @@ import { renderContentHtml } from "./article-html.ts";
 import type { FeedDocument } from "./feed-document.ts";
 import { feedPathIn, JSON_FEED_FORMAT } from "./formats.ts";
 import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
+import { lastUpdate } from "./last-update.ts";
 import { absoluteUrl, articleUrl, toRfc3339 } from "./links.ts";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */
@@ -36,6 +37,8 @@ export interface JsonFeedItem {
   readonly content_html: string;
   /** RFC 3339 with the site's offset. */
   readonly date_published: string;
+  /** When it was corrected, RFC 3339; only for an article that says so. */
+  readonly date_modified?: string;
   readonly authors: readonly JsonFeedAuthor[];
   readonly language: string;
 }
@@ -59,6 +62,7 @@ export function toJsonFeed(site: Site, document: FeedDocument): JsonFeed {
       summary: article.abstract,
       content_html: renderContentHtml(article),
       date_published: toRfc3339(article.published),
+      ...(article.updated === undefined ? {} : { date_modified: toRfc3339(lastUpdate(article)) }),
       authors,
       language: site.language,
     })),
