@@ -34,11 +34,12 @@ export class ModifiedTimes {
 
   /**
    * An article's own page, which also links its neighbours by title (src/render/article-neighbours.ts):
-   * it changes with them too, and with the newer one's publication, when the link appears. A
-   * neighbour's revision stands for its title's, which git does not date apart.
+   * it changes with the newer one's publication, when the link appears, and with an edit to
+   * either, which may have retitled it (git does not date a title apart from the text). A
+   * neighbour's correction time alone says nothing about its title.
    */
   articlePage(article: Article, neighbours: readonly Article[]): number {
-    return neighbours.reduce((latest, neighbour) => Math.max(latest, this.article(neighbour)), this.article(article));
+    return neighbours.reduce((latest, neighbour) => Math.max(latest, this.#linked(neighbour)), this.article(article));
   }
 
   /**
@@ -59,6 +60,11 @@ export class ModifiedTimes {
     // The next page opens with the article at oldest-first index pageNumber·P; none on the last.
     const nextOpenedBy = published[published.length - 1 - pageNumber * this.#site.itemsPerFeed];
     return this.#latest(shown, Math.max(nextOpenedBy?.published.epochMs ?? 0, this.#revisions.revisedAt));
+  }
+
+  #linked(neighbour: Article): number {
+    const edited = this.#revisions.articleRevisedAt?.[neighbour.id] ?? 0;
+    return Math.max(neighbour.published.epochMs, edited);
   }
 
   #latest(shown: readonly Article[], floor: number): number {
