@@ -128,6 +128,22 @@ describe("publishing", () => {
     expect(changedPaths.filter((path) => path.startsWith("/s/"))).toHaveLength(3 + 2 + 3 + 1 + 1 + 3);
   });
 
+  it("rewrites an edited article's shard and its neighbours' (they link its title); a correction time alone only its own", async () => {
+    const bundle = bundleOf(dailySources(45));
+    const publish = (changed: ArticleBundle) =>
+      publishSite({ site: SITE, bundle: changed, icons: new Map(), from: LATER });
+    const shardsChanged = async (changed: ArticleBundle) => {
+      const [before, after] = [await publish(bundle), await publish(changed)];
+      const paths = [...after.articleShardKeys].filter(([path, key]) => before.articleShardKeys.get(path) !== key);
+      return paths.map(([path]) => path).toSorted();
+    };
+    const edited = { ...bundle, articleRevisedAt: { [spreadId(7)]: Date.UTC(2025, 5, 1) } };
+    expect(await shardsChanged(edited)).toEqual([6, 7, 8].map((n) => articleShardPath(spreadId(n))).toSorted());
+    const correction = { epochMs: Date.UTC(2025, 5, 1), offsetMinutes: 0 };
+    const corrected = bundle.articles.map((a) => (a.id === spreadId(7) ? { ...a, updated: correction } : a));
+    expect(await shardsChanged({ ...bundle, articles: corrected })).toEqual([articleShardPath(spreadId(7))]);
+  });
+
   it("renders one state per publication instant from `from` on, the first holding what is out by then", async () => {
     const sources = dailySources(5);
     const from = Date.UTC(2025, 0, 3, 12); // articles 0–2 are out; 3 and 4 come later
