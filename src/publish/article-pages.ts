@@ -35,12 +35,13 @@ export function newerHiddenUntil({ article, newer }: PlacedArticle, from: number
 }
 
 /**
- * What an article's page is rendered from, for the incremental build's key: the article, its
- * Last-Modified, the neighbours' links and when the newer one's link appears.
+ * What an article's page is rendered from, for the incremental build's key: the article, the
+ * Last-Modified of both versions, the neighbours' links and when the newer one's link appears.
  */
 export function articlePageSources(placed: PlacedArticle, times: ModifiedTimes, from: number): unknown {
   const { article, newer, older } = placed;
-  return [article, lastModifiedOf(placed, times), linkOf(newer), linkOf(older), newerHiddenUntil(placed, from)];
+  const modified = [lastModifiedOf(placed, times), earlierModifiedOf(placed, times)];
+  return [article, modified, linkOf(newer), linkOf(older), newerHiddenUntil(placed, from)];
 }
 
 /**
@@ -67,14 +68,13 @@ export async function articlePageBody(
   const untilMs = newerHiddenUntil(placed, from);
   if (untilMs === undefined) return entry;
   const earlier = encode(renderArticlePage(site, article, { older: linkOf(older) }));
-  const earlierModified = times.articlePage(article, older ? [older] : []);
   return {
     ...entry,
     earlier: {
       untilMs,
       body: earlier,
       etag: await store.etagOf(earlier),
-      lastModifiedMs: wholeSeconds(earlierModified),
+      lastModifiedMs: wholeSeconds(earlierModifiedOf(placed, times)),
     },
   };
 }
@@ -84,6 +84,11 @@ function lastModifiedOf({ article, newer, older }: PlacedArticle, times: Modifie
     article,
     [newer, older].filter((n) => n !== undefined),
   );
+}
+
+/** The page without the newer link changes with the article and the older one only. */
+function earlierModifiedOf({ article, older }: PlacedArticle, times: ModifiedTimes): number {
+  return times.articlePage(article, older ? [older] : []);
 }
 
 function linkOf(article: Article | undefined): NeighbourLink | undefined {
