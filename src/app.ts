@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { TopicKind } from "./model/article.ts";
-import { articleShardPath, legacyShardPath, pageShardPath, type ShardEntry } from "./model/shard-file.ts";
+import { articleShardPath, entryAt, legacyShardPath, pageShardPath, type ShardEntry } from "./model/shard-file.ts";
 import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
@@ -132,7 +132,8 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     const entry = ARTICLE_ID.test(key) ? await reader.shardEntry(shard, key) : undefined;
     if (entry && (entry.publishedMs ?? 0) <= at) {
       const canonical = articlePath({ id: entry.key, slug: entry.slug ?? "" });
-      return path === canonical ? shardResource(shard, entry) : `${manifest.baseUrl}${canonical}`;
+      // A page whose newer neighbour is still scheduled is served without that link (entryAt).
+      return path === canonical ? shardResource(shard, entryAt(entry, at)) : `${manifest.baseUrl}${canonical}`;
     }
     if (slug !== undefined) return undefined;
     const targets = await reader.legacyTargets(legacyShardPath(key), key);

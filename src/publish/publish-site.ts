@@ -10,7 +10,7 @@ import {
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
-import { type ArticleContext, renderArticlePage } from "../render/article-page.ts";
+import type { ArticleContext } from "../render/article-page.ts";
 import { siteFeed } from "../render/feed-document.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import { FEED_FORMATS } from "../render/formats.ts";
@@ -30,6 +30,7 @@ import {
   type SitemapEntry,
 } from "../render/sitemap.ts";
 import { authorGroups, hasAuthorPages, tagGroups } from "../render/topics.ts";
+import { articlePageBody, articlePageSources, type PlacedArticle, placeArticles } from "./article-pages.ts";
 import { AssetStore, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { countScheduled } from "./publication.ts";
@@ -135,14 +136,15 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   const articleShardKeys = new Map<string, string>();
   let rendered = 0;
   let renderedShards = 0;
-  const byId = all.toSorted((a, b) => (a.id < b.id ? -1 : 1));
+  const placed = placeArticles(all);
+  const byId = [...placed.values()].toSorted((a, b) => (a.article.id < b.article.id ? -1 : 1));
   const context: ArticleContext = { authorPages: topics.authors };
-  for (const [path, articles] of groupBy(byId, (article) => articleShardPath(article.id))) {
-    const sourceKey = await shardSourceKey(site, context, articles, times, store);
+  for (const [path, articles] of groupBy(byId, ({ article }) => articleShardPath(article.id))) {
+    const sourceKey = await shardSourceKey(site, context, articles, times, store, from);
     articleShardKeys.set(path, sourceKey);
     rendered += articles.length;
     if (input.alreadyWritten?.(path, sourceKey)) continue;
-    const shard = await articleShard(site, context, articles, times, store);
+    const shard = await articleShard(site, context, articles, times, store, from);
     if (input.writeArticleShard) input.writeArticleShard(path, shard);
     else files.set(path, shard);
     renderedShards++;
@@ -229,17 +231,20 @@ async function publishState(
   const oldestFirst = published.toReversed();
   for (let part = 1; (part - 1) * ARTICLES_PER_SITEMAP < oldestFirst.length; part++) {
     const shown = oldestFirst.slice((part - 1) * ARTICLES_PER_SITEMAP, part * ARTICLES_PER_SITEMAP);
-    const full = shown.length === ARTICLES_PER_SITEMAP;
+    // Its newest article's page last changes when the next part's first one is published.
+    const full = oldestFirst.length > part * ARTICLES_PER_SITEMAP;
     const known = full ? fullSitemapParts.get(part) : undefined;
     if (known !== undefined) {
       routes[articleSitemapPath(part)] = known;
       parts.push(sitemapPartEntry(articleSitemapPath(part), store.entries[known]?.lastModifiedMs ?? 0));
       continue;
     }
-    const entries = shown.map((article) => ({
-      url: absoluteUrl(site, articlePath(article)),
-      modifiedMs: times.article(article),
-    }));
+    const entries = shown.map((article, i) => {
+      // The page as this state serves it: linking the neighbours published by then.
+      const at = (part - 1) * ARTICLES_PER_SITEMAP + i;
+      const neighbours = [oldestFirst[at - 1], oldestFirst[at + 1]].filter((n) => n !== undefined);
+      return { url: absoluteUrl(site, articlePath(article)), modifiedMs: times.articlePage(article, neighbours) };
+    });
     parts.push(await addSitemap(articleSitemapPath(part), entries));
     if (full) fullSitemapParts.set(part, routes[articleSitemapPath(part)] ?? 0);
   }
@@ -260,42 +265,41 @@ async function publishState(
 
 /**
  * The pages of the articles whose ids share a shard, scheduled ones included (the Worker
- * serves none before its instant): adding an article rewrites one shard.
+ * serves none before its instant). Each page links its neighbours, so adding an article
+ * rewrites its shard and its older neighbour's.
  */
 async function articleShard(
   site: Site,
   context: ArticleContext,
-  articles: readonly Article[],
+  articles: readonly PlacedArticle[],
   times: ModifiedTimes,
   store: AssetStore,
+  from: number,
 ) {
   const bodies: ShardBody[] = [];
-  for (const article of articles) {
-    const body = new TextEncoder().encode(renderArticlePage(site, article, context));
-    bodies.push({
-      key: article.id,
-      slug: article.slug,
-      publishedMs: article.published.epochMs,
-      body,
-      etag: await store.etagOf(body),
-      lastModifiedMs: wholeSeconds(times.article(article)),
-    });
-  }
+  for (const placed of articles) bodies.push(await articlePageBody(site, context, placed, times, store, from));
   return packShard(bodies);
 }
 
 /**
  * A hash of everything an article shard is rendered from: the site, the templates' revision
- * (any change to src/ moves it) and each article with its revision. Equal keys, equal bytes.
+ * (any change to src/ moves it) and each article with its revision and its neighbours' links
+ * (src/publish/article-pages.ts). Equal keys, equal bytes.
  */
 async function shardSourceKey(
   site: Site,
   context: ArticleContext,
-  articles: readonly Article[],
+  articles: readonly PlacedArticle[],
   times: ModifiedTimes,
   store: AssetStore,
+  from: number,
 ) {
-  const sources = JSON.stringify([site, context, times.templates, articles.map((a) => [a, times.article(a)])]);
+  const sources = JSON.stringify([
+    site,
+    context,
+    times.templates,
+    articles.map((a) => articlePageSources(a, times, from)),
+  ]);
   return store.hexOf(new TextEncoder().encode(sources));
 }
 

@@ -1,15 +1,17 @@
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { pageImage, renderPageImage, structuredImage } from "./article-image.ts";
+import { type ArticleNeighbours, neighbourPaths, renderNeighbourNav } from "./article-neighbours.ts";
 import { formatReadableTime } from "./format-time.ts";
 import { html } from "./html.ts";
+import { lastUpdate, wasCorrected } from "./last-update.ts";
 import { linkedText } from "./link-text.ts";
 import { absoluteUrl, articlePath, articleUrl, homeUrl, topicPath, toRfc3339 } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 import { authorOf } from "./topics.ts";
 
-/** What an article's page shows of the rest of the site. */
-export interface ArticleContext {
+/** What an article's page shows of the rest of the site: its neighbours, and its author's page. */
+export interface ArticleContext extends ArticleNeighbours {
   /** Whether authors have pages (src/render/topics.ts hasAuthorPages): the byline then links one. */
   readonly authorPages?: boolean;
 }
@@ -28,6 +30,7 @@ export function renderArticlePage(site: Site, article: Article, context: Article
     description: article.abstract,
     path: articlePath(article),
     ...(article.image ? { image: pageImage(site, article.image) } : {}),
+    ...neighbourPaths(context),
     openGraphType: "article",
     openGraphExtra: html`<meta property="article:published_time" content="${published}">\n`,
     structuredData: {
@@ -36,7 +39,7 @@ export function renderArticlePage(site: Site, article: Article, context: Article
       headline: article.title,
       description: article.abstract,
       datePublished: published,
-      dateModified: published,
+      dateModified: toRfc3339(lastUpdate(article)),
       url: articleUrl(site, article),
       mainEntityOfPage: articleUrl(site, article),
       inLanguage: site.language,
@@ -51,7 +54,7 @@ export function renderArticlePage(site: Site, article: Article, context: Article
       context.authorPages
         ? html`<a href="${absoluteUrl(site, topicPath("authors", author))}" rel="author">${author.label}</a>`
         : author.label
-    }</span> · <time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
+    }</span> · <time datetime="${published}">${formatReadableTime(site, article.published)}</time>${renderUpdated(site, article)}</p>
 <p class="abstract" dir="auto">${article.abstract}</p>
 ${renderPageImage(site, article.image)}<div class="text">
 ${article.paragraphs.map((paragraph) => html`<p dir="auto">${linkedText(site, paragraph)}</p>\n`)}</div>
@@ -63,6 +66,13 @@ ${
           html`${index === 0 ? "" : ", "}<a href="${absoluteUrl(site, topicPath("tags", tag))}" rel="tag" dir="auto">${tag.label}</a>`,
       )}</p></nav>\n`
 }</article>
-<nav class="back" aria-label="Site"><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
+${renderNeighbourNav(site, context)}<nav class="back" aria-label="Site"><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
   });
+}
+
+/** " · Updated <time>": when a correction came, in the same form as the publication time. */
+function renderUpdated(site: Site, article: Article) {
+  if (!wasCorrected(article)) return "";
+  const updated = lastUpdate(article);
+  return html` · <span class="updated">Updated <time datetime="${toRfc3339(updated)}">${formatReadableTime(site, updated)}</time></span>`;
 }

@@ -5,6 +5,7 @@ import { atomImageLink } from "./feed-image.ts";
 import { ATOM_FORMAT, feedPathIn } from "./formats.ts";
 import { html, toHtmlString } from "./html.ts";
 import { ICON_SMALL } from "./icons.ts";
+import { lastUpdate } from "./last-update.ts";
 import { absoluteUrl, articleUrl, feedTagUri, tagUri, topicsPath, toRfc3339 } from "./links.ts";
 import { GENERATOR } from "./rss.ts";
 import { authorOf } from "./topics.ts";
@@ -40,7 +41,7 @@ ${entries.map(
 <title type="text">${article.title}</title>
 <link rel="alternate" type="text/html" href="${articleUrl(site, article)}"/>
 ${atomImageLink(site, article.image)}<published>${toRfc3339(article.published)}</published>
-<updated>${toRfc3339(article.published)}</updated>
+<updated>${toRfc3339(lastUpdate(article))}</updated>
 <author><name>${authorOf(site, article).label}</name></author>
 ${(article.tags ?? []).map(
   // RFC 4287 §4.2.2: term identifies the category within scheme, label is for people.

@@ -1,5 +1,6 @@
 import type { Article, PublishedTime } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
+import { lastUpdate } from "./last-update.ts";
 import { topicPath } from "./links.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
 
@@ -48,9 +49,15 @@ export function feedEntries(site: Site, published: readonly Article[]): readonly
 }
 
 /**
- * A feed's updated time is its newest article's, never the build's or the clock's, so the
- * output is deterministic. A feed with nothing published yet says the epoch.
+ * A feed's updated time is the latest publication or correction among its entries, never the
+ * build's or the clock's, so the output is deterministic. A feed with nothing published yet
+ * says the epoch.
  */
 export function feedUpdated(entries: readonly Article[]): PublishedTime {
-  return entries[0]?.published ?? { epochMs: 0, offsetMinutes: 0 };
+  let latest: PublishedTime = { epochMs: 0, offsetMinutes: 0 };
+  for (const entry of entries) {
+    const updated = lastUpdate(entry);
+    if (updated.epochMs > latest.epochMs) latest = updated;
+  }
+  return latest;
 }

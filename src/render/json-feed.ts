@@ -4,6 +4,7 @@ import { imageUrl } from "./article-image.ts";
 import type { FeedDocument } from "./feed-document.ts";
 import { feedPathIn, JSON_FEED_FORMAT } from "./formats.ts";
 import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
+import { lastUpdate } from "./last-update.ts";
 import { absoluteUrl, articleUrl, toRfc3339 } from "./links.ts";
 import { authorOf } from "./topics.ts";
 
@@ -47,6 +48,8 @@ export interface JsonFeedItem {
   readonly image?: string;
   /** RFC 3339 with the site's offset. */
   readonly date_published: string;
+  /** When it was corrected, RFC 3339; only for an article that says so. */
+  readonly date_modified?: string;
   readonly authors: readonly JsonFeedAuthor[];
   /** The article's topics as written; absent when it has none. */
   readonly tags?: readonly string[];
@@ -75,6 +78,7 @@ export function toJsonFeed(site: Site, document: FeedDocument): JsonFeed {
       content_html: renderContentHtml(site, article),
       ...(article.image ? { image: imageUrl(site, article.image) } : {}),
       date_published: toRfc3339(article.published),
+      ...(article.updated === undefined ? {} : { date_modified: toRfc3339(lastUpdate(article)) }),
       authors: [{ name: authorOf(site, article).label }],
       ...(article.tags?.length ? { tags: article.tags.map((tag) => tag.label) } : {}),
       language: site.language,
