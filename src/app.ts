@@ -1,5 +1,12 @@
 import { type Context, Hono } from "hono";
-import { articleShardPath, legacyShardPath, pageShardPath, type ShardEntry } from "./model/shard-file.ts";
+import {
+  archiveDocumentKey,
+  archiveShardPath,
+  articleShardPath,
+  legacyShardPath,
+  pageShardPath,
+  type ShardEntry,
+} from "./model/shard-file.ts";
 import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
@@ -36,6 +43,9 @@ const HTML = "text/html; charset=utf-8";
  */
 const ARTICLE_PATH = /^\/articles\/([^/]+)(?:\/([^/]+))?\/?$/;
 const ARTICLE_ID = /^[0-9a-f]{16}$/;
+/** An archive page number as the site writes it: no sign, no leading zero. */
+const PAGE_NUMBER = /^[1-9][0-9]{0,8}$/;
+const FEED_FILES: ReadonlySet<string> = new Set(FEED_FORMATS.map((format) => format.file));
 
 /**
  * The Worker: every body was rendered by the build. It picks the publication state by the
@@ -105,13 +115,32 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
    */
   const archivePage = async (c: Context, state: ServedState) => {
     const param = c.req.param("page") ?? "";
-    if (!/^[1-9][0-9]{0,8}$/.test(param)) return undefined;
+    if (!PAGE_NUMBER.test(param)) return undefined;
     const page = Number(param);
     if (page > state.pageCount) return undefined;
     if (page === state.pageCount) return routeOf(state, `/page/${page}`);
     const path = pageShardPath(Math.floor((page - 1) / manifest.pagesPerShard));
     const entry = await reader.shardEntry(path, param);
     return entry && shardResource(path, entry);
+  };
+
+  /**
+   * /page/N/rss.xml, atom.xml, feed.json: page N's archive documents (src/render/archive-feeds.ts),
+   * only while page N is complete in this state, and the same for every client (no preview).
+   */
+  const archiveDocument = async (c: Context, state: ServedState): Promise<Resource | undefined> => {
+    const param = c.req.param("page") ?? "";
+    const file = c.req.param("file") ?? "";
+    if (!PAGE_NUMBER.test(param) || !FEED_FILES.has(file) || Number(param) > state.completePages) return undefined;
+    const path = archiveShardPath(Math.floor((Number(param) - 1) / manifest.feedPagesPerShard));
+    const entry = await reader.shardEntry(path, archiveDocumentKey(Number(param), file));
+    if (!entry?.contentType) return undefined;
+    return {
+      contentType: entry.contentType,
+      kind: "archive",
+      lastModifiedMs: entry.lastModifiedMs,
+      identity: { etag: entry.etag, read: () => reader.shardBody(path, entry) },
+    };
   };
 
   /**
@@ -141,6 +170,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
   // Hono answers HEAD with the GET route's headers and no body (RFC 9110 §9.3.2).
   app.get("/", (c) => send(c, (state) => routeOf(state, "/")));
   app.get("/page/:page", (c) => send(c, (state) => archivePage(c, state)));
+  app.get("/page/:page/:file", (c) => send(c, (state) => archiveDocument(c, state)));
   for (const format of FEED_FORMATS) {
     // A browser opening the feed gets a readable page; readers get the feed (src/serve/negotiate.ts).
     app.get(format.path, (c) =>
@@ -158,7 +188,14 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
   const listedPaths = [SITEMAP_PATH, "/sitemaps/:part", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)];
   for (const path of listedPaths) app.get(path, (c) => send(c, (state) => routeOf(state, c.req.path)));
 
-  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/*", ...listedPaths];
+  const routes = [
+    "/",
+    "/page/:page",
+    "/page/:page/:file",
+    ...FEED_FORMATS.map((f) => f.path),
+    "/articles/*",
+    ...listedPaths,
+  ];
   for (const path of routes) app.all(path, () => respondMethodNotAllowed());
   app.notFound(notFound);
   app.onError((error, c) => {

@@ -16,10 +16,12 @@ export interface SiteManifest {
   readonly states: readonly PublicationState[];
   /** Archive pages per page shard: /page/N is in shard ⌊(N−1)/pagesPerShard⌋. */
   readonly pagesPerShard: number;
+  /** Complete archive pages per archive shard: /page/N/<feed> is in ⌊(N−1)/feedPagesPerShard⌋. */
+  readonly feedPagesPerShard: number;
 }
 
 /** Kinds of response, each cached for its own time (src/serve/headers.ts). */
-export type ResourceKind = "feed" | "index" | "article" | "asset";
+export type ResourceKind = "feed" | "index" | "article" | "asset" | "archive";
 
 /** A response body stored whole in one asset file. */
 export interface AssetFile extends Validators {
@@ -45,6 +47,8 @@ export interface PublicationState {
   readonly from: number;
   /** How many archive pages exist: /page/1 … /page/pageCount. */
   readonly pageCount: number;
+  /** How many archive pages are complete, each with its archive documents: /page/1 … /page/completePages. */
+  readonly completePages: number;
   /** Paths whose bytes change with publication (/, the feeds, the newest archive page, sitemaps). */
   readonly routes: Readonly<Record<string, number>>;
   /** Each feed path's browser preview, to a file index. */

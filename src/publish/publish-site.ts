@@ -9,6 +9,7 @@ import {
 } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
+import { countCompletePages } from "../render/archive-feeds.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
 import { renderArticlePage } from "../render/article-page.ts";
 import { siteFeed } from "../render/feed-document.ts";
@@ -29,6 +30,7 @@ import {
   SITEMAP_PATH,
   type SitemapEntry,
 } from "../render/sitemap.ts";
+import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";
 import { AssetStore, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { countScheduled } from "./publication.ts";
@@ -122,6 +124,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   }
   for (const [path, shard] of await pageShards(site, all, times, store)) files.set(path, shard);
   for (const [path, shard] of legacyShards(all)) files.set(path, shard);
+  for (const [path, shard] of await archiveShards(site, all, times, store)) files.set(path, shard);
   for (const [path, bytes] of store.files) files.set(path, bytes);
   return {
     files,
@@ -134,6 +137,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
       notFound,
       states,
       pagesPerShard: PAGES_PER_SHARD,
+      feedPagesPerShard: feedPagesPerShard(site),
     },
   };
 }
@@ -204,7 +208,7 @@ async function publishState(
   }
   const indexModified = Math.max(...parts.map((part) => part.modifiedMs));
   routes[SITEMAP_PATH] = await store.add(renderSitemapIndex(parts), XML, indexModified, "index");
-  return { from: begins, pageCount, routes, previews };
+  return { from: begins, pageCount, completePages: countCompletePages(site, published.length), routes, previews };
 
   async function addSitemap(path: string, entries: readonly SitemapEntry[]): Promise<SitemapEntry> {
     const modified = Math.max(times.templates, ...entries.map((entry) => entry.modifiedMs));

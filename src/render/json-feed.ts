@@ -3,6 +3,7 @@ import { renderContentHtml } from "./article-html.ts";
 import type { FeedDocument } from "./feed-document.ts";
 import { feedPathIn, JSON_FEED_FORMAT } from "./formats.ts";
 import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
+import { jsonFeedNextUrl } from "./json-feed-paging.ts";
 import { absoluteUrl, articleUrl, toRfc3339 } from "./links.ts";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */
@@ -12,6 +13,11 @@ export interface JsonFeed {
   readonly home_page_url: string;
   readonly feed_url: string;
   readonly description: string;
+  /**
+   * "the URL of a feed that provides the next n items": here the next older archive document
+   * (src/render/archive-feeds.ts). Never the feed_url or an earlier next_url, as 1.1 requires.
+   */
+  readonly next_url?: string;
   /** "should be square and relatively large — such as 512 x 512 pixels". */
   readonly icon: string;
   /** "should be square and relatively small, but not smaller than 64 x 64". */
@@ -48,6 +54,7 @@ export function toJsonFeed(site: Site, document: FeedDocument): JsonFeed {
     home_page_url: absoluteUrl(site, document.pagePath),
     feed_url: absoluteUrl(site, feedPathIn(document.folder, JSON_FEED_FORMAT)),
     description: document.description,
+    ...jsonFeedNextUrl(site, document),
     icon: absoluteUrl(site, ICON_LARGE.path),
     favicon: absoluteUrl(site, ICON_SMALL.path),
     language: site.language,

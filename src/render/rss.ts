@@ -7,6 +7,7 @@ import { feedPathIn, RSS_FORMAT } from "./formats.ts";
 import { escapeHtml } from "./html.ts";
 import { ICON_RSS } from "./icons.ts";
 import { absoluteUrl, articleUrl } from "./links.ts";
+import { withRssPaging } from "./rss-paging.ts";
 
 export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
 
@@ -47,5 +48,5 @@ export function renderRss(site: Site, document: FeedDocument): string {
       extensions: [{ name: "dc:creator", objects: { _text: site.author } }],
     });
   }
-  return titlesAsCharacterReferences(feed.rss2());
+  return withRssPaging(titlesAsCharacterReferences(feed.rss2()), site, document);
 }

@@ -9,15 +9,20 @@ const MAX_AGE: Readonly<Record<ResourceKind | "not-found", number>> = {
   article: 3600,
   // robots.txt and the icon change only with a deploy.
   asset: 86_400,
+  // An archive document never changes once it exists (src/render/archive-feeds.ts).
+  archive: 31_536_000,
   // Short, so a slug that is about to be published is not remembered as missing.
   "not-found": 60,
 };
 
 /**
  * Cache-Control for a response at `now`. It never outlives the next scheduled publication
- * (when feeds, the index and 404s change), so no cache keeps a stale response past it.
+ * (when feeds, the index and 404s change), so no cache keeps a stale response past it; only
+ * an archive document, which no publication changes, keeps its year.
  */
 export function cacheControl(kind: ResourceKind | "not-found", now: number, nextAt: number | undefined): string {
+  // A publication adds archive documents but changes none, so theirs need not end at the next one.
+  if (kind === "archive") return FULL_CACHE_CONTROL.archive;
   const untilNext = nextAt === undefined ? Number.POSITIVE_INFINITY : Math.floor((nextAt - now) / 1000);
   if (untilNext >= MAX_AGE[kind]) return FULL_CACHE_CONTROL[kind];
   return `public, max-age=${Math.max(0, untilNext)}`;
