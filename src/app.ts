@@ -3,6 +3,7 @@ import {
   archiveDocumentKey,
   archiveShardPath,
   articleShardPath,
+  gzipKey,
   legacyShardPath,
   pageShardPath,
   type ShardEntry,
@@ -126,20 +127,23 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
 
   /**
    * /page/N/rss.xml, atom.xml, feed.json: page N's archive documents (src/render/archive-feeds.ts),
-   * only while page N is complete in this state, and the same for every client (no preview).
+   * only while page N is complete in this state. No preview: a browser gets the document too.
    */
   const archiveDocument = async (c: Context, state: ServedState): Promise<Resource | undefined> => {
     const param = c.req.param("page") ?? "";
     const file = c.req.param("file") ?? "";
     if (!PAGE_NUMBER.test(param) || !FEED_FILES.has(file) || Number(param) > state.completePages) return undefined;
     const path = archiveShardPath(Math.floor((Number(param) - 1) / manifest.feedPagesPerShard));
-    const entry = await reader.shardEntry(path, archiveDocumentKey(Number(param), file));
+    const key = archiveDocumentKey(Number(param), file);
+    const entry = await reader.shardEntry(path, key);
     if (!entry?.contentType) return undefined;
+    const gzip = await reader.shardEntry(path, gzipKey(key));
     return {
       contentType: entry.contentType,
       kind: "archive",
       lastModifiedMs: entry.lastModifiedMs,
       identity: { etag: entry.etag, read: () => reader.shardBody(path, entry) },
+      ...(gzip ? { gzip: { etag: gzip.etag, read: () => reader.shardBody(path, gzip) } } : {}),
     };
   };
 

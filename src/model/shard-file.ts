@@ -41,6 +41,11 @@ export function archiveDocumentKey(pageNumber: number, file: string): string {
   return `${pageNumber}/${file}`;
 }
 
+/** The key of the gzip-coded copy of the body at `key`, in the same shard. */
+export function gzipKey(key: string): string {
+  return `${key}.gz`;
+}
+
 /** Legacy slugs spread over 256 small files by a hash of the slug. */
 export function legacyShardPath(legacySlug: string): string {
   let hash = 0x811c9dc5;

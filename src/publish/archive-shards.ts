@@ -1,10 +1,10 @@
 import type { Article } from "../model/article.ts";
-import { archiveDocumentKey, archiveShardPath, packShard, type ShardBody } from "../model/shard-file.ts";
+import { archiveDocumentKey, archiveShardPath, gzipKey, packShard, type ShardBody } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { archiveFeed, countCompletePages } from "../render/archive-feeds.ts";
 import { FEED_FORMATS } from "../render/formats.ts";
 import { renderFeed } from "../render/render-feed.ts";
-import type { AssetStore } from "./asset-store.ts";
+import { type AssetStore, GZIPPED_BY_WORKER, gzipped } from "./asset-store.ts";
 import type { ModifiedTimes } from "./modified-times.ts";
 
 /**
@@ -42,13 +42,16 @@ export async function archiveShards(
       const modified = times.list(document.entries, document.entries);
       for (const format of FEED_FORMATS) {
         const body = new TextEncoder().encode(renderFeed(format, site, document));
-        bodies.push({
+        const entry = {
           key: archiveDocumentKey(page, format.file),
-          body,
-          etag: await store.etagOf(body),
           lastModifiedMs: Math.floor(modified / 1000) * 1000,
           contentType: `${format.mediaType}; charset=utf-8`,
-        });
+        };
+        bodies.push({ ...entry, body, etag: await store.etagOf(body) });
+        // The types Cloudflare's edge would send uncompressed also get a gzip copy, as the feeds do.
+        if (!GZIPPED_BY_WORKER.has(format.mediaType)) continue;
+        const gzip = await gzipped(body);
+        bodies.push({ ...entry, key: gzipKey(entry.key), body: gzip, etag: await store.etagOf(gzip) });
       }
     }
     shards.set(archiveShardPath((first - 1) / perShard), packShard(bodies));

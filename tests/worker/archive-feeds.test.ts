@@ -265,6 +265,25 @@ describe("serving archive documents", () => {
     expect(browser.headers.get("vary")).toBeNull();
   });
 
+  it("sends Atom and JSON Feed gzip-coded to a client that accepts gzip, varying on Accept-Encoding only", async () => {
+    clock = AFTER;
+    for (const file of ["atom.xml", "feed.json"]) {
+      const plain = await get(`/page/2/${file}`);
+      const plainBytes = new Uint8Array(await plain.arrayBuffer());
+      const gzipped = await get(`/page/2/${file}`, { headers: { "Accept-Encoding": "gzip" } });
+      expect(gzipped.headers.get("content-encoding"), file).toBe("gzip");
+      expect(gzipped.headers.get("vary"), file).toBe("Accept-Encoding");
+      expect(plain.headers.get("vary"), file).toBe("Accept-Encoding");
+      expect(gzipped.headers.get("cache-control"), file).toBe(YEAR);
+      expect(gzipped.headers.get("etag"), file).not.toBe(plain.headers.get("etag"));
+      const body = new Uint8Array(await gzipped.arrayBuffer());
+      const unzipped = await new Response(
+        new Blob([body]).stream().pipeThrough(new DecompressionStream("gzip")),
+      ).arrayBuffer();
+      expect(new Uint8Array(unzipped), file).toEqual(plainBytes);
+    }
+  });
+
   it("answers only the canonical spelling of a page number and the three file names", async () => {
     clock = AFTER;
     for (const path of [
