@@ -19,25 +19,45 @@ export function feedPagesPerShard(site: Site): number {
   return Math.max(1, Math.floor(ARTICLES_PER_ARCHIVE_SHARD / site.itemsPerFeed));
 }
 
+/** Where archive shards go, like article shards (src/publish/publish-site.ts). */
+export interface ArchiveShardOutput {
+  /** Whether the shard at `path`, rendered from sources hashed to `sourceKey`, is already written. */
+  readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
+  /** Takes each shard as it is rendered, so all of them are never in memory at once. */
+  readonly write: (path: string, bytes: Uint8Array) => void;
+}
+
 /**
  * The archive documents (src/render/archive-feeds.ts) of every page that is complete once
  * everything is published, scheduled articles included: a complete page's documents read the
  * same in every state that has it, so they are rendered once, not per state. The Worker serves
- * page k only in a state where it is complete.
+ * page k only in a state where it is complete. A shard whose sources (the site, the templates'
+ * revision, its articles and theirs) are unchanged since the last build is not rendered again.
+ * Returns each shard's path and source key, written or not, and how many were rendered.
  */
 export async function archiveShards(
   site: Site,
   all: readonly Article[],
   times: ModifiedTimes,
   store: AssetStore,
-): Promise<Map<string, Uint8Array>> {
+  output: ArchiveShardOutput,
+): Promise<{ sourceKeys: Map<string, string>; rendered: number }> {
   const complete = countCompletePages(site, all.length);
   const perShard = feedPagesPerShard(site);
-  const shards = new Map<string, Uint8Array>();
+  const sourceKeys = new Map<string, string>();
+  let rendered = 0;
   for (let first = 1; first <= complete; first += perShard) {
+    const pages: number[] = [];
+    for (let page = first; page < first + perShard && page <= complete; page++) pages.push(page);
+    const documents = pages.map((page) => archiveFeed(site, all, page));
+    const path = archiveShardPath((first - 1) / perShard);
+    const shown = documents.map((document) => document.entries.map((a) => [a, times.article(a)]));
+    const sourceKey = await store.hexOf(new TextEncoder().encode(JSON.stringify([site, times.templates, shown])));
+    sourceKeys.set(path, sourceKey);
+    if (output.alreadyWritten?.(path, sourceKey)) continue;
     const bodies: ShardBody[] = [];
-    for (let page = first; page < first + perShard && page <= complete; page++) {
-      const document = archiveFeed(site, all, page);
+    for (const [index, document] of documents.entries()) {
+      const page = first + index;
       // It first appeared with its newest article; it changes only with an edit or the templates.
       const modified = times.list(document.entries, document.entries);
       for (const format of FEED_FORMATS) {
@@ -54,7 +74,8 @@ export async function archiveShards(
         bodies.push({ ...entry, key: gzipKey(entry.key), body: gzip, etag: await store.etagOf(gzip) });
       }
     }
-    shards.set(archiveShardPath((first - 1) / perShard), packShard(bodies));
+    output.write(path, packShard(bodies));
+    rendered++;
   }
-  return shards;
+  return { sourceKeys, rendered };
 }

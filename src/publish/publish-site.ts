@@ -56,13 +56,14 @@ export interface PublishInput {
   /** SHA-256 for ETags and file names; Web Crypto unless given. */
   readonly sha256?: Sha256;
   /**
-   * Whether the article shard at `path`, rendered from sources whose hash is `sourceKey`, is
-   * already written: then it is not rendered again. The build answers from its last run.
+   * Whether the article (or archive) shard at `path`, rendered from sources whose hash is
+   * `sourceKey`, is already written: then it is not rendered again. The build answers from its
+   * last run.
    */
   readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
   /**
-   * Where article shards go as they are rendered, when given, instead of into `files`: the
-   * build writes them at once, so a large archive is never held in memory whole.
+   * Where article and archive shards go as they are rendered, when given, instead of into
+   * `files`: the build writes them at once, so a large archive is never held in memory whole.
    */
   readonly writeArticleShard?: (path: string, bytes: Uint8Array) => void;
   /** Called now and then with how many article pages are rendered or found written. */
@@ -78,6 +79,12 @@ export interface PublishedSite {
   readonly articleShardKeys: ReadonlyMap<string, string>;
   /** How many article shards were rendered (the others were already written). */
   readonly renderedShards: number;
+  /**
+   * The same for the archive shards (src/publish/archive-shards.ts), which `alreadyWritten`
+   * skips and `writeArticleShard` takes alike.
+   */
+  readonly archiveShardKeys: ReadonlyMap<string, string>;
+  readonly renderedArchiveShards: number;
 }
 
 /**
@@ -124,12 +131,18 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   }
   for (const [path, shard] of await pageShards(site, all, times, store)) files.set(path, shard);
   for (const [path, shard] of legacyShards(all)) files.set(path, shard);
-  for (const [path, shard] of await archiveShards(site, all, times, store)) files.set(path, shard);
+  const archiveOutput = {
+    ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}),
+    write: input.writeArticleShard ?? ((path: string, shard: Uint8Array) => files.set(path, shard)),
+  };
+  const archive = await archiveShards(site, all, times, store, archiveOutput);
   for (const [path, bytes] of store.files) files.set(path, bytes);
   return {
     files,
     articleShardKeys,
     renderedShards,
+    archiveShardKeys: archive.sourceKeys,
+    renderedArchiveShards: archive.rendered,
     manifest: {
       baseUrl: site.baseUrl,
       files: store.entries,

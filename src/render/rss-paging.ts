@@ -19,7 +19,11 @@ export function withRssPaging(xml: string, site: Site, document: FeedDocument): 
   const links = pagingLinks(site, document, RSS_FORMAT);
   const archive = isArchiveDocument(document);
   if (links.length === 0 && !archive) return xml;
-  const self = SELF_LINK.exec(xml);
+  // The channel's own elements end at its first item: search only them, not every item.
+  const firstItem = xml.indexOf("<item>");
+  const headEnd = firstItem < 0 ? xml.length : firstItem;
+  const head = xml.slice(0, headEnd);
+  const self = SELF_LINK.exec(head);
   if (!self) throw new Error('the RSS channel has no atom:link rel="self" to place the archive links after');
   const [, indent = "\n"] = self;
   const added = [
@@ -28,6 +32,9 @@ export function withRssPaging(xml: string, site: Site, document: FeedDocument): 
     ),
     ...(archive ? ["<fh:archive/>"] : []),
   ];
-  const withLinks = xml.replace(SELF_LINK, (line) => line + added.map((element) => indent + element).join(""));
-  return archive ? withLinks.replace(RSS_START, (start) => `${start} xmlns:fh="${FEED_HISTORY_NAMESPACE}"`) : withLinks;
+  const withLinks = head.replace(SELF_LINK, (line) => line + added.map((element) => indent + element).join(""));
+  const declared = archive
+    ? withLinks.replace(RSS_START, (start) => `${start} xmlns:fh="${FEED_HISTORY_NAMESPACE}"`)
+    : withLinks;
+  return declared + xml.slice(headEnd);
 }
