@@ -23,6 +23,7 @@ import { generatedIcons, readIcons } from "./generated-icons.ts";
 import { generatedModule } from "./generated-module.ts";
 import { readRevisions } from "./git-revisions.ts";
 import { progressLine } from "./progress-line.ts";
+import { hasMediaFolder, readMedia } from "./read-media.ts";
 import { readWrittenShards, removeStaleFiles, SiteWriter } from "./site-files.ts";
 
 const SITE_CONFIG_FILE = "src/site-config.ts";
@@ -98,9 +99,10 @@ function readAndLoad() {
     return { path: displayPath(path), bytes: readFileSync(path) };
   });
   progress.step("parsing articles");
-  return loadArticles(sources, siteConfig.timeZone);
+  return loadArticles(sources, siteConfig.timeZone, undefined, media);
 }
-const { articles, errors, warnings } = readAndLoad();
+const media = hasMediaFolder(articlesDir) ? readMedia(articlesDir) : new Map();
+const { articles, errors, warnings, media: served } = readAndLoad();
 progress.done();
 for (const problem of [...warnings, ...errors]) process.stderr.write(`${formatProblem(problem)}\n`);
 if (errors.length > 0) {
@@ -112,9 +114,16 @@ if (articles.length === 0) fail(`${articlesDir}: no articles found; expected at 
 // Dated by git history, so a build is a function of the commit; only uncommitted files, and
 // everything outside a git work tree, take the build's clock (in whole seconds, as HTTP dates).
 progress.step("dating articles from git");
-const revisions = readRevisions(articlesDir, read, ".", Math.floor(Date.now() / 1000) * 1000);
+const mediaNames = [...media.keys()].map((name) => `media/${name}`);
+const revisions = readRevisions(articlesDir, [...read, ...mediaNames], ".", Math.floor(Date.now() / 1000) * 1000);
 progress.done();
 for (const line of revisions.notices) process.stderr.write(`${line}\n`);
+// A served image's path is /media/<digest>/<its name under articles/media/>.
+const servedImageNames = new Map(
+  articles.flatMap((a) =>
+    a.image && served.has(a.image.url) ? [[a.id, a.image.url.split("/").slice(3).join("/")]] : [],
+  ),
+);
 const bundle: ArticleBundle = {
   articles,
   revisedAt: revisions.templatesRevisedAt,
@@ -122,10 +131,16 @@ const bundle: ArticleBundle = {
     read.flatMap((name) => {
       const id = idFromPath(name);
       const at = revisions.articlesRevisedAt.get(name);
-      return id === undefined || at === undefined ? [] : [[id, at]];
+      return id === undefined || at === undefined ? [] : [[id, Math.max(at, imageRevisedAt(id))]];
     }),
   ),
 };
+
+/** A page shows its article's image, so a new image file is a revision of the article too. */
+function imageRevisedAt(id: string): number {
+  const name = servedImageNames.get(id);
+  return (name && revisions.articlesRevisedAt.get(`media/${name}`)) || 0;
+}
 // No request comes before the newest input's date, so earlier publication states are not rendered.
 const sourceDate = Math.max(revisions.templatesRevisedAt, ...revisions.articlesRevisedAt.values());
 const written = readWrittenShards(siteDir);
@@ -135,6 +150,7 @@ const published = await publishSite({
   site: { ...siteConfig, baseUrl: baseUrl.origin },
   bundle,
   icons: readIcons(),
+  media: served,
   from: sourceDate,
   sha256: (bytes) => createHash("sha256").update(bytes).digest(),
   alreadyWritten: written.has,

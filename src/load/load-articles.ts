@@ -1,4 +1,5 @@
-import type { Article } from "../model/article.ts";
+import type { Article, ArticleImage } from "../model/article.ts";
+import { type MediaSource, resolveImage } from "./article-image.ts";
 import { freshArticleName, randomArticleId } from "./classify-entries.ts";
 import { decodeUtf8 } from "./decode-utf8.ts";
 import { assignLegacySlugs } from "./legacy-slug.ts";
@@ -17,6 +18,8 @@ export interface LoadResult {
   readonly articles: readonly Article[];
   readonly errors: readonly Problem[];
   readonly warnings: readonly Problem[];
+  /** The media files the articles show, by the site path they are served at. */
+  readonly media: ReadonlyMap<string, Uint8Array>;
 }
 
 /** `NNN_<16 lowercase hex>.txt`; the number only orders a listing, so it may grow past 999. */
@@ -33,17 +36,20 @@ export function idFromPath(path: string): string | undefined {
 
 /**
  * Reads, checks and orders a whole set of article files, collecting every problem.
- * `freshId` makes the ids of the names proposed for misnamed files.
+ * `freshId` makes the ids of the names proposed for misnamed files; `media` holds the files
+ * of articles/media/ by their path there ("grid.png"), which `Image:` fields may name.
  */
 export function loadArticles(
   files: readonly SourceFile[],
   timeZone: string,
   freshId: () => string = randomArticleId,
+  media: ReadonlyMap<string, MediaSource> = new Map(),
 ): LoadResult {
   const takenNames = files.map((file) => fileNameOf(file.path));
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const parsed: (ParsedArticle & { id: string })[] = [];
+  const parsed: (Omit<ParsedArticle, "image"> & { id: string; image?: ArticleImage })[] = [];
+  const served = new Map<string, Uint8Array>();
   const pathById = new Map<string, string>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -81,29 +87,38 @@ export function loadArticles(
     }
     const result = parseArticle(file.path, decoded.text, timeZone);
     warnings.push(...result.warnings);
-    if (!result.ok) errors.push(...result.errors);
-    else if (id !== undefined) parsed.push({ ...result.article, id });
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const { image: reference, ...article } = result.article;
+    const image = reference && resolveImage(reference, media);
+    if (typeof image === "string") {
+      errors.push({ severity: "error", path: file.path, line: reference?.line ?? 1, message: image });
+    } else if (id !== undefined) {
+      parsed.push({ ...article, id, ...(image ? { image } : {}) });
+      if (reference?.kind === "file" && image)
+        served.set(image.url, media.get(reference.name)?.bytes ?? new Uint8Array());
+    }
   }
 
-  if (errors.length > 0) return { articles: [], errors, warnings };
+  if (errors.length > 0) return { articles: [], errors, warnings, media: new Map() };
 
   const legacySlugs = assignLegacySlugs(
     parsed.map((a) => ({ id: a.id, title: a.title, epochMs: a.published.epochMs })),
   );
   const articles = parsed
     .map(
-      (a): Article => ({
-        id: a.id,
-        slug: slugify(a.title),
-        legacySlug: legacySlugs.get(a.id) ?? a.id,
-        title: a.title,
-        published: a.published,
-        abstract: a.abstract,
-        paragraphs: a.paragraphs,
+      ({ id, slug, ...a }): Article => ({
+        id,
+        // The Slug: field overrides only the readable part; the id still finds the article.
+        slug: slug ?? slugify(a.title),
+        legacySlug: legacySlugs.get(id) ?? id,
+        ...a,
       }),
     )
     .sort(newestFirst);
-  return { articles, errors, warnings };
+  return { articles, errors, warnings, media: served };
 }
 
 /** The one order every output uses: newest first, ties broken by id. */

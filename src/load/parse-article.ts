@@ -1,5 +1,6 @@
-import type { PublishedTime } from "../model/article.ts";
+import type { PublishedTime, Topic } from "../model/article.ts";
 import { removeUnshowable } from "./clean-text.ts";
+import { fieldOfLine, type ImageReference, isKnownField, readHeaderFields } from "./header-fields.ts";
 import { ABSTRACT_PLACEHOLDER, BODY_PLACEHOLDER } from "./placeholders.ts";
 import type { Problem } from "./problem.ts";
 import { isRealDateTime, resolveLocalTime } from "./zoned-time.ts";
@@ -10,6 +11,12 @@ export interface ParsedArticle {
   readonly published: PublishedTime;
   readonly abstract: string;
   readonly paragraphs: readonly string[];
+  /** From the optional header fields (src/load/header-fields.ts). */
+  readonly tags?: readonly Topic[];
+  readonly author?: string;
+  readonly updated?: PublishedTime;
+  readonly image?: ImageReference;
+  readonly slug?: string;
 }
 
 export type ParseResult =
@@ -43,8 +50,9 @@ function splitLines(text: string): string[] {
 
 /**
  * Reads one article per docs/article-format.md. Fields are found by position: line 1 is
- * the title, then the date line, then the Abstract: line, then the body. Blank lines between
- * fields are skipped. `text` is already decoded and has no byte-order mark.
+ * the title, then the date line, then any optional `Name: value` lines, then the Abstract:
+ * line, then the body. Blank lines between them are skipped. `text` is already decoded and
+ * has no byte-order mark.
  *
  * A bad field does not stop the reading: the next field is still looked for after it, so one
  * build lists every problem in the file. Only where a field is plainly absent (no title, or
@@ -101,6 +109,7 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
     return { ok: false, errors, warnings };
   }
   let published: PublishedTime | undefined;
+  const dateIndex = i;
   if (dateLine.startsWith(ABSTRACT_PREFIX)) {
     error(i + 1, `no date line before the abstract; ${DATE_FORM} on the line after the title and a blank line`);
   } else {
@@ -111,6 +120,29 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
   }
 
   skipBlank();
+  const fieldLines: { number: number; text: string }[] = [];
+  while (i < clean.length) {
+    const line = (clean[i] ?? "").trim();
+    if (line.startsWith(ABSTRACT_PREFIX) || fieldOfLine(line) === undefined) break;
+    fieldLines.push({ number: i + 1, text: line });
+    i++;
+    skipBlank();
+  }
+  // An unknown name just before a line that is not Abstract: is most likely an unlabelled
+  // abstract ("Kyiv: the city woke…"), and is reported as that rather than as a field.
+  const last = fieldLines.at(-1);
+  if (last && !(clean[i] ?? "").startsWith(ABSTRACT_PREFIX) && !isKnownField(fieldOfLine(last.text)?.name ?? "")) {
+    fieldLines.pop();
+    i = last.number - 1;
+  }
+  const fields = readHeaderFields(fieldLines, (value) => readDate(value, timeZone), error);
+  if (fields.updated && published && fields.updated.epochMs < published.epochMs) {
+    error(
+      fields.lines.Updated ?? dateIndex + 1,
+      `the update time is before the publication time on line ${dateIndex + 1}; expected a correction to come after publication`,
+    );
+  }
+
   const abstractLine = clean[i];
   if (abstractLine === undefined) {
     error(
@@ -130,7 +162,10 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
   // Unlabelled, the paragraph is still taken as the abstract: most often it is one.
   const abstractLines = [labelled ? abstractLine.slice(ABSTRACT_PREFIX.length) : abstractLine];
   i++;
-  while (i < clean.length && !isBlank(clean[i] ?? "")) abstractLines.push(clean[i++] ?? "");
+  while (i < clean.length && !isBlank(clean[i] ?? "")) {
+    fieldAfterAbstract(i, clean[i] ?? "");
+    abstractLines.push(clean[i++] ?? "");
+  }
   const abstract = joinParagraph(abstractLines);
   if (labelled && abstract === "") {
     error(abstractStart + 1, `the abstract is empty; expected a summary after "${ABSTRACT_PREFIX}"`);
@@ -139,6 +174,13 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
   }
 
   const bodyStart = i;
+  skipBlank();
+  // A first paragraph made only of field lines is fields written after the abstract.
+  const firstParagraph: number[] = [];
+  for (let j = i; j < clean.length && !isBlank(clean[j] ?? ""); j++) firstParagraph.push(j);
+  if (firstParagraph.every((j) => isKnownField(fieldOfLine((clean[j] ?? "").trim())?.name ?? ""))) {
+    for (const j of firstParagraph) fieldAfterAbstract(j, clean[j] ?? "");
+  }
   const paragraphs: string[] = [];
   let current: string[] = [];
   const endParagraph = (endIndex: number) => {
@@ -164,7 +206,17 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
   }
 
   if (errors.length > 0 || published === undefined) return { ok: false, errors, warnings };
-  return { ok: true, article: { title, published, abstract, paragraphs }, warnings };
+  const { lines: _, ...given } = fields;
+  return { ok: true, article: { title, published, abstract, paragraphs, ...given }, warnings };
+
+  function fieldAfterAbstract(index: number, line: string) {
+    const name = fieldOfLine(line.trim())?.name ?? "";
+    if (!isKnownField(name)) return;
+    error(
+      index + 1,
+      `field ${name}: comes after the abstract; expected the fields between the date line and the Abstract: line`,
+    );
+  }
 }
 
 function joinParagraph(lines: readonly string[]): string {
