@@ -191,57 +191,49 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     return entry && shardResource(path, entry);
   };
 
+  /** A feed path: the feed for readers, its preview page for a browser (src/serve/negotiate.ts). */
+  const feedOrPreview = (c: Context, path: string, mediaType: string) => {
+    const preview = prefersHtmlPreview(c.req.header("accept") ?? null, mediaType);
+    return send(c, (state) => (preview ? fileResource(state.previews.get(path)) : routeOf(state, path)), "Accept");
+  };
+
+  /**
+   * A tag's or an author's pages and feeds: exact paths of the state in force (they change with
+   * publication), each feed with its browser preview like the site's.
+   */
+  const topicAnswer = (c: Context) => {
+    const path = rawPathOf(c.req.url);
+    const page = TOPIC_PAGE.exec(path);
+    if (page) return send(c, (state) => topicArchivePage(state, page[1] ?? "", page[2] ?? ""));
+    const format = FEED_FORMATS.find((f) => path.endsWith(`/${f.file}`));
+    return format ? feedOrPreview(c, path, format.mediaType) : send(c, (state) => routeOf(state, path));
+  };
+
+  /** Every path the Worker answers, once: GET (and so HEAD) and the 405 for other methods come from here. */
+  const routes: readonly (readonly [string, (c: Context) => Promise<Response>])[] = [
+    ["/", (c) => send(c, (state) => routeOf(state, "/"))],
+    ["/page/:page", (c) => send(c, (state) => archivePage(c, state))],
+    ["/page/:page/:file", (c) => send(c, (state) => archiveDocument(c, state))],
+    ...FEED_FORMATS.map(
+      (format) => [format.path, (c: Context) => feedOrPreview(c, format.path, format.mediaType)] as const,
+    ),
+    ["/articles/*", (c) => send(c, (_, at) => article(c, at))],
+    ...TOPIC_KINDS.flatMap((kind) => [
+      [`/${kind}`, (c: Context) => send(c, (state) => routeOf(state, c.req.path))] as const,
+      [`/${kind}/*`, topicAnswer] as const,
+    ]),
+    // Articles' images, each a fixed route at the path its article names; the path as sent, so
+    // only that exact spelling is served and anything else under /media/ is the 404 page.
+    ["/media/*", (c) => send(c, (state) => routeOf(state, rawPathOf(c.req.url)))],
+    ...[SITEMAP_PATH, "/sitemaps/:part", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)].map(
+      (path) => [path, (c: Context) => send(c, (state) => routeOf(state, c.req.path))] as const,
+    ),
+  ];
+
   const app = new Hono();
   // Hono answers HEAD with the GET route's headers and no body (RFC 9110 §9.3.2).
-  app.get("/", (c) => send(c, (state) => routeOf(state, "/")));
-  app.get("/page/:page", (c) => send(c, (state) => archivePage(c, state)));
-  app.get("/page/:page/:file", (c) => send(c, (state) => archiveDocument(c, state)));
-  for (const format of FEED_FORMATS) {
-    // A browser opening the feed gets a readable page; readers get the feed (src/serve/negotiate.ts).
-    app.get(format.path, (c) =>
-      send(
-        c,
-        (state) =>
-          prefersHtmlPreview(c.req.header("accept") ?? null, format.mediaType)
-            ? fileResource(state.previews.get(format.path))
-            : routeOf(state, format.path),
-        "Accept",
-      ),
-    );
-  }
-  app.get("/articles/*", (c) => send(c, (_, at) => article(c, at)));
-  // A tag's or an author's pages and feeds are exact paths of the state in force (they change
-  // with publication), each feed with its browser preview like the site's.
-  for (const kind of TOPIC_KINDS) {
-    app.get(`/${kind}`, (c) => send(c, (state) => routeOf(state, c.req.path)));
-    app.get(`/${kind}/*`, (c) => {
-      const path = rawPathOf(c.req.url);
-      const page = TOPIC_PAGE.exec(path);
-      if (page) return send(c, (state) => topicArchivePage(state, page[1] ?? "", page[2] ?? ""));
-      const format = FEED_FORMATS.find((f) => path.endsWith(`/${f.file}`));
-      if (format === undefined) return send(c, (state) => routeOf(state, path));
-      const preview = prefersHtmlPreview(c.req.header("accept") ?? null, format.mediaType);
-      return send(c, (state) => (preview ? fileResource(state.previews.get(path)) : routeOf(state, path)), "Accept");
-    });
-  }
-  // Articles' images, each a fixed route at the path its article names; the path as sent, so
-  // only that exact spelling is served and anything else under /media/ is the 404 page.
-  app.get("/media/*", (c) => send(c, (state) => routeOf(state, rawPathOf(c.req.url))));
-  const listedPaths = [SITEMAP_PATH, "/sitemaps/:part", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)];
-  for (const path of listedPaths) app.get(path, (c) => send(c, (state) => routeOf(state, c.req.path)));
-
-  const topicRoutes = TOPIC_KINDS.flatMap((kind) => [`/${kind}`, `/${kind}/*`]);
-  const routes = [
-    "/",
-    "/page/:page",
-    "/page/:page/:file",
-    ...FEED_FORMATS.map((f) => f.path),
-    "/articles/*",
-    ...topicRoutes,
-    "/media/*",
-    ...listedPaths,
-  ];
-  for (const path of routes) app.all(path, () => respondMethodNotAllowed());
+  for (const [path, answer] of routes) app.get(path, answer);
+  for (const [path] of routes) app.all(path, () => respondMethodNotAllowed());
   app.notFound(notFound);
   app.onError((error, c) => {
     // Clients never see a stack trace; the log says what failed where.
