@@ -15,6 +15,7 @@ import { classifyEntries, skippedNotice } from "../src/load/classify-entries.ts"
 import { idFromPath, loadArticles, type SourceFile } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
 import type { ArticleBundle } from "../src/model/article.ts";
+import { wholeSeconds } from "../src/model/time.ts";
 import { publishSite } from "../src/publish/publish-site.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { displayPath, readText, writeAtomically } from "./build-files.ts";
@@ -115,7 +116,7 @@ if (articles.length === 0) fail(`${articlesDir}: no articles found; expected at 
 // everything outside a git work tree, take the build's clock (in whole seconds, as HTTP dates).
 progress.step("dating articles from git");
 const mediaNames = [...media.keys()].map((name) => `media/${name}`);
-const revisions = readRevisions(articlesDir, [...read, ...mediaNames], ".", Math.floor(Date.now() / 1000) * 1000);
+const revisions = readRevisions(articlesDir, [...read, ...mediaNames], ".", wholeSeconds(Date.now()));
 progress.done();
 for (const line of revisions.notices) process.stderr.write(`${line}\n`);
 // A served image's path is /media/<digest>/<its name under articles/media/>.

@@ -2,6 +2,7 @@
 import { freshArticleName } from "../src/load/classify-entries.ts";
 import { ABSTRACT_PLACEHOLDER, BODY_PLACEHOLDER } from "../src/load/placeholders.ts";
 import { offsetMinutesAt } from "../src/load/zoned-time.ts";
+import { wholeSeconds } from "../src/model/time.ts";
 
 export interface NewArticleRequest {
   readonly title: string;
@@ -45,7 +46,7 @@ export function newArticleFile(request: NewArticleRequest): NewArticleFile {
  * zone repeats when clocks go back, the loader reads the earlier of the two instants.
  */
 export function formatLocalTime(epochMs: number, timeZone: string): string {
-  const seconds = Math.floor(epochMs / 1000) * 1000;
+  const seconds = wholeSeconds(epochMs);
   const local = new Date(seconds + offsetMinutesAt(seconds, timeZone) * 60_000);
   const two = (n: number) => String(n).padStart(2, "0");
   const date = `${String(local.getUTCFullYear()).padStart(4, "0")}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`;

@@ -1,32 +1,19 @@
 import type { PublishedTime } from "../model/article.ts";
+import { type CalendarTime, dateTimeFormat, utcInstantOf, wholeSeconds } from "../model/time.ts";
 
-export interface LocalDateTime {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
+export type LocalDateTime = CalendarTime;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return dateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
@@ -54,22 +41,12 @@ export function offsetMinutesAt(epochMs: number, timeZone: string): number {
     fields.minute ?? 0,
     fields.second ?? 0,
   );
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+  return Math.round((asUtc - wholeSeconds(epochMs)) / 60_000);
 }
 
 /** True when the fields name a calendar date and a time of day that exist (no 30 February, no 25:61). */
 export function isRealDateTime(t: LocalDateTime): boolean {
-  const ms = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
-  const d = new Date(ms);
-  return (
-    t.year >= 1 &&
-    d.getUTCFullYear() === t.year &&
-    d.getUTCMonth() === t.month - 1 &&
-    d.getUTCDate() === t.day &&
-    d.getUTCHours() === t.hour &&
-    d.getUTCMinutes() === t.minute &&
-    d.getUTCSeconds() === t.second
-  );
+  return utcInstantOf(t) !== undefined;
 }
 
 /**

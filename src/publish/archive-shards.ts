@@ -1,6 +1,7 @@
 import type { Article } from "../model/article.ts";
 import { archiveDocumentKey, archiveShardPath, gzipKey, packShard, type ShardBody } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
+import { wholeSeconds } from "../model/time.ts";
 import { archiveFeed, countCompletePages } from "../render/archive-feeds.ts";
 import { FEED_FORMATS } from "../render/formats.ts";
 import { renderFeed } from "../render/render-feed.ts";
@@ -64,7 +65,7 @@ export async function archiveShards(
         const body = new TextEncoder().encode(renderFeed(format, site, document));
         const entry = {
           key: archiveDocumentKey(page, format.file),
-          lastModifiedMs: Math.floor(modified / 1000) * 1000,
+          lastModifiedMs: wholeSeconds(modified),
           contentType: `${format.mediaType}; charset=utf-8`,
         };
         bodies.push({ ...entry, body, etag: await store.etagOf(body) });

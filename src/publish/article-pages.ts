@@ -1,6 +1,7 @@
 import type { Article } from "../model/article.ts";
 import type { ShardBody } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
+import { wholeSeconds } from "../model/time.ts";
 import type { NeighbourLink } from "../render/article-neighbours.ts";
 import { type ArticleContext, renderArticlePage } from "../render/article-page.ts";
 import type { AssetStore } from "./asset-store.ts";
@@ -98,8 +99,4 @@ function linkOf(article: Article | undefined): NeighbourLink | undefined {
 
 function encode(page: string): Uint8Array {
   return new TextEncoder().encode(page);
-}
-
-function wholeSeconds(ms: number): number {
-  return Math.floor(ms / 1000) * 1000;
 }

@@ -1,4 +1,5 @@
 import type { AssetFile, ResourceKind } from "../model/site-manifest.ts";
+import { wholeSeconds } from "../model/time.ts";
 
 /**
  * Text the Worker sends gzip-coded itself, because Cloudflare's edge would send it
@@ -40,7 +41,7 @@ export class AssetStore {
       etag,
       contentType,
       kind,
-      lastModifiedMs: Math.floor(lastModifiedMs / 1000) * 1000,
+      lastModifiedMs: wholeSeconds(lastModifiedMs),
       ...(gzip === undefined ? {} : { gzip }),
       ...(kind === "media" ? { length: body.length } : {}),
     });

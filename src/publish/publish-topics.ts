@@ -1,6 +1,7 @@
 import type { Article, TopicKind } from "../model/article.ts";
 import { packShard, type ShardBody, topicPageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
+import { wholeSeconds } from "../model/time.ts";
 import { archivePagePath, countArchivePages } from "../render/archive-pages.ts";
 import { feedEntries, topicFeed } from "../render/feed-document.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
@@ -118,7 +119,7 @@ export async function topicPageShards(
           key: String(page),
           body,
           etag: await store.etagOf(body),
-          lastModifiedMs: Math.floor(times.archivePage(group.articles, page) / 1000) * 1000,
+          lastModifiedMs: wholeSeconds(times.archivePage(group.articles, page)),
         });
       }
       shards.set(topicPageShardPath(folder, first, pagesPerShard), packShard(bodies));

@@ -1,12 +1,13 @@
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
+import { toRfc3339 } from "../model/time.ts";
 import { pageImage, renderPageImage, structuredImage } from "./article-image.ts";
 import { type ArticleNeighbours, neighbourPaths, renderNeighbourNav } from "./article-neighbours.ts";
 import { formatReadableTime } from "./format-time.ts";
 import { html } from "./html.ts";
 import { lastUpdate, wasCorrected } from "./last-update.ts";
 import { linkedText } from "./link-text.ts";
-import { absoluteUrl, articlePath, articleUrl, homeUrl, topicPath, toRfc3339 } from "./links.ts";
+import { absoluteUrl, articlePath, articleUrl, homeUrl, topicPath } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 import { authorOf } from "./topics.ts";
 

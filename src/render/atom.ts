@@ -1,4 +1,5 @@
 import type { Site } from "../model/site.ts";
+import { toRfc3339 } from "../model/time.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { atomIdPath, atomPagingElements, atomPagingNamespace } from "./atom-paging.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
@@ -8,7 +9,7 @@ import { ATOM_FORMAT, feedPathIn } from "./formats.ts";
 import { html, toHtmlString } from "./html.ts";
 import { ICON_SMALL } from "./icons.ts";
 import { lastUpdate } from "./last-update.ts";
-import { absoluteUrl, articleUrl, feedTagUri, tagUri, topicsPath, toRfc3339 } from "./links.ts";
+import { absoluteUrl, articleUrl, feedTagUri, tagUri, topicsPath } from "./links.ts";
 import { GENERATOR } from "./rss.ts";
 import { authorOf } from "./topics.ts";
 

@@ -1,8 +1,9 @@
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
+import { toRfc3339 } from "../model/time.ts";
 import { formatReadableTime } from "./format-time.ts";
 import { html } from "./html.ts";
-import { articleUrl, toRfc3339 } from "./links.ts";
+import { articleUrl } from "./links.ts";
 
 /**
  * A list of articles: linked title, time and (optionally) the abstract. Titles and

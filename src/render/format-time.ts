@@ -1,7 +1,6 @@
 import type { PublishedTime } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { dateTimeFormat } from "../model/time.ts";
 
 /**
  * "February 24, 2025 at 01:27 UTC", "April 7, 2026 at 21:30 UTC+3" for "en": the published
@@ -9,17 +8,12 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * which zone a bare "21:30" was in.
  */
 export function formatReadableTime(site: Site, time: PublishedTime): string {
-  const key = `${site.language}|${site.timeZone}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(site.language, {
-      dateStyle: "long",
-      timeStyle: "short",
-      timeZone: site.timeZone,
-      hourCycle: "h23",
-    });
-    formatters.set(key, formatter);
-  }
+  const formatter = dateTimeFormat(site.language, {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: site.timeZone,
+    hourCycle: "h23",
+  });
   return `${formatter.format(time.epochMs)} ${offsetLabel(time.offsetMinutes)}`;
 }
 

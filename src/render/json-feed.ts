@@ -1,4 +1,5 @@
 import type { Site } from "../model/site.ts";
+import { toRfc3339 } from "../model/time.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { imageUrl } from "./article-image.ts";
 import type { FeedDocument } from "./feed-document.ts";
@@ -7,7 +8,7 @@ import { feedPathIn, JSON_FEED_FORMAT } from "./formats.ts";
 import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
 import { jsonFeedNextUrl } from "./json-feed-paging.ts";
 import { lastUpdate } from "./last-update.ts";
-import { absoluteUrl, articleUrl, toRfc3339 } from "./links.ts";
+import { absoluteUrl, articleUrl } from "./links.ts";
 import { authorOf } from "./topics.ts";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */

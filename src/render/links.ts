@@ -1,4 +1,4 @@
-import type { Article, PublishedTime, Topic, TopicKind } from "../model/article.ts";
+import type { Article, Topic, TopicKind } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 
 export function homeUrl(site: Site): string {
@@ -43,17 +43,4 @@ export function tagUri(site: Site, article: Pick<Article, "id">): string {
  */
 export function feedTagUri(site: Site, path: string): string {
   return `tag:${site.tagAuthority}:${path}`;
-}
-
-/** RFC 3339 in the site's offset: "2025-02-24T01:27:00Z", "2025-06-01T09:30:00+03:00". */
-export function toRfc3339(time: PublishedTime): string {
-  const local = new Date(time.epochMs + time.offsetMinutes * 60_000).toISOString().slice(0, 19);
-  if (time.offsetMinutes === 0) return `${local}Z`;
-  const sign = time.offsetMinutes > 0 ? "+" : "-";
-  const minutes = Math.abs(time.offsetMinutes);
-  return `${local}${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
 }

@@ -1,6 +1,7 @@
 import type { ResourceKind } from "../model/site-manifest.ts";
+import { formatHttpDate, wholeSeconds } from "../model/time.ts";
 import { acceptsGzip } from "./accepts-gzip.ts";
-import { formatHttpDate, isNotModified } from "./conditional.ts";
+import { isNotModified } from "./conditional.ts";
 import { cacheControl, securityHeaders } from "./headers.ts";
 
 export interface RequestMoment {
@@ -73,7 +74,7 @@ async function respondWithRepresentation(
   coding?: "gzip",
 ): Promise<Response> {
   // Last-Modified is never in the future, even with a build clock ahead of ours.
-  const lastModifiedMs = Math.min(resource.lastModifiedMs, Math.floor(moment.now / 1000) * 1000);
+  const lastModifiedMs = Math.min(resource.lastModifiedMs, wholeSeconds(moment.now));
   const validators = { etag: representation.etag, lastModifiedMs };
   const headers: Record<string, string> = {
     "Content-Type": resource.contentType,

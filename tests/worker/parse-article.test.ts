@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import sample from "../../articles/000_257de2f4becf6e8f.txt?raw";
 import { parseArticle } from "../../src/load/parse-article.ts";
 import { formatProblem } from "../../src/load/problem.ts";
-import { toRfc3339 } from "../../src/render/links.ts";
+import { toRfc3339 } from "../../src/model/time.ts";
 
 const PATH = "articles/001_0a1b2c3d4e5f6a7b.txt";
 
