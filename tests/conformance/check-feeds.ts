@@ -69,20 +69,42 @@ export async function checkFeeds(context: SuiteContext, crawl: Crawl): Promise<v
     checkSchemaDiscriminates(),
   );
   const all = [...feeds.values()].sort((a, b) => a.url.localeCompare(b.url));
-  // One newsboat run fetches every XML feed; newsboat does not read JSON Feed.
-  let newsboat: ReadonlyMap<string, readonly FeedItem[]> | undefined;
-  let newsboatError: unknown;
-  try {
-    newsboat = readWithNewsboat(all.filter((feed) => feed.kind !== "json").map((feed) => feed.url));
-  } catch (error) {
-    newsboatError = error;
+  // newsboat does not read JSON Feed. One run fetches many feeds, but its cache keeps an item
+  // (by guid) under one feed only, so feeds that share an item are read in separate runs.
+  const newsboat = new Map<string, readonly FeedItem[] | Error>();
+  for (const batch of disjointBatches(
+    context,
+    all.filter((feed) => feed.kind !== "json"),
+  )) {
+    try {
+      for (const [url, items] of readWithNewsboat(batch)) newsboat.set(url, items);
+    } catch (error) {
+      for (const url of batch) newsboat.set(url, error as Error);
+    }
   }
   const readNewsboat = (url: string) => {
-    const items = newsboat?.get(url);
-    if (!items) throw newsboatError;
+    const items = newsboat.get(url) ?? new Error(`${url} was not given to newsboat`);
+    if (items instanceof Error) throw items;
     return items;
   };
   for (const feed of all) await checkFeed(context, feed, readNewsboat);
+}
+
+/** The feeds' URLs in groups within which no two feeds should carry the same item. */
+function disjointBatches(context: SuiteContext, feeds: readonly DiscoveredFeed[]): string[][] {
+  const batches: { urls: string[]; ids: Set<string> }[] = [];
+  for (const feed of feeds) {
+    const scoped = expectedEntries(context.corpus, new URL(feed.url).pathname);
+    const ids = typeof scoped === "string" ? [] : scoped.entries.map((article) => `${feed.kind} ${article.id}`);
+    let batch = batches.find((candidate) => ids.every((id) => !candidate.ids.has(id)));
+    if (!batch) {
+      batch = { urls: [], ids: new Set() };
+      batches.push(batch);
+    }
+    batch.urls.push(feed.url);
+    for (const id of ids) batch.ids.add(id);
+  }
+  return batches.map((batch) => batch.urls);
 }
 
 /**
