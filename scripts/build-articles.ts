@@ -150,6 +150,7 @@ const published = await publishSite({
   site: { ...siteConfig, baseUrl: baseUrl.origin },
   bundle,
   icons: readIcons(),
+  media: served,
   from: sourceDate,
   sha256: (bytes) => createHash("sha256").update(bytes).digest(),
   alreadyWritten: written.has,

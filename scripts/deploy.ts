@@ -4,9 +4,12 @@
 // (or BASE_URL in the environment). A missing, local, scheme-less or path-carrying BASE_URL
 // stops here, before anything is built or uploaded; wrangler.toml's local default is never
 // deployed. The build refuses a deploy that did not come through here (scripts/deploy-guard.ts).
+// With a WebSub hub in src/site-config.ts (and no --dry-run), it then tells the hub which
+// subscription feeds the deployment changed (docs/feeds.md#push-websub).
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { DEPLOY_MARKER } from "./deploy-guard.ts";
+import { feedsChangedByDeploy, notifyHubOfFeeds } from "./deploy-pings.ts";
 import { planDeploy } from "./deploy-plan.ts";
 
 const plan = planDeploy(process.argv.slice(2), process.env);
@@ -14,9 +17,12 @@ if ("problem" in plan) {
   process.stderr.write(`${plan.problem}\n`);
   process.exit(1);
 }
+// Asked before the upload, of the site as it still is; undefined when there is nothing to ask.
+const changed = await feedsChangedByDeploy(plan);
 const wrangler = join(import.meta.dirname, "../node_modules/wrangler/bin/wrangler.js");
 const run = spawnSync(process.execPath, [wrangler, ...plan.args], {
   stdio: "inherit",
   env: { ...process.env, [DEPLOY_MARKER]: plan.origin },
 });
+if (run.status === 0 && changed) await notifyHubOfFeeds(plan.origin, changed);
 process.exit(run.status ?? 1);

@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
-import { articleShardPath, legacyShardPath, pageShardPath, type ShardEntry } from "./model/shard-file.ts";
+import type { TopicKind } from "./model/article.ts";
+import { articleShardPath, entryAt, legacyShardPath, pageShardPath, type ShardEntry } from "./model/shard-file.ts";
 import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
@@ -36,6 +37,7 @@ const HTML = "text/html; charset=utf-8";
  */
 const ARTICLE_PATH = /^\/articles\/([^/]+)(?:\/([^/]+))?\/?$/;
 const ARTICLE_ID = /^[0-9a-f]{16}$/;
+const TOPIC_KINDS: readonly TopicKind[] = ["tags", "authors"];
 
 /**
  * The Worker: every body was rendered by the build. It picks the publication state by the
@@ -65,6 +67,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
       lastModifiedMs: file.lastModifiedMs,
       identity: { etag: file.etag, read: () => reader.file(file.path, file.etag) },
       ...(gzip ? { gzip: { etag: gzip.etag, read: () => reader.file(gzip.path, gzip.etag) } } : {}),
+      ...(file.length === undefined ? {} : { length: file.length }),
     };
   };
 
@@ -129,7 +132,8 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     const entry = ARTICLE_ID.test(key) ? await reader.shardEntry(shard, key) : undefined;
     if (entry && (entry.publishedMs ?? 0) <= at) {
       const canonical = articlePath({ id: entry.key, slug: entry.slug ?? "" });
-      return path === canonical ? shardResource(shard, entry) : `${manifest.baseUrl}${canonical}`;
+      // A page whose newer neighbour is still scheduled is served without that link (entryAt).
+      return path === canonical ? shardResource(shard, entryAt(entry, at)) : `${manifest.baseUrl}${canonical}`;
     }
     if (slug !== undefined) return undefined;
     const targets = await reader.legacyTargets(legacyShardPath(key), key);
@@ -155,10 +159,34 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     );
   }
   app.get("/articles/*", (c) => send(c, (_, at) => article(c, at)));
+  // A tag's or an author's pages and feeds are exact paths of the state in force (they change
+  // with publication), each feed with its browser preview like the site's.
+  for (const kind of TOPIC_KINDS) {
+    app.get(`/${kind}`, (c) => send(c, (state) => routeOf(state, c.req.path)));
+    app.get(`/${kind}/*`, (c) => {
+      const path = rawPathOf(c.req.url);
+      const format = FEED_FORMATS.find((f) => path.endsWith(`/${f.file}`));
+      if (format === undefined) return send(c, (state) => routeOf(state, path));
+      const preview = prefersHtmlPreview(c.req.header("accept") ?? null, format.mediaType);
+      return send(c, (state) => (preview ? fileResource(state.previews.get(path)) : routeOf(state, path)), "Accept");
+    });
+  }
+  // Articles' images, each a fixed route at the path its article names; the path as sent, so
+  // only that exact spelling is served and anything else under /media/ is the 404 page.
+  app.get("/media/*", (c) => send(c, (state) => routeOf(state, rawPathOf(c.req.url))));
   const listedPaths = [SITEMAP_PATH, "/sitemaps/:part", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)];
   for (const path of listedPaths) app.get(path, (c) => send(c, (state) => routeOf(state, c.req.path)));
 
-  const routes = ["/", "/page/:page", ...FEED_FORMATS.map((f) => f.path), "/articles/*", ...listedPaths];
+  const topicRoutes = TOPIC_KINDS.flatMap((kind) => [`/${kind}`, `/${kind}/*`]);
+  const routes = [
+    "/",
+    "/page/:page",
+    ...FEED_FORMATS.map((f) => f.path),
+    "/articles/*",
+    ...topicRoutes,
+    "/media/*",
+    ...listedPaths,
+  ];
   for (const path of routes) app.all(path, () => respondMethodNotAllowed());
   app.notFound(notFound);
   app.onError((error, c) => {

@@ -1,10 +1,17 @@
 import { env } from "cloudflare:workers";
 import { createApp } from "./app.ts";
 import { manifest } from "./generated/site-manifest.ts";
+import { pingChangedFeeds } from "./push/ping-changed-feeds.ts";
 
 // Built while the script is evaluated, before any request: a request then only runs its route.
 const app = createApp({ manifest, assets: env.ASSETS });
 // Hono compiles its route matcher on the first match; do that now too, not on a reader's request.
 app.router.match("GET", "/");
 
-export default app;
+export default {
+  fetch: app.fetch,
+  // The cron of wrangler.toml: tell the WebSub hub about feeds a publication just changed.
+  scheduled(controller, _env, ctx) {
+    ctx.waitUntil(pingChangedFeeds(manifest, controller.scheduledTime));
+  },
+} satisfies ExportedHandler<Env>;

@@ -33,6 +33,8 @@ export function checkSiteConfig(config: SiteConfig): ConfigProblem[] {
   }
   const authority = tagAuthorityProblem(config.tagAuthority);
   if (authority) problems.push({ field: "tagAuthority", message: authority });
+  const hub = websubHubProblem(config.websubHub);
+  if (hub) problems.push({ field: "websubHub", message: hub });
   return problems;
 }
 
@@ -82,5 +84,30 @@ function tagAuthorityProblem(authority: string): string | undefined {
     date.getUTCMonth() + 1 === Number(month ?? "01") &&
     date.getUTCDate() === Number(day ?? "01");
   if (!real) return `tagAuthority ${quoted} has no such date; ${expected}`;
+  return undefined;
+}
+
+/**
+ * An absolute http(s) URL, written as the URL parser writes it back: the feeds name it as
+ * given (Atom, JSON Feed) or as parsed (RSS, through `feed`), and both must say the same.
+ */
+function websubHubProblem(hub: string | undefined): string | undefined {
+  if (hub === undefined) return undefined;
+  const quoted = JSON.stringify(hub);
+  const expected = `expected the hub's absolute http(s) URL, e.g. "https://pubsubhubbub.appspot.com/", or no websubHub at all`;
+  let url: URL;
+  try {
+    url = new URL(hub);
+  } catch {
+    return `websubHub ${quoted} is not an absolute URL; ${expected}`;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return `websubHub ${quoted} is not an http or https URL; ${expected}`;
+  }
+  if (url.username !== "" || url.password !== "") {
+    return `websubHub ${quoted} contains a user name or password, which every feed would publish; ${expected}`;
+  }
+  if (url.hash !== "") return `websubHub ${quoted} has a fragment, which no request carries; ${expected}`;
+  if (url.href !== hub) return `websubHub ${quoted} is not in normalised form; expected ${JSON.stringify(url.href)}`;
   return undefined;
 }

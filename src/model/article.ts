@@ -27,6 +27,9 @@ export interface Article {
   readonly image?: ArticleImage;
 }
 
+/** The two ways articles are grouped, each the first segment of its pages' paths. */
+export type TopicKind = "tags" | "authors";
+
 /** A tag or an author as pages and feeds name it. */
 export interface Topic {
   /** As the author wrote it: "Energy", "Olena Kovalenko". */

@@ -12,10 +12,31 @@ export interface ShardEntry extends Validators {
   /** An article's slug and publication instant, which decide whether and where it is served. */
   readonly slug?: string;
   readonly publishedMs?: number;
+  /**
+   * An article page's other body, served before `untilMs`: the page without its link to a
+   * newer article that is still scheduled then, so no response names that one early.
+   */
+  readonly earlier?: EarlierBody;
 }
 
-export interface ShardBody extends Omit<ShardEntry, "offset" | "length"> {
+export interface EarlierBody extends Validators {
+  /** The first instant the entry's own body is served instead: the newer article's. */
+  readonly untilMs: number;
+  readonly offset: number;
+  readonly length: number;
+}
+
+export interface ShardBody extends Omit<ShardEntry, "offset" | "length" | "earlier"> {
   readonly body: Uint8Array;
+  readonly earlier?: Omit<EarlierBody, "offset" | "length"> & { readonly body: Uint8Array };
+}
+
+/** The entry with the validators and place of the body served at instant `at`. */
+export function entryAt(entry: ShardEntry, at: number): ShardEntry {
+  const { earlier } = entry;
+  if (earlier === undefined || at >= earlier.untilMs) return entry;
+  const { etag, lastModifiedMs, offset, length } = earlier;
+  return { ...entry, etag, lastModifiedMs, offset, length };
 }
 
 /** Digits of an article id that name its shard: 4,096 shards keep 100,000 articles near 25 each. */
@@ -50,20 +71,31 @@ const encoder = new TextEncoder();
 
 export function packShard(bodies: readonly ShardBody[]): Uint8Array {
   let offset = 0;
-  const entries: ShardEntry[] = bodies.map(({ body, ...entry }) => {
-    const placed = { ...entry, offset, length: body.length };
+  const place = (body: Uint8Array) => {
+    const placed = { offset, length: body.length };
     offset += body.length;
     return placed;
-  });
+  };
+  const entries: ShardEntry[] = bodies.map(({ body, earlier, ...entry }) => ({
+    ...entry,
+    ...place(body),
+    ...(earlier === undefined ? {} : { earlier: { ...withoutBody(earlier), ...place(earlier.body) } }),
+  }));
   const head = encoder.encode(`${JSON.stringify(entries)}\n`);
   const file = new Uint8Array(head.length + offset);
   file.set(head, 0);
   let at = head.length;
-  for (const { body } of bodies) {
-    file.set(body, at);
-    at += body.length;
+  for (const { body, earlier } of bodies) {
+    for (const part of earlier === undefined ? [body] : [body, earlier.body]) {
+      file.set(part, at);
+      at += part.length;
+    }
   }
   return file;
+}
+
+function withoutBody<T extends { readonly body: Uint8Array }>({ body: _, ...rest }: T): Omit<T, "body"> {
+  return rest;
 }
 
 export interface ShardIndex {

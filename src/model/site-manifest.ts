@@ -8,7 +8,7 @@ export interface SiteManifest {
   readonly baseUrl: string;
   /** Every whole file the routes below name, referred to by index. */
   readonly files: readonly AssetFile[];
-  /** Paths that answer the same in every publication state (robots.txt, icons), to a file index. */
+  /** Paths that answer the same in every publication state (robots.txt, icons, media), to a file index. */
   readonly fixedRoutes: Readonly<Record<string, number>>;
   /** The 404 page's file: it names no path, so one serves every miss. */
   readonly notFound: number;
@@ -16,10 +16,12 @@ export interface SiteManifest {
   readonly states: readonly PublicationState[];
   /** Archive pages per page shard: /page/N is in shard ⌊(N−1)/pagesPerShard⌋. */
   readonly pagesPerShard: number;
+  /** The site's WebSub hub, which the Worker notifies as scheduled feeds change (src/push/). */
+  readonly websubHub?: string;
 }
 
 /** Kinds of response, each cached for its own time (src/serve/headers.ts). */
-export type ResourceKind = "feed" | "index" | "article" | "asset";
+export type ResourceKind = "feed" | "index" | "article" | "asset" | "media";
 
 /** A response body stored whole in one asset file. */
 export interface AssetFile extends Validators {
@@ -30,6 +32,8 @@ export interface AssetFile extends Validators {
   readonly kind: ResourceKind;
   /** The same content gzip-coded, for the types the Worker compresses itself. */
   readonly gzip?: { readonly path: string; readonly etag: string };
+  /** Size in bytes of a media file, sent as Content-Length on a HEAD too (see respond.ts). */
+  readonly length?: number;
 }
 
 export interface Validators {
@@ -53,3 +57,18 @@ export interface PublicationState {
 
 /** The earliest instant a Date can hold: the first state has always begun. */
 export const EARLIEST = -8.64e15;
+
+/**
+ * The index of the state in force at `at`: the last one that has begun. A binary search over
+ * the states' first instants, O(log n).
+ */
+export function stateIndexAt(states: readonly PublicationState[], at: number): number {
+  let low = 0;
+  let high = states.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if ((states[mid]?.from ?? 0) <= at) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}

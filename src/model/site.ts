@@ -16,6 +16,12 @@ export interface Site {
    * the base URL, so moving the site to another domain does not change any entry id.
    */
   readonly tagAuthority: string;
+  /**
+   * The WebSub hub (W3C WebSub §4) every subscription feed names as rel="hub", and which the
+   * Worker and the deploy script notify when a feed changes; absent, feeds name no hub and
+   * nothing is notified. An absolute http(s) URL in its normalised form.
+   */
+  readonly websubHub?: string;
 }
 
 /** Everything about the site but where it is deployed: what src/site-config.ts holds. */

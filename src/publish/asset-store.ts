@@ -42,6 +42,7 @@ export class AssetStore {
       kind,
       lastModifiedMs: Math.floor(lastModifiedMs / 1000) * 1000,
       ...(gzip === undefined ? {} : { gzip }),
+      ...(kind === "media" ? { length: body.length } : {}),
     });
     this.#indexByPath.set(key, index);
     return index;

@@ -1,6 +1,7 @@
 import type { Article, ArticleBundle } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import { archivePageEntries } from "../render/archive-pages.ts";
+import { lastUpdate } from "../render/last-update.ts";
 
 type Revisions = Pick<ArticleBundle, "revisedAt" | "articleRevisedAt">;
 
@@ -22,10 +23,23 @@ export class ModifiedTimes {
     return this.#revisions.revisedAt;
   }
 
-  /** A page showing one article: its publication, the last edit of its text, or the templates. */
+  /**
+   * Anything showing one article: its publication, its correction (`updated`), the last edit
+   * of its text, or the templates.
+   */
   article(article: Article): number {
     const edited = this.#revisions.articleRevisedAt?.[article.id] ?? 0;
-    return Math.max(article.published.epochMs, edited, this.#revisions.revisedAt);
+    return Math.max(lastUpdate(article).epochMs, edited, this.#revisions.revisedAt);
+  }
+
+  /**
+   * An article's own page, which also links its neighbours by title (src/render/article-neighbours.ts):
+   * it changes with the newer one's publication, when the link appears, and with an edit to
+   * either, which may have retitled it (git does not date a title apart from the text). A
+   * neighbour's correction time alone says nothing about its title.
+   */
+  articlePage(article: Article, neighbours: readonly Article[]): number {
+    return neighbours.reduce((latest, neighbour) => Math.max(latest, this.#linked(neighbour)), this.article(article));
   }
 
   /**
@@ -46,6 +60,11 @@ export class ModifiedTimes {
     // The next page opens with the article at oldest-first index pageNumber·P; none on the last.
     const nextOpenedBy = published[published.length - 1 - pageNumber * this.#site.itemsPerFeed];
     return this.#latest(shown, Math.max(nextOpenedBy?.published.epochMs ?? 0, this.#revisions.revisedAt));
+  }
+
+  #linked(neighbour: Article): number {
+    const edited = this.#revisions.articleRevisedAt?.[neighbour.id] ?? 0;
+    return Math.max(neighbour.published.epochMs, edited);
   }
 
   #latest(shown: readonly Article[], floor: number): number {

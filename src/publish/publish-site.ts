@@ -1,4 +1,4 @@
-import type { Article, ArticleBundle } from "../model/article.ts";
+import type { Article, ArticleBundle, TopicKind } from "../model/article.ts";
 import {
   articleShardPath,
   type LegacyTarget,
@@ -10,7 +10,7 @@ import {
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
-import { renderArticlePage } from "../render/article-page.ts";
+import type { ArticleContext } from "../render/article-page.ts";
 import { siteFeed } from "../render/feed-document.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import { FEED_FORMATS } from "../render/formats.ts";
@@ -29,9 +29,23 @@ import {
   SITEMAP_PATH,
   type SitemapEntry,
 } from "../render/sitemap.ts";
+import { authorGroups, hasAuthorPages, tagGroups } from "../render/topics.ts";
+import { articlePageBody, articlePageSources, type PlacedArticle, placeArticles } from "./article-pages.ts";
 import { AssetStore, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { countScheduled } from "./publication.ts";
+import { publishTopics, type TopicCache } from "./publish-topics.ts";
+import { servedMedia } from "./served-media.ts";
+
+/** What every state needs to publish its topics: which kinds exist, and what is already rendered. */
+interface TopicsInput {
+  /** Whether any article, scheduled or not, has tags: then /tags exists in every state. */
+  readonly tags: boolean;
+  /** Whether the site has more than one author (src/render/topics.ts). */
+  readonly authors: boolean;
+  readonly all: readonly Article[];
+  readonly cache: TopicCache;
+}
 
 const HTML = "text/html; charset=utf-8";
 const XML = "application/xml; charset=utf-8";
@@ -46,6 +60,11 @@ export interface PublishInput {
   readonly bundle: ArticleBundle;
   /** Each icon file's bytes by file name (src/icons/); a missing one is not published. */
   readonly icons: ReadonlyMap<string, Uint8Array>;
+  /**
+   * The articles' served images: site path ("/media/<digest>/<name>") to bytes. Each is
+   * published at its path with the content type its articles' `image.mediaType` gives.
+   */
+  readonly media?: ReadonlyMap<string, Uint8Array>;
   /**
    * No request is answered earlier than this instant (the build's source date), so states
    * that end before it are never rendered. Tests that travel in time pass EARLIEST.
@@ -97,24 +116,35 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     const bytes = icons.get(icon.file);
     if (bytes !== undefined) fixedRoutes[icon.path] = await store.add(bytes, icon.mediaType, times.templates, "asset");
   }
+  for (const file of servedMedia(all, input.media ?? new Map(), times)) {
+    fixedRoutes[file.path] = await store.add(file.bytes, file.mediaType, file.lastModifiedMs, "media");
+  }
   const notFound = await store.add(renderNotFoundPage(site), HTML, times.templates, "asset");
 
   const sitemapParts = new Map<number, number>();
+  const topics: TopicsInput = {
+    tags: all.some((article) => (article.tags?.length ?? 0) > 0),
+    authors: hasAuthorPages(site, all),
+    all,
+    cache: new Map(),
+  };
   const states: PublicationState[] = [];
   for (const [begins, scheduled] of stateStarts(all, from)) {
-    states.push(await publishState(site, all.slice(scheduled), begins, store, times, sitemapParts));
+    states.push(await publishState(site, all.slice(scheduled), begins, store, times, sitemapParts, topics));
   }
 
   const articleShardKeys = new Map<string, string>();
   let rendered = 0;
   let renderedShards = 0;
-  const byId = all.toSorted((a, b) => (a.id < b.id ? -1 : 1));
-  for (const [path, articles] of groupBy(byId, (article) => articleShardPath(article.id))) {
-    const sourceKey = await shardSourceKey(site, articles, times, store);
+  const placed = placeArticles(all);
+  const byId = [...placed.values()].toSorted((a, b) => (a.article.id < b.article.id ? -1 : 1));
+  const context: ArticleContext = { authorPages: topics.authors };
+  for (const [path, articles] of groupBy(byId, ({ article }) => articleShardPath(article.id))) {
+    const sourceKey = await shardSourceKey(site, context, articles, times, store, from);
     articleShardKeys.set(path, sourceKey);
     rendered += articles.length;
     if (input.alreadyWritten?.(path, sourceKey)) continue;
-    const shard = await articleShard(site, articles, times, store);
+    const shard = await articleShard(site, context, articles, times, store, from);
     if (input.writeArticleShard) input.writeArticleShard(path, shard);
     else files.set(path, shard);
     renderedShards++;
@@ -134,6 +164,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
       notFound,
       states,
       pagesPerShard: PAGES_PER_SHARD,
+      ...(site.websubHub === undefined ? {} : { websubHub: site.websubHub }),
     },
   };
 }
@@ -157,6 +188,7 @@ async function publishState(
   store: AssetStore,
   times: ModifiedTimes,
   fullSitemapParts: Map<number, number>,
+  topics: TopicsInput,
 ): Promise<PublicationState> {
   const routes: Record<string, number> = {};
   const previews: Record<string, number> = {};
@@ -168,8 +200,12 @@ async function publishState(
     const preview = renderFeedPreviewPage(site, format, feed);
     previews[format.path] = await store.add(preview, HTML, listModified, "feed");
   }
+  const topicKinds: TopicKind[] = [
+    ...(topics.tags ? ["tags" as const] : []),
+    ...(topics.authors ? ["authors" as const] : []),
+  ];
   const homeModified = times.list(published, homePageEntries(site, published));
-  routes["/"] = await store.add(renderIndexPage(site, published), HTML, homeModified, "index");
+  routes["/"] = await store.add(renderIndexPage(site, published, topicKinds), HTML, homeModified, "index");
   const pageCount = countArchivePages(site, published.length);
   if (pageCount > 0) {
     const page = renderArchivePage(site, published, pageCount);
@@ -184,21 +220,31 @@ async function publishState(
       modifiedMs: times.archivePage(published, i + 1),
     })),
   ];
+  for (const kind of topicKinds) {
+    const groups = kind === "tags" ? tagGroups(published) : authorGroups(site, topics.all, published);
+    const topicFiles = await publishTopics(site, kind, published, groups, store, times, topics.cache);
+    Object.assign(routes, topicFiles.routes);
+    Object.assign(previews, topicFiles.previews);
+    pagesEntries.push(...topicFiles.pages);
+  }
   const parts: SitemapEntry[] = [await addSitemap(PAGES_SITEMAP_PATH, pagesEntries)];
   const oldestFirst = published.toReversed();
   for (let part = 1; (part - 1) * ARTICLES_PER_SITEMAP < oldestFirst.length; part++) {
     const shown = oldestFirst.slice((part - 1) * ARTICLES_PER_SITEMAP, part * ARTICLES_PER_SITEMAP);
-    const full = shown.length === ARTICLES_PER_SITEMAP;
+    // Its newest article's page last changes when the next part's first one is published.
+    const full = oldestFirst.length > part * ARTICLES_PER_SITEMAP;
     const known = full ? fullSitemapParts.get(part) : undefined;
     if (known !== undefined) {
       routes[articleSitemapPath(part)] = known;
       parts.push(sitemapPartEntry(articleSitemapPath(part), store.entries[known]?.lastModifiedMs ?? 0));
       continue;
     }
-    const entries = shown.map((article) => ({
-      url: absoluteUrl(site, articlePath(article)),
-      modifiedMs: times.article(article),
-    }));
+    const entries = shown.map((article, i) => {
+      // The page as this state serves it: linking the neighbours published by then.
+      const at = (part - 1) * ARTICLES_PER_SITEMAP + i;
+      const neighbours = [oldestFirst[at - 1], oldestFirst[at + 1]].filter((n) => n !== undefined);
+      return { url: absoluteUrl(site, articlePath(article)), modifiedMs: times.articlePage(article, neighbours) };
+    });
     parts.push(await addSitemap(articleSitemapPath(part), entries));
     if (full) fullSitemapParts.set(part, routes[articleSitemapPath(part)] ?? 0);
   }
@@ -219,30 +265,41 @@ async function publishState(
 
 /**
  * The pages of the articles whose ids share a shard, scheduled ones included (the Worker
- * serves none before its instant): adding an article rewrites one shard.
+ * serves none before its instant). Each page links its neighbours, so adding an article
+ * rewrites its shard and its older neighbour's.
  */
-async function articleShard(site: Site, articles: readonly Article[], times: ModifiedTimes, store: AssetStore) {
+async function articleShard(
+  site: Site,
+  context: ArticleContext,
+  articles: readonly PlacedArticle[],
+  times: ModifiedTimes,
+  store: AssetStore,
+  from: number,
+) {
   const bodies: ShardBody[] = [];
-  for (const article of articles) {
-    const body = new TextEncoder().encode(renderArticlePage(site, article));
-    bodies.push({
-      key: article.id,
-      slug: article.slug,
-      publishedMs: article.published.epochMs,
-      body,
-      etag: await store.etagOf(body),
-      lastModifiedMs: wholeSeconds(times.article(article)),
-    });
-  }
+  for (const placed of articles) bodies.push(await articlePageBody(site, context, placed, times, store, from));
   return packShard(bodies);
 }
 
 /**
  * A hash of everything an article shard is rendered from: the site, the templates' revision
- * (any change to src/ moves it) and each article with its revision. Equal keys, equal bytes.
+ * (any change to src/ moves it) and each article with its revision and its neighbours' links
+ * (src/publish/article-pages.ts). Equal keys, equal bytes.
  */
-async function shardSourceKey(site: Site, articles: readonly Article[], times: ModifiedTimes, store: AssetStore) {
-  const sources = JSON.stringify([site, times.templates, articles.map((a) => [a, times.article(a)])]);
+async function shardSourceKey(
+  site: Site,
+  context: ArticleContext,
+  articles: readonly PlacedArticle[],
+  times: ModifiedTimes,
+  store: AssetStore,
+  from: number,
+) {
+  const sources = JSON.stringify([
+    site,
+    context,
+    times.templates,
+    articles.map((a) => articlePageSources(a, times, from)),
+  ]);
   return store.hexOf(new TextEncoder().encode(sources));
 }
 

@@ -35,7 +35,7 @@ export function pageBeforeHome(site: Site, publishedCount: number): number | und
   return older > 0 ? Math.ceil(older / site.itemsPerFeed) : undefined;
 }
 
-/** Site-relative path of an archive page. */
-export function archivePagePath(pageNumber: number): string {
-  return `/page/${pageNumber}`;
+/** Site-relative path of an archive page: the site's ("/page/3"), or a topic's ("/tags/energy/page/3"). */
+export function archivePagePath(pageNumber: number, folder = ""): string {
+  return `${folder}/page/${pageNumber}`;
 }

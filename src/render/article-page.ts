@@ -1,21 +1,36 @@
 import type { Article } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
+import { pageImage, renderPageImage, structuredImage } from "./article-image.ts";
+import { type ArticleNeighbours, neighbourPaths, renderNeighbourNav } from "./article-neighbours.ts";
 import { formatReadableTime } from "./format-time.ts";
 import { html } from "./html.ts";
-import { articlePath, articleUrl, homeUrl, toRfc3339 } from "./links.ts";
+import { lastUpdate, wasCorrected } from "./last-update.ts";
+import { linkedText } from "./link-text.ts";
+import { absoluteUrl, articlePath, articleUrl, homeUrl, topicPath, toRfc3339 } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
+import { authorOf } from "./topics.ts";
+
+/** What an article's page shows of the rest of the site: its neighbours, and its author's page. */
+export interface ArticleContext extends ArticleNeighbours {
+  /** Whether authors have pages (src/render/topics.ts hasAuthorPages): the byline then links one. */
+  readonly authorPages?: boolean;
+}
 
 /**
  * The summary page of one article: title, author, time, the abstract set apart, the full text. Each
  * paragraph takes its direction from its own first strong character (dir="auto"), so a
  * right-to-left paragraph among left-to-right ones is laid out on its own terms.
  */
-export function renderArticlePage(site: Site, article: Article): string {
+export function renderArticlePage(site: Site, article: Article, context: ArticleContext = {}): string {
   const published = toRfc3339(article.published);
+  const author = authorOf(site, article);
+  const tags = article.tags ?? [];
   return renderPage(site, {
     title: `${article.title} – ${site.title}`,
     description: article.abstract,
     path: articlePath(article),
+    ...(article.image ? { image: pageImage(site, article.image) } : {}),
+    ...neighbourPaths(context),
     openGraphType: "article",
     openGraphExtra: html`<meta property="article:published_time" content="${published}">\n`,
     structuredData: {
@@ -24,20 +39,40 @@ export function renderArticlePage(site: Site, article: Article): string {
       headline: article.title,
       description: article.abstract,
       datePublished: published,
-      dateModified: published,
+      dateModified: toRfc3339(lastUpdate(article)),
       url: articleUrl(site, article),
       mainEntityOfPage: articleUrl(site, article),
       inLanguage: site.language,
-      author: { "@type": "Organization", name: site.author },
+      author: { "@type": article.author === undefined ? "Organization" : "Person", name: author.label },
+      ...(tags.length > 0 ? { keywords: tags.map((tag) => tag.label) } : {}),
       publisher: { "@type": "Organization", name: site.title, url: homeUrl(site) },
+      ...(article.image ? { image: structuredImage(site, article.image) } : {}),
     },
     main: html`<article>
 <h1 dir="auto">${article.title}</h1>
-<p class="meta"><span class="author">${site.author}</span> · <time datetime="${published}">${formatReadableTime(site, article.published)}</time></p>
+<p class="meta"><span class="author">${
+      context.authorPages
+        ? html`<a href="${absoluteUrl(site, topicPath("authors", author))}" rel="author">${author.label}</a>`
+        : author.label
+    }</span> · <time datetime="${published}">${formatReadableTime(site, article.published)}</time>${renderUpdated(site, article)}</p>
 <p class="abstract" dir="auto">${article.abstract}</p>
-<div class="text">
-${article.paragraphs.map((paragraph) => html`<p dir="auto">${paragraph}</p>\n`)}</div>
-</article>
-<nav class="back" aria-label="Site"><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
+${renderPageImage(site, article.image)}<div class="text">
+${article.paragraphs.map((paragraph) => html`<p dir="auto">${linkedText(site, paragraph)}</p>\n`)}</div>
+${
+  tags.length === 0
+    ? ""
+    : html`<nav class="tags" aria-label="Topics"><p>Topics: ${tags.map(
+        (tag, index) =>
+          html`${index === 0 ? "" : ", "}<a href="${absoluteUrl(site, topicPath("tags", tag))}" rel="tag" dir="auto">${tag.label}</a>`,
+      )}</p></nav>\n`
+}</article>
+${renderNeighbourNav(site, context)}<nav class="back" aria-label="Site"><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
   });
+}
+
+/** " · Updated <time>": when a correction came, in the same form as the publication time. */
+function renderUpdated(site: Site, article: Article) {
+  if (!wasCorrected(article)) return "";
+  const updated = lastUpdate(article);
+  return html` · <span class="updated">Updated <time datetime="${toRfc3339(updated)}">${formatReadableTime(site, updated)}</time></span>`;
 }

@@ -1,11 +1,14 @@
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
+import { atomImageLink } from "./feed-image.ts";
 import { ATOM_FORMAT, feedPathIn } from "./formats.ts";
 import { html, toHtmlString } from "./html.ts";
 import { ICON_SMALL } from "./icons.ts";
-import { absoluteUrl, articleUrl, feedTagUri, tagUri, toRfc3339 } from "./links.ts";
+import { lastUpdate } from "./last-update.ts";
+import { absoluteUrl, articleUrl, feedTagUri, tagUri, topicsPath, toRfc3339 } from "./links.ts";
 import { GENERATOR } from "./rss.ts";
+import { authorOf } from "./topics.ts";
 
 /**
  * Atom 1.0 (RFC 4287), written here rather than by `feed`, whose Atom marks every title and
@@ -19,6 +22,8 @@ export function renderAtom(site: Site, document: FeedDocument): string {
   const { entries } = document;
   const self = feedPathIn(document.folder, ATOM_FORMAT);
   const author = html`<author><name>${site.author}</name></author>`;
+  // W3C WebSub §4: the hub beside rel="self", the topic URL subscribers give it.
+  const hub = site.websubHub === undefined ? "" : html`\n<link rel="hub" href="${site.websubHub}"/>`;
   return `<?xml version="1.0" encoding="utf-8"?>
 ${toHtmlString(html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">
 <id>${feedTagUri(site, self)}</id>
@@ -27,7 +32,7 @@ ${toHtmlString(html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.l
 <updated>${toRfc3339(feedUpdated(entries))}</updated>
 ${author}
 <link rel="alternate" type="text/html" href="${absoluteUrl(site, document.pagePath)}"/>
-<link rel="self" type="application/atom+xml" href="${absoluteUrl(site, self)}"/>
+<link rel="self" type="application/atom+xml" href="${absoluteUrl(site, self)}"/>${hub}
 <icon>${absoluteUrl(site, ICON_SMALL.path)}</icon>
 <generator>${GENERATOR}</generator>
 ${entries.map(
@@ -35,11 +40,18 @@ ${entries.map(
 <id>${tagUri(site, article)}</id>
 <title type="text">${article.title}</title>
 <link rel="alternate" type="text/html" href="${articleUrl(site, article)}"/>
-<published>${toRfc3339(article.published)}</published>
-<updated>${toRfc3339(article.published)}</updated>
-${author}
+${atomImageLink(site, article.image)}<published>${toRfc3339(article.published)}</published>
+<updated>${toRfc3339(lastUpdate(article))}</updated>
+<author><name>${authorOf(site, article).label}</name></author>
+${(article.tags ?? []).map(
+  // RFC 4287 §4.2.2: term identifies the category within scheme, label is for people.
+  (
+    tag,
+  ) => html`<category term="${tag.slug}" scheme="${absoluteUrl(site, `${topicsPath("tags")}/`)}" label="${tag.label}"/>
+`,
+)}
 <summary type="text">${article.abstract}</summary>
-<content type="html">${renderContentHtml(article)}</content>
+<content type="html">${renderContentHtml(site, article)}</content>
 </entry>
 `,
 )}</feed>

@@ -1,5 +1,8 @@
 import type { Article, PublishedTime } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
+import { lastUpdate } from "./last-update.ts";
+import { topicPath } from "./links.ts";
+import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
 
 /**
  * One feed as every format renders it: the site's subscription feed, or a topic's. The
@@ -28,15 +31,33 @@ export function siteFeed(site: Site, published: readonly Article[]): FeedDocumen
   };
 }
 
+/** A tag's or an author's feed: its newest `itemsPerFeed` published articles, beside its page. */
+export function topicFeed(site: Site, group: TopicGroup): FeedDocument {
+  const folder = topicPath(group.kind, group.topic);
+  return {
+    title: topicTitle(site, group),
+    description: topicDescription(site, group),
+    pagePath: folder,
+    folder,
+    entries: feedEntries(site, group.articles),
+  };
+}
+
 /** The articles a feed carries: the newest `itemsPerFeed` of those already published. */
 export function feedEntries(site: Site, published: readonly Article[]): readonly Article[] {
   return published.slice(0, site.itemsPerFeed);
 }
 
 /**
- * A feed's updated time is its newest article's, never the build's or the clock's, so the
- * output is deterministic. A feed with nothing published yet says the epoch.
+ * A feed's updated time is the latest publication or correction among its entries, never the
+ * build's or the clock's, so the output is deterministic. A feed with nothing published yet
+ * says the epoch.
  */
 export function feedUpdated(entries: readonly Article[]): PublishedTime {
-  return entries[0]?.published ?? { epochMs: 0, offsetMinutes: 0 };
+  let latest: PublishedTime = { epochMs: 0, offsetMinutes: 0 };
+  for (const entry of entries) {
+    const updated = lastUpdate(entry);
+    if (updated.epochMs > latest.epochMs) latest = updated;
+  }
+  return latest;
 }

@@ -1,4 +1,4 @@
-import type { Article } from "../model/article.ts";
+import type { Article, TopicKind } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 import {
   archivePageEntries,
@@ -9,14 +9,18 @@ import {
 } from "./archive-pages.ts";
 import { renderEntryList } from "./entry-list.ts";
 import { html } from "./html.ts";
-import { absoluteUrl, homeUrl } from "./links.ts";
+import { absoluteUrl, homeUrl, topicsPath } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 
 /**
  * The home page: the newest articles (as many as a feed carries), and a link to the newest
  * archive page that holds older ones.
  */
-export function renderIndexPage(site: Site, published: readonly Article[]): string {
+export function renderIndexPage(
+  site: Site,
+  published: readonly Article[],
+  topicKinds: readonly TopicKind[] = [],
+): string {
   const olderPath = optionalPath(pageBeforeHome(site, published.length));
   return renderPage(site, {
     title: site.title,
@@ -39,7 +43,15 @@ ${
     ? html`<p>Nothing has been published yet.</p>`
     : renderEntryList(site, homePageEntries(site, published), { abstracts: true })
 }
-${renderPager(site, undefined, "Newest articles", olderPath)}`,
+${renderPager(site, undefined, "Newest articles", olderPath)}${
+  topicKinds.length === 0
+    ? ""
+    : html`
+<nav class="browse" aria-label="Browse"><p>Browse by ${topicKinds.map(
+        (kind, index) =>
+          html`${index === 0 ? "" : " or "}<a href="${absoluteUrl(site, topicsPath(kind))}">${kind === "tags" ? "topic" : "author"}</a>`,
+      )}</p></nav>`
+}`,
   });
 }
 
@@ -79,9 +91,15 @@ function optionalPath(pageNumber: number | undefined): string | undefined {
 }
 
 /** Newer on the left, older on the right; none when there is neither. */
-function renderPager(site: Site, newerPath: string | undefined, label: string, olderPath: string | undefined) {
+export function renderPager(
+  site: Site,
+  newerPath: string | undefined,
+  label: string,
+  olderPath: string | undefined,
+  navLabel = "Archive pages",
+) {
   if (newerPath === undefined && olderPath === undefined) return "";
-  return html`<nav class="pager" aria-label="Archive pages">
+  return html`<nav class="pager" aria-label="${navLabel}">
 ${newerPath === undefined ? html`<span></span>` : html`<a href="${absoluteUrl(site, newerPath)}" rel="prev">← Newer articles</a>`}
 <span class="meta">${label}</span>
 ${olderPath === undefined ? html`<span></span>` : html`<a href="${absoluteUrl(site, olderPath)}" rel="next">Older articles →</a>`}

@@ -1,9 +1,12 @@
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
+import { imageUrl } from "./article-image.ts";
 import type { FeedDocument } from "./feed-document.ts";
 import { feedPathIn, JSON_FEED_FORMAT } from "./formats.ts";
 import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
+import { lastUpdate } from "./last-update.ts";
 import { absoluteUrl, articleUrl, toRfc3339 } from "./links.ts";
+import { authorOf } from "./topics.ts";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */
 export interface JsonFeed {
@@ -18,7 +21,14 @@ export interface JsonFeed {
   readonly favicon: string;
   readonly language: string;
   readonly authors: readonly JsonFeedAuthor[];
+  /** 1.1: endpoints to subscribe to for real-time notification; here the WebSub hub, if any. */
+  readonly hubs?: readonly JsonFeedHub[];
   readonly items: readonly JsonFeedItem[];
+}
+
+export interface JsonFeedHub {
+  readonly type: "WebSub";
+  readonly url: string;
 }
 
 export interface JsonFeedAuthor {
@@ -34,9 +44,15 @@ export interface JsonFeedItem {
   /** Plain text, not HTML. */
   readonly summary: string;
   readonly content_html: string;
+  /** "the URL of the main image for the item", absolute. */
+  readonly image?: string;
   /** RFC 3339 with the site's offset. */
   readonly date_published: string;
+  /** When it was corrected, RFC 3339; only for an article that says so. */
+  readonly date_modified?: string;
   readonly authors: readonly JsonFeedAuthor[];
+  /** The article's topics as written; absent when it has none. */
+  readonly tags?: readonly string[];
   readonly language: string;
 }
 
@@ -52,14 +68,19 @@ export function toJsonFeed(site: Site, document: FeedDocument): JsonFeed {
     favicon: absoluteUrl(site, ICON_SMALL.path),
     language: site.language,
     authors,
+    // W3C WebSub §4 for JSON: the hub here, and feed_url above as the topic (rel="self").
+    ...(site.websubHub === undefined ? {} : { hubs: [{ type: "WebSub", url: site.websubHub }] }),
     items: document.entries.map((article) => ({
       id: article.id,
       url: articleUrl(site, article),
       title: article.title,
       summary: article.abstract,
-      content_html: renderContentHtml(article),
+      content_html: renderContentHtml(site, article),
+      ...(article.image ? { image: imageUrl(site, article.image) } : {}),
       date_published: toRfc3339(article.published),
-      authors,
+      ...(article.updated === undefined ? {} : { date_modified: toRfc3339(lastUpdate(article)) }),
+      authors: [{ name: authorOf(site, article).label }],
+      ...(article.tags?.length ? { tags: article.tags.map((tag) => tag.label) } : {}),
       language: site.language,
     })),
   };

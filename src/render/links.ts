@@ -1,4 +1,4 @@
-import type { Article, PublishedTime } from "../model/article.ts";
+import type { Article, PublishedTime, Topic, TopicKind } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
 
 export function homeUrl(site: Site): string {
@@ -20,6 +20,16 @@ export function absoluteUrl(site: Site, path: string): string {
 
 export function articleUrl(site: Site, article: Pick<Article, "id" | "slug">): string {
   return absoluteUrl(site, articlePath(article));
+}
+
+/** The page listing every topic of a kind: "/tags", "/authors". */
+export function topicsPath(kind: TopicKind): string {
+  return `/${kind}`;
+}
+
+/** A topic's page, and the folder of its feeds and archive pages: "/tags/energy". */
+export function topicPath(kind: TopicKind, topic: Pick<Topic, "slug">): string {
+  return `/${kind}/${topic.slug}`;
 }
 
 /** RFC 4151 tag URI: a permanent Atom id that survives a change of domain or slug. */

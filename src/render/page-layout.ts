@@ -1,5 +1,5 @@
 import type { Site } from "../model/site.ts";
-import { FEED_FORMATS } from "./formats.ts";
+import { FEED_FORMATS, feedPathIn } from "./formats.ts";
 import { html, jsonForScriptElement, raw, toHtmlString } from "./html.ts";
 import { FAVICON_SVG } from "./icons.ts";
 import { absoluteUrl, homeUrl } from "./links.ts";
@@ -14,14 +14,25 @@ export interface PageContent {
   readonly path?: string;
   readonly openGraphType: "website" | "article";
   readonly openGraphExtra?: Template;
+  /** The picture a social preview shows, its URL absolute; with one the preview is a large card. */
+  readonly image?: PageImage;
   /** schema.org data, written as JSON-LD. */
   readonly structuredData: Record<string, unknown>;
   /** Site-relative paths of the neighbouring pages of a paged list (HTML `rel=prev/next`). */
   readonly previousPath?: string;
   readonly nextPath?: string;
+  /** The feeds of what this page lists, when it is a topic's: offered to readers before the site's. */
+  readonly topicFeeds?: { readonly title: string; readonly folder: string };
   /** Keep this page out of search results (a feed's browser preview is not a page of its own). */
   readonly noIndex?: boolean;
   readonly main: Template;
+}
+
+export interface PageImage {
+  readonly url: string;
+  readonly mediaType?: string;
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /**
@@ -38,7 +49,7 @@ export function renderPage(site: Site, page: PageContent): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
-${page.noIndex ? html`<meta name="robots" content="noindex">\n` : ""}${canonical === undefined ? "" : html`<link rel="canonical" href="${canonical}">\n`}${renderNeighbours(site, page)}${FEED_FORMATS.map(
+${page.noIndex ? html`<meta name="robots" content="noindex">\n` : ""}${canonical === undefined ? "" : html`<link rel="canonical" href="${canonical}">\n`}${renderNeighbours(site, page)}${renderTopicFeedLinks(site, page)}${FEED_FORMATS.map(
   (format) =>
     html`<link rel="alternate" type="${format.mediaType}" title="${site.title} (${format.label})" href="${absoluteUrl(site, format.path)}">\n`,
 )}<link rel="icon" type="image/svg+xml" href="${absoluteUrl(site, FAVICON_SVG.path)}">
@@ -48,10 +59,10 @@ ${page.noIndex ? html`<meta name="robots" content="noindex">\n` : ""}${canonical
 <meta property="og:title" content="${page.title}">
 <meta property="og:description" content="${page.description}">
 ${canonical === undefined ? "" : html`<meta property="og:url" content="${canonical}">\n`}<meta property="og:locale" content="${site.language}">
-${page.openGraphExtra ?? ""}<meta name="twitter:card" content="summary">
+${page.openGraphExtra ?? ""}${renderImageMeta(page.image)}<meta name="twitter:card" content="${page.image ? "summary_large_image" : "summary"}">
 <meta name="twitter:title" content="${page.title}">
 <meta name="twitter:description" content="${page.description}">
-<style>${raw(PAGE_STYLE)}</style>
+${page.image ? html`<meta name="twitter:image" content="${page.image.url}">\n` : ""}<style>${raw(PAGE_STYLE)}</style>
 <script type="application/ld+json">${raw(jsonForScriptElement(page.structuredData))}</script>
 </head>
 <body>
@@ -65,11 +76,34 @@ ${
 ${page.main}
 </main>
 <footer>
-<p class="feeds">Subscribe: ${FEED_FORMATS.map((format) => html`<a href="${absoluteUrl(site, format.path)}">${format.label}</a> `)}</p>
+${
+  page.topicFeeds === undefined
+    ? ""
+    : html`<p class="feeds">Subscribe to ${page.topicFeeds.title}: ${FEED_FORMATS.map((format) => html`<a href="${absoluteUrl(site, feedPathIn(page.topicFeeds?.folder ?? "", format))}">${format.label}</a> `)}</p>\n`
+}<p class="feeds">Subscribe: ${FEED_FORMATS.map((format) => html`<a href="${absoluteUrl(site, format.path)}">${format.label}</a> `)}</p>
 ${canonical === undefined ? "" : html`<p class="print-only">${canonical}</p>\n`}</footer>
 </body>
 </html>
 `);
+}
+
+/** Autodiscovery (RSS Autodiscovery, Atom §7.1 "alternate"): a reader subscribing here gets the topic. */
+function renderTopicFeedLinks(site: Site, page: PageContent): Template | string {
+  const feeds = page.topicFeeds;
+  if (feeds === undefined) return "";
+  return html`${FEED_FORMATS.map(
+    (format) =>
+      html`<link rel="alternate" type="${format.mediaType}" title="${feeds.title} (${format.label})" href="${absoluteUrl(site, feedPathIn(feeds.folder, format))}">\n`,
+  )}`;
+}
+
+/** Open Graph's image and what it knows of it (https://ogp.me/#structured). */
+function renderImageMeta(image: PageImage | undefined): Template | "" {
+  if (image === undefined) return "";
+  return html`<meta property="og:image" content="${image.url}">
+${image.mediaType === undefined ? "" : html`<meta property="og:image:type" content="${image.mediaType}">\n`}${
+  image.width === undefined ? "" : html`<meta property="og:image:width" content="${image.width}">\n`
+}${image.height === undefined ? "" : html`<meta property="og:image:height" content="${image.height}">\n`}`;
 }
 
 function renderNeighbours(site: Site, page: PageContent): Template {

@@ -29,6 +29,7 @@ a:visited{color:var(--visited)}
 time,.meta{color:var(--muted);font-size:.95rem}
 .lede{font-size:1.15rem;color:var(--muted)}
 .abstract{font-size:1.2rem;line-height:1.5;border-inline-start:4px solid var(--rule);margin:1.5rem 0;padding:.25rem 0;padding-inline-start:1rem}
+.picture{display:block;max-width:100%;height:auto;margin:0 0 1.5rem}
 .entries{list-style:none;padding:0;margin:0}
 .entries li{margin:0 0 2rem}
 .entries p{margin:.25rem 0 0}
@@ -40,6 +41,9 @@ time,.meta{color:var(--muted);font-size:.95rem}
 .feeds a{margin-inline-end:1rem;display:inline-block;padding:.25rem 0}
 .feed-url{display:block;background:var(--panel);border:1px solid var(--rule);border-radius:4px;padding:.75rem 1rem;font:1rem/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;overflow-wrap:anywhere;user-select:all;-webkit-user-select:all}
 .steps{padding-inline-start:1.5rem}
+.topics{padding-inline-start:1.25rem}
+.topics li{margin:.25rem 0}
+.tags{border-top:1px solid var(--rule);margin-top:2rem}
 .print-only{display:none}
 @media print{
 @page{margin:2cm}

@@ -3,10 +3,12 @@ import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { forFeedCdata, titlesAsCharacterReferences } from "./feed-cdata.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
+import { rssImage, withMediaNamespace } from "./feed-image.ts";
 import { feedPathIn, RSS_FORMAT } from "./formats.ts";
 import { escapeHtml } from "./html.ts";
 import { ICON_RSS } from "./icons.ts";
-import { absoluteUrl, articleUrl } from "./links.ts";
+import { absoluteUrl, articleUrl, topicsPath } from "./links.ts";
+import { authorOf } from "./topics.ts";
 
 export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
 
@@ -32,8 +34,11 @@ export function renderRss(site: Site, document: FeedDocument): string {
     updated: new Date(feedUpdated(entries).epochMs),
     generator: GENERATOR,
     feedLinks: { rss: absoluteUrl(site, feedPathIn(document.folder, RSS_FORMAT)) },
+    // W3C WebSub §4: <atom:link rel="hub"> beside the rel="self" one above.
+    ...(site.websubHub === undefined ? {} : { hub: site.websubHub }),
   });
   for (const article of entries) {
+    const image = rssImage(site, article.image);
     feed.addItem({
       title: forFeedCdata(article.title),
       link: articleUrl(site, article),
@@ -42,10 +47,16 @@ export function renderRss(site: Site, document: FeedDocument): string {
       date: new Date(article.published.epochMs),
       description: escapeHtml(article.abstract),
       // Escaped HTML holds no "]]>" ("&gt;"), so it needs no splitting.
-      content: renderContentHtml(article),
+      content: renderContentHtml(site, article),
+      // RSS 2.0 <category domain>: the domain names the taxonomy, here the site's topic pages.
+      category: (article.tags ?? []).map((tag) => ({ name: tag.label, domain: absoluteUrl(site, topicsPath("tags")) })),
       // RSS <author> must be an e-mail address; a name goes in dc:creator.
-      extensions: [{ name: "dc:creator", objects: { _text: site.author } }],
+      extensions: [
+        { name: "dc:creator", objects: { _text: authorOf(site, article).label } },
+        ...(image.extensions ?? []),
+      ],
+      ...(image.enclosure ? { enclosure: image.enclosure } : {}),
     });
   }
-  return titlesAsCharacterReferences(feed.rss2());
+  return withMediaNamespace(titlesAsCharacterReferences(feed.rss2()));
 }

@@ -9,19 +9,31 @@ const MAX_AGE: Readonly<Record<ResourceKind | "not-found", number>> = {
   article: 3600,
   // robots.txt and the icon change only with a deploy.
   asset: 86_400,
+  // Articles' images: their path carries their content's digest (/media/<digest>/<name>), so
+  // the bytes at a path never change (see MEDIA_CACHE_CONTROL).
+  media: 31_536_000,
   // Short, so a slug that is about to be published is not remembered as missing.
   "not-found": 60,
 };
 
 /**
  * Cache-Control for a response at `now`. It never outlives the next scheduled publication
- * (when feeds, the index and 404s change), so no cache keeps a stale response past it.
+ * (when feeds, the index and 404s change), so no cache keeps a stale response past it. A
+ * media file is the exception: no publication changes it.
  */
 export function cacheControl(kind: ResourceKind | "not-found", now: number, nextAt: number | undefined): string {
+  if (kind === "media") return MEDIA_CACHE_CONTROL;
   const untilNext = nextAt === undefined ? Number.POSITIVE_INFINITY : Math.floor((nextAt - now) / 1000);
   if (untilNext >= MAX_AGE[kind]) return FULL_CACHE_CONTROL[kind];
   return `public, max-age=${Math.max(0, untilNext)}`;
 }
+
+/**
+ * A media file is never replaced under its path (a new picture has a new digest, so a new
+ * path), and no publication changes it, so it may be kept a year and never revalidated:
+ * `immutable` (RFC 8246) spares even the reload's conditional request.
+ */
+const MEDIA_CACHE_CONTROL = `public, max-age=${MAX_AGE.media}, immutable`;
 
 /** The usual answer, when no publication is near, built once rather than per request. */
 const FULL_CACHE_CONTROL = Object.fromEntries(

@@ -30,6 +30,12 @@ export interface Resource {
   readonly identity: Representation;
   /** The same content gzip-coded, for the types the Worker compresses itself. */
   readonly gzip?: Representation;
+  /**
+   * The identity body's size in bytes, when the build recorded it (media files): sent as
+   * Content-Length, on a HEAD as well (RFC 9110 §8.6), so a feed reader that checks an
+   * enclosure's length with a HEAD request finds it. Other bodies get theirs from the runtime.
+   */
+  readonly length?: number;
 }
 
 /**
@@ -76,10 +82,11 @@ async function respondWithRepresentation(
     "Cache-Control": cacheControl(resource.kind, moment.now, moment.nextAt),
     ...securityHeaders(resource.contentType),
     ...(vary === undefined ? {} : { Vary: vary }),
+    ...(coding === undefined && resource.length !== undefined ? { "Content-Length": String(resource.length) } : {}),
   };
   if (isNotModified(moment.headers, validators, moment.now)) {
     // RFC 9110 §15.4.5: a 304 carries the fields a 200 would have, minus the content's own.
-    const { "Content-Type": _, ...notModified } = headers;
+    const { "Content-Type": _, "Content-Length": _length, ...notModified } = headers;
     return new Response(null, { status: 304, headers: notModified });
   }
   const body = moment.method === "HEAD" ? null : await representation.read();

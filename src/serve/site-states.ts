@@ -1,4 +1,4 @@
-import type { PublicationState, SiteManifest } from "../model/site-manifest.ts";
+import { type PublicationState, type SiteManifest, stateIndexAt } from "../model/site-manifest.ts";
 
 /** A publication state as the Worker uses it: routes in Maps, and when the next one begins. */
 export interface ServedState {
@@ -10,8 +10,8 @@ export interface ServedState {
 }
 
 /**
- * Picks the state in force at an instant. A binary search over the states' first instants, so
- * it costs O(log n) per request; the state's Maps are built once, on its first request.
+ * Picks the state in force at an instant, in O(log n) per request (stateIndexAt); the state's
+ * Maps are built once, on its first request.
  */
 export class SiteStates {
   readonly #states: readonly PublicationState[];
@@ -22,13 +22,7 @@ export class SiteStates {
   }
 
   at(now: number): ServedState {
-    let low = 0;
-    let high = this.#states.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if ((this.#states[mid]?.from ?? 0) <= now) low = mid;
-      else high = mid - 1;
-    }
+    const low = stateIndexAt(this.#states, now);
     let served = this.#served.get(low);
     if (!served) {
       const state = this.#states[low];

@@ -45,6 +45,30 @@ describe("the site configuration check", () => {
     }
   });
 
+  it("accepts no WebSub hub, or an absolute http(s) URL in normalised form", () => {
+    expect(problemsOf({ websubHub: "https://pubsubhubbub.appspot.com/" })).toEqual([]);
+    expect(problemsOf({ websubHub: "http://127.0.0.1:9000/hub?site=1" })).toEqual([]);
+  });
+
+  it("refuses a WebSub hub that is no absolute http(s) URL, and says what was expected", () => {
+    const expected =
+      'expected the hub\'s absolute http(s) URL, e.g. "https://pubsubhubbub.appspot.com/", or no websubHub at all';
+    expect(problemsOf({ websubHub: "pubsubhubbub.appspot.com" })).toEqual([
+      `websubHub: websubHub "pubsubhubbub.appspot.com" is not an absolute URL; ${expected}`,
+    ]);
+    expect(problemsOf({ websubHub: "" })[0]).toContain("is not an absolute URL");
+    expect(problemsOf({ websubHub: "ftp://hub.example/" })).toEqual([
+      `websubHub: websubHub "ftp://hub.example/" is not an http or https URL; ${expected}`,
+    ]);
+    expect(problemsOf({ websubHub: "https://me:secret@hub.example/" })[0]).toContain(
+      "contains a user name or password",
+    );
+    expect(problemsOf({ websubHub: "https://hub.example/#publish" })[0]).toContain("has a fragment");
+    expect(problemsOf({ websubHub: "https://Hub.Example" })).toEqual([
+      'websubHub: websubHub "https://Hub.Example" is not in normalised form; expected "https://hub.example/"',
+    ]);
+  });
+
   it("reports every problem at once", () => {
     const problems = checkSiteConfig({
       title: "",

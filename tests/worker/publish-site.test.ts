@@ -76,7 +76,10 @@ describe("serving from the published assets", () => {
     expect(reads).toEqual([articleShardPath(spreadId(7))]);
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('<h1 dir="auto">Report number 7</h1>');
-    expect(html).not.toContain("Report number 6");
+    expect(html).toContain("First paragraph of article 7.");
+    // Its neighbours are linked by title, but none of their text is in it.
+    expect(html).not.toContain("First paragraph of article 6.");
+    expect(html).not.toContain("First paragraph of article 8.");
     expect(html.trimEnd()).toMatch(/<\/html>$/);
     // Served again, the page comes from the bodies the isolate keeps.
     expect(await (await app.request(`${BASE}/articles/${spreadId(7)}/report-number-7`)).text()).toBe(html);
@@ -108,18 +111,37 @@ describe("serving from the published assets", () => {
 });
 
 describe("publishing", () => {
-  it("adds one article by rewriting one article shard, the files that change with publication, and nothing else", async () => {
+  it("adds one article by rewriting its shard, its older neighbour's, the files that change with publication, and nothing else", async () => {
     const before = await publishSite({ site: SITE, bundle: bundleOf(dailySources(45)), icons: new Map(), from: LATER });
     const after = await publishSite({ site: SITE, bundle: bundleOf(dailySources(46)), icons: new Map(), from: LATER });
     const changed = [...after.files].filter(([path, bytes]) => text(before.files.get(path)) !== text(bytes));
     const changedPaths = changed.map(([path]) => path);
-    expect(changedPaths.filter((path) => path.startsWith("/a/"))).toEqual([articleShardPath(spreadId(45))]);
+    // The new article's page, and article 44's, which gains its "newer" link.
+    expect(changedPaths.filter((path) => path.startsWith("/a/")).toSorted()).toEqual(
+      [articleShardPath(spreadId(45)), articleShardPath(spreadId(44))].toSorted(),
+    );
     // Pages 1 and 2 were full and followed by page 3 before; only page 3, the last, changes.
     expect(changedPaths.filter((path) => path.startsWith("/p/"))).toEqual([]);
     expect(changedPaths.filter((path) => path.startsWith("/l/"))).toHaveLength(1);
     // The rest are the per-state files: 3 feeds, 2 of them gzipped too, 3 previews, /, the
     // last archive page, the sitemap index and its two parts.
     expect(changedPaths.filter((path) => path.startsWith("/s/"))).toHaveLength(3 + 2 + 3 + 1 + 1 + 3);
+  });
+
+  it("rewrites an edited article's shard and its neighbours' (they link its title); a correction time alone only its own", async () => {
+    const bundle = bundleOf(dailySources(45));
+    const publish = (changed: ArticleBundle) =>
+      publishSite({ site: SITE, bundle: changed, icons: new Map(), from: LATER });
+    const shardsChanged = async (changed: ArticleBundle) => {
+      const [before, after] = [await publish(bundle), await publish(changed)];
+      const paths = [...after.articleShardKeys].filter(([path, key]) => before.articleShardKeys.get(path) !== key);
+      return paths.map(([path]) => path).toSorted();
+    };
+    const edited = { ...bundle, articleRevisedAt: { [spreadId(7)]: Date.UTC(2025, 5, 1) } };
+    expect(await shardsChanged(edited)).toEqual([6, 7, 8].map((n) => articleShardPath(spreadId(n))).toSorted());
+    const correction = { epochMs: Date.UTC(2025, 5, 1), offsetMinutes: 0 };
+    const corrected = bundle.articles.map((a) => (a.id === spreadId(7) ? { ...a, updated: correction } : a));
+    expect(await shardsChanged({ ...bundle, articles: corrected })).toEqual([articleShardPath(spreadId(7))]);
   });
 
   it("renders one state per publication instant from `from` on, the first holding what is out by then", async () => {

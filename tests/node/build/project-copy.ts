@@ -34,14 +34,25 @@ export const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 
 /**
  * `wrangler dev` in `dir` on 127.0.0.1:`port`, building for that address, in a process group of
- * its own (stop it with stopGroup). Its output is piped, for a test to read, or ignored.
+ * its own (stop it with stopGroup). Its output is piped, for a test to read, or ignored;
+ * `extraArgs` go to wrangler dev as they are.
  */
 export async function spawnWranglerDev(
   dir: string,
   port: number,
   output: "pipe" | "ignore" = "pipe",
+  extraArgs: readonly string[] = [],
 ): Promise<ChildProcess> {
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(await findFreePort())];
+  const args = [
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--inspector-port",
+    String(await findFreePort()),
+    ...extraArgs,
+  ];
   return spawn(process.execPath, [WRANGLER, ...args, "--show-interactive-dev-session=false"], {
     cwd: dir,
     detached: true,

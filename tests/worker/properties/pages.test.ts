@@ -43,6 +43,32 @@ describe("pages of arbitrary articles", () => {
   );
 
   it(
+    "neighbour links keep the template's elements whatever the neighbours' titles, and show them as text",
+    async () => {
+      const three = fc.uniqueArray(
+        fc.record({ id: hexId, fields: articleFields(40), lineEnd: fc.constant<"\n">("\n") }),
+        { selector: (g) => g.id, minLength: 3, maxLength: 3 },
+      );
+      await fc.assert(
+        fc.asyncProperty(three, async (generated) => {
+          const [article, newer, older] = buildArticles(generated);
+          if (!article || !newer || !older) return;
+          const page = renderArticlePage(site, article, { newer, older });
+          const structure = await readHtmlStructure(page);
+          const template = await readHtmlStructure(
+            renderArticlePage(site, article, { newer: plain(newer), older: plain(older) }),
+          );
+          expect(structure.nodes).toEqual(template.nodes);
+          const titles = [...page.matchAll(/rel="(?:prev|next)">[^<]*<span dir="auto">([^<]*)<\/span>/g)];
+          expect(titles.map((match) => decodeHtmlText(match[1] ?? ""))).toEqual([newer.title, older.title]);
+        }),
+        settings(500),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     "the index page has exactly the elements and attributes of the template",
     async () => {
       const articles = fc.uniqueArray(

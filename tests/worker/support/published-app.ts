@@ -15,6 +15,8 @@ export interface PublishedAppOptions {
   readonly now?: () => number;
   /** Icon files in base64 by name; by default the real ones (src/icons/). */
   readonly icons?: Readonly<Record<string, string>>;
+  /** The articles' served images by site path, as the loader returns them. */
+  readonly media?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** The app once its site is published: `request` and `fetch` as Hono's, awaited. */
@@ -23,8 +25,8 @@ export interface PublishedApp {
   fetch(request: Request): Promise<Response>;
 }
 
-export function publishedApp({ bundle, site, now, icons = iconData }: PublishedAppOptions): PublishedApp {
-  const ready = publishInMemory(bundle, site, icons).then((published) =>
+export function publishedApp({ bundle, site, now, icons = iconData, media }: PublishedAppOptions): PublishedApp {
+  const ready = publishInMemory(bundle, site, icons, media).then((published) =>
     createApp({ manifest: published.manifest, assets: memoryAssets(published.files), ...(now ? { now } : {}) }),
   );
   return {
@@ -38,11 +40,12 @@ export function publishInMemory(
   bundle: ArticleBundle,
   site: Site,
   icons: Readonly<Record<string, string>> = iconData,
+  media?: ReadonlyMap<string, Uint8Array>,
 ): Promise<PublishedSite> {
   const iconBytes = new Map(
     Object.entries(icons).map(([name, base64]) => [name, Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))]),
   );
-  return publishSite({ site, bundle, icons: iconBytes, from: EARLIEST });
+  return publishSite({ site, bundle, icons: iconBytes, from: EARLIEST, ...(media ? { media } : {}) });
 }
 
 /** The asset server as the Worker sees it: a file's bytes, or an empty 404. */

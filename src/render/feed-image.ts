@@ -1,0 +1,58 @@
+import type { Enclosure, Extension } from "feed";
+import type { ArticleImage } from "../model/article.ts";
+import type { Site } from "../model/site.ts";
+import { imageUrl, isServedImage } from "./article-image.ts";
+import { html } from "./html.ts";
+
+/** Media RSS (https://www.rssboard.org/media-rss), for an image whose length is unknown. */
+export const MEDIA_RSS_NAMESPACE = "http://search.yahoo.com/mrss/";
+
+/**
+ * How an RSS item carries its article's image. An image the site serves is an `<enclosure>`,
+ * whose url, length (bytes) and type RSS 2.0 requires, all known for it. A remote image's
+ * length is unknown, and an enclosure with a made-up length misleads readers that preallocate
+ * or check it, so it is a Media RSS `<media:content url medium="image" type>` instead.
+ */
+export function rssImage(
+  site: Site,
+  image: ArticleImage | undefined,
+): { enclosure?: Enclosure; extensions?: Extension[] } {
+  if (image === undefined) return {};
+  const url = imageUrl(site, image);
+  const { mediaType, length } = image;
+  if (isServedImage(image) && mediaType !== undefined && length !== undefined) {
+    return { enclosure: { url, type: mediaType, length } };
+  }
+  // xml-js escapes only '"' in attributes: parsed, the URL has "<" and ">" percent-encoded, and
+  // "&" is written as a reference here, as feed does for the URLs it writes.
+  const attributes = {
+    url: new URL(url).href.replaceAll("&", "&amp;"),
+    medium: "image",
+    ...(mediaType === undefined ? {} : { type: mediaType }),
+  };
+  return { extensions: [{ name: "media:content", objects: { _attributes: attributes } }] };
+}
+
+/**
+ * `feed` has no way to declare a namespace on <rss>, so the Media RSS prefix is declared there
+ * afterwards, when some item uses it. xml-js writes `version` as the first attribute.
+ */
+export function withMediaNamespace(xml: string): string {
+  if (!xml.includes("<media:content ")) return xml;
+  const root = '<rss version="2.0"';
+  if (!xml.includes(root)) throw new Error(`RSS output does not start its root as ${root}; cannot declare media:`);
+  return xml.replace(root, `${root} xmlns:media="${MEDIA_RSS_NAMESPACE}"`);
+}
+
+/**
+ * Atom's enclosure link (RFC 4287 §4.2.7.2): "potentially large in size"; `length` is
+ * optional (§4.2.7.6), so a remote image has one too, with its length left out.
+ */
+export function atomImageLink(site: Site, image: ArticleImage | undefined) {
+  if (image === undefined) return "";
+  const { mediaType, length } = image;
+  return html`<link rel="enclosure"${mediaType === undefined ? "" : html` type="${mediaType}"`}${
+    length === undefined || !isServedImage(image) ? "" : html` length="${length}"`
+  } href="${imageUrl(site, image)}"/>
+`;
+}

@@ -1,0 +1,81 @@
+import type { ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { findFreePort } from "../../../scripts/free-port.ts";
+import { PING_CRON } from "../../../src/push/ping-schedule.ts";
+import { stopGroup } from "../../reliability/process-tree.ts";
+import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
+import { until } from "../../support/until.ts";
+import { fileNameOf, removeTempDirs } from "./build-fixtures.ts";
+import { type HubStandIn, notifiedTopics, startHubStandIn } from "./hub-stand-in.ts";
+import { makeProjectCopy, spawnWranglerDev } from "./project-copy.ts";
+
+const TIMEOUT_MS = 150_000;
+/** Long after any build's clock, so the article is still scheduled when the build runs. */
+const SCHEDULED_AT = Date.UTC(2099, 0, 1, 10, 0, 30);
+const SCHEDULED_ARTICLE = `A scheduled article\n\n2099-01-01 10:00:30\n\nAbstract: Published later.\n\nBody.\n`;
+
+describe("wrangler dev --test-scheduled with a WebSub hub configured", () => {
+  let dev: ChildProcess | undefined;
+  let hub: HubStandIn | undefined;
+  let log = "";
+  afterAll(async () => {
+    await stopGroup(dev?.pid);
+    await hub?.close();
+    removeTempDirs();
+  });
+
+  it("notifies the hub of each site feed in the run after the article's instant, and never otherwise", {
+    timeout: TIMEOUT_MS,
+  }, async () => {
+    hub = await startHubStandIn();
+    const port = await findFreePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const dir = makeProjectCopy("scheduled", 2);
+    writeFileSync(join(dir, "src/site-config.ts"), testSiteConfigModule({ ...TEST_SITE_CONFIG, websubHub: hub.url }));
+    writeFileSync(join(dir, "articles", fileNameOf(90)), SCHEDULED_ARTICLE);
+    dev = await spawnWranglerDev(dir, port, "pipe", ["--test-scheduled"]);
+    for (const stream of [dev.stdout, dev.stderr]) stream?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    const wranglerSaid = () => `wrangler dev said:\n${log}`;
+    const get = (path: string) => fetch(`${origin}${path}`, { signal: AbortSignal.timeout(10_000) });
+    await until(
+      "the build to be served",
+      60_000,
+      async () => ((await get("/feed.json")).ok ? true : undefined),
+      wranglerSaid,
+    );
+
+    /**
+     * Runs the scheduled handler as the cron would at `time`: miniflare's trigger takes the
+     * scheduled time (ms) as `time`; wrangler's /__scheduled takes only `cron` and runs it now.
+     * Either answers once the run has ended, its waitUntil work included (workerd reports a
+     * scheduled event's outcome after it), so every ping it sent has reached the hub.
+     */
+    const runAt = async (time: number) => {
+      const response = await get(`/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(PING_CRON)}&time=${time}`);
+      expect(response.status, wranglerSaid()).toBe(200);
+      expect(await response.text()).toBe("ok");
+    };
+
+    // The minute before the article's, the one after the run that announces it, and now.
+    await runAt(SCHEDULED_AT - 30_000);
+    await runAt(SCHEDULED_AT + 90_000);
+    const now = await get(`/__scheduled?cron=${encodeURIComponent(PING_CRON)}`);
+    expect(await now.text(), wranglerSaid()).toBe("Ran scheduled event");
+    expect(hub.requests).toEqual([]);
+
+    // The run whose minute holds the article: the three site feeds, once each.
+    await runAt(SCHEDULED_AT + 30_000);
+    expect(notifiedTopics(hub.requests), wranglerSaid()).toEqual(
+      ["/atom.xml", "/feed.json", "/rss.xml"].map((path) => `${origin}${path}`),
+    );
+    for (const request of hub.requests) {
+      expect(request.method).toBe("POST");
+      expect(request.path).toBe("/hub");
+      expect(request.contentType).toBe("application/x-www-form-urlencoded");
+      expect(request.form.map(([name]) => name)).toEqual(["hub.mode", "hub.url"]);
+      expect(request.form[0]).toEqual(["hub.mode", "publish"]);
+    }
+  });
+});
