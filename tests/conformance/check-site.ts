@@ -1,10 +1,12 @@
 import { HtmlValidate } from "html-validate";
+import { slugify } from "../../src/load/slugify.ts";
 import type { Article } from "../../src/model/article.ts";
 import { articlePath } from "../../src/render/links.ts";
 import { checkWithXmllint } from "./check-feeds.ts";
 import { checkSitemaps } from "./check-sitemaps.ts";
 import { type Crawl, type CrawledResource, crawlSite } from "./crawl-site.ts";
 import { FEED_MEDIA_TYPES } from "./discover-feeds.ts";
+import { authorOf } from "./feed-scopes.ts";
 import { fetchResource } from "./http-client.ts";
 import type { Problems } from "./report.ts";
 import { FEEDS, type SuiteContext } from "./suite-context.ts";
@@ -121,6 +123,17 @@ function findForbiddenCharacters(resource: CrawledResource): string[] {
   return jsonEscape ? [`${where} holds ${jsonEscape[0]}`] : [];
 }
 
+/** The /tags/x and /authors/x of `article` that no published article shares. */
+function unpublishedTopics(context: SuiteContext, article: Article): string[] {
+  const { corpus } = context;
+  const folders = (a: Article) => [
+    ...(a.tags ?? []).map((tag) => `/tags/${tag.slug}`),
+    `/authors/${slugify(authorOf(corpus, a))}`,
+  ];
+  const published = new Set(corpus.published.flatMap(folders));
+  return folders(article).filter((folder) => !published.has(folder));
+}
+
 /** An article dated after now must not show anywhere, and its page must not exist yet. */
 async function checkScheduled(context: SuiteContext, crawl: Crawl, scheduled: readonly Article[]): Promise<void> {
   const { report, name, baseUrl } = context;
@@ -135,6 +148,19 @@ async function checkScheduled(context: SuiteContext, crawl: Crawl, scheduled: re
           .map((trace) => `${new URL(resource.url).pathname} contains ${JSON.stringify(trace.slice(0, 60))}`),
       );
     });
+    // A topic or author only scheduled articles have is not named anywhere, and has no page yet.
+    for (const folder of unpublishedTopics(context, article)) {
+      await report.check(
+        name(`scheduled ${article.id}: ${folder}, named by no published article, is in no answer and 404`),
+        async () => {
+          const traces = bodies
+            .filter((resource) => resource.text.includes(`${folder}"`) || resource.text.includes(`${folder}/`))
+            .map((resource) => `${new URL(resource.url).pathname} contains ${folder}`);
+          const { status } = await fetchResource(`${baseUrl}${folder}`);
+          return status === 404 ? traces : [...traces, `GET ${folder} is ${status}`];
+        },
+      );
+    }
     // Not by its id alone or its first-version slug either: a redirect would reveal the slug.
     for (const scheduledPath of [path, `/articles/${article.id}`, `/articles/${article.legacySlug}`]) {
       await report.check(name(`scheduled ${article.id}: GET ${scheduledPath} is 404`), async () => {

@@ -18,17 +18,17 @@ export function authorOf(corpus: Corpus, article: Article): string {
 }
 
 /**
- * Every scope that must have feeds: the site; each topic of a published article; and each
- * author named by an Author: line, when the published articles have more than one author.
+ * Every scope that must have feeds: the site; each topic of a published article; and, when the
+ * articles (scheduled ones included) have more than one author, each author of a published one.
  */
 export function expectedScopes(corpus: Corpus): FeedScope[] {
   const scopes: FeedScope[] = [{ folder: "", articles: corpus.published }];
   const topics = new Set(corpus.published.flatMap((article) => (article.tags ?? []).map((tag) => tag.slug)));
   for (const slug of topics) scopes.push(scopeOf(corpus, `/tags/${slug}`));
-  const authors = new Set(corpus.published.map((article) => authorOf(corpus, article)));
-  if (authors.size > 1) {
-    const named = new Set(corpus.published.flatMap((article) => (article.author ? [slugify(article.author)] : [])));
-    for (const slug of named) scopes.push(scopeOf(corpus, `/authors/${slug}`));
+  const everyone = [...corpus.published, ...corpus.scheduled];
+  if (new Set(everyone.map((article) => slugify(authorOf(corpus, article)))).size > 1) {
+    const authors = new Set(corpus.published.map((article) => slugify(authorOf(corpus, article))));
+    for (const slug of authors) scopes.push(scopeOf(corpus, `/authors/${slug}`));
   }
   return scopes;
 }
