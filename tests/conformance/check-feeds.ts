@@ -6,6 +6,7 @@ import type { Article } from "../../src/model/article.ts";
 import type { Crawl } from "./crawl-site.ts";
 import { type DiscoveredFeed, feedsAnnouncedBy, itemIds, olderItemsLink, saysArchive } from "./discover-feeds.ts";
 import {
+  ALL_FIELDS,
   compareItems,
   expectedItem,
   type FeedItem,
@@ -227,7 +228,10 @@ async function checkFeed(
       () => {
         const read = readWithFeedparser(feed.kind, path, bytes);
         feedparser = read.items;
-        return [...read.problems, ...compareItems(read.items, expected)];
+        return [
+          ...read.problems,
+          ...compareItems(read.items, expected, feed.kind === "atom" ? [...ALL_FIELDS, "updatedMs"] : ALL_FIELDS),
+        ];
       },
     );
     if (feedparser) {
@@ -278,6 +282,7 @@ interface FeedparserOutput {
     readonly summary: string | null;
     readonly summary_type: string | null;
     readonly published_ms: number | null;
+    readonly updated_ms: number | null;
     readonly categories: readonly (string | null)[];
     readonly authors: readonly (string | null)[];
   }[];
@@ -308,6 +313,7 @@ function readWithFeedparser(kind: FeedKind, path: string, body: Uint8Array): { i
           ? shownTextOfHtml(entry.summary)
           : (entry.summary ?? undefined),
       publishedMs: entry.published_ms ?? undefined,
+      updatedMs: entry.updated_ms ?? undefined,
       categories: entry.categories.map((category) => category ?? ""),
       authors: entry.authors.map((author) => author ?? ""),
     }));

@@ -18,6 +18,8 @@ export interface FeedItem {
   readonly summary?: string | undefined;
   /** Whole seconds: RSS dates have no finer unit. */
   readonly publishedMs: number | undefined;
+  /** Atom's <updated>: the correction's time (Updated:), else the publication time. */
+  readonly updatedMs?: number | undefined;
   /**
    * The item's categories as the reader shows them (an Atom category's label, else its term),
    * in the feed's order; only readers that return categories fill it.
@@ -28,7 +30,7 @@ export interface FeedItem {
 }
 
 /** The fields compared besides the id; a reader that does not return one leaves it out. */
-export type ComparedField = "link" | "title" | "summary" | "publishedMs" | "categories" | "authors";
+export type ComparedField = "link" | "title" | "summary" | "publishedMs" | "updatedMs" | "categories" | "authors";
 export const ALL_FIELDS: readonly ComparedField[] = ["link", "title", "summary", "publishedMs"];
 /** The metadata of the header fields: Tags: as categories, Author: (or the site's) as the author. */
 export const METADATA_FIELDS: readonly ComparedField[] = ["categories", "authors"];
@@ -49,6 +51,7 @@ export function expectedItem(kind: FeedKind, article: Article, baseUrl: string):
     title: article.title.normalize("NFC"),
     summary: article.abstract.normalize("NFC"),
     publishedMs: Math.floor(article.published.epochMs / 1000) * 1000,
+    updatedMs: Math.floor((article.updated ?? article.published).epochMs / 1000) * 1000,
   };
 }
 

@@ -86,6 +86,7 @@ const feedsmith: NpmReader = {
         title: textValue(entry.title) ?? "",
         summary: textValue(entry.summary),
         publishedMs: toMs(entry.published ?? entry.updated),
+        updatedMs: toMs(entry.updated),
         categories: (entry.categories ?? []).map((category) => category.label ?? category.term ?? ""),
         authors: (entry.authors ?? []).map((author) => author.name ?? ""),
       }));
@@ -103,7 +104,7 @@ const feedsmith: NpmReader = {
     }
     throw new Error(`detected ${(parsed as { format: string }).format}, expected ${kind}`);
   },
-  fields: allFields,
+  fields: (kind) => (kind === "atom" ? [...ALL_FIELDS, "updatedMs"] : ALL_FIELDS),
   metadata: () => METADATA_FIELDS,
 };
 
@@ -114,6 +115,8 @@ const feedsmith: NpmReader = {
  * - XML titles go through its getText(), which runs @std/html's unescape() on what the XML
  *   parser already decoded: every title is decoded twice, so the text `&lt;tags&gt;` (sent
  *   as `&amp;lt;tags&amp;gt;`) comes back as `<tags>`. No feed can avoid that.
+ * - Its Atom `published` is the entry's <updated> when there is one, else <published>, so it
+ *   is compared with the time of the last correction.
  * - Its `description` is built from the summary or the content with tags stripped, newlines
  *   joined and the text cut to descriptionMaxLen; in JSON Feed it prefers content_text or
  *   content_html over summary. It is a preview, not the summary.
@@ -128,10 +131,18 @@ const feedExtractor: NpmReader = {
       id: entry.id ?? "",
       link: entry.link ?? "",
       title: entry.title ?? "",
-      publishedMs: toMs(entry.published),
+      // For Atom its `published` is the entry's <updated> when there is one (parseAtomFeed.js).
+      ...(kind === "atom"
+        ? { publishedMs: undefined, updatedMs: toMs(entry.published) }
+        : { publishedMs: toMs(entry.published) }),
     }));
   },
-  fields: (kind) => (kind === "json" ? ["link", "title", "publishedMs"] : ["link", "publishedMs"]),
+  fields: (kind) =>
+    kind === "json"
+      ? ["link", "title", "publishedMs"]
+      : kind === "atom"
+        ? ["link", "updatedMs"]
+        : ["link", "publishedMs"],
   metadata: () => [],
 };
 
