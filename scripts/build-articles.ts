@@ -169,9 +169,10 @@ for (const [path, bytes] of published.files) {
   writer.write(path, bytes);
 }
 if (output !== previous) writeAtomically(outFile, output);
-const kept = new Set([...published.files.keys(), ...published.articleShardKeys.keys()]);
+const shardKeys = new Map([...published.articleShardKeys, ...published.archiveShardKeys]);
+const kept = new Set([...published.files.keys(), ...shardKeys.keys()]);
 removeStaleFiles(siteDir, kept);
-written.save(published.articleShardKeys);
+written.save(shardKeys);
 const iconsFile = join(dirname(outFile), "icons.ts");
 const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
@@ -184,5 +185,5 @@ if (kept.size > FREE_PLAN_ASSET_FILES) {
   );
 }
 process.stdout.write(
-  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${kept.size} files, ${writer.changed} changed, ${published.renderedShards} of ${published.articleShardKeys.size} article shards rendered\n`,
+  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${kept.size} files, ${writer.changed} changed, ${published.renderedShards} of ${published.articleShardKeys.size} article shards rendered, ${published.renderedArchiveShards} of ${published.archiveShardKeys.size} archive shards\n`,
 );

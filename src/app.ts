@@ -1,6 +1,15 @@
 import { type Context, Hono } from "hono";
 import type { TopicKind } from "./model/article.ts";
-import { articleShardPath, entryAt, legacyShardPath, pageShardPath, type ShardEntry } from "./model/shard-file.ts";
+import {
+  archiveDocumentKey,
+  archiveShardPath,
+  articleShardPath,
+  entryAt,
+  gzipKey,
+  legacyShardPath,
+  pageShardPath,
+  type ShardEntry,
+} from "./model/shard-file.ts";
 import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
@@ -37,6 +46,9 @@ const HTML = "text/html; charset=utf-8";
  */
 const ARTICLE_PATH = /^\/articles\/([^/]+)(?:\/([^/]+))?\/?$/;
 const ARTICLE_ID = /^[0-9a-f]{16}$/;
+/** An archive page number as the site writes it: no sign, no leading zero. */
+const PAGE_NUMBER = /^[1-9][0-9]{0,8}$/;
+const FEED_FILES: ReadonlySet<string> = new Set(FEED_FORMATS.map((format) => format.file));
 const TOPIC_KINDS: readonly TopicKind[] = ["tags", "authors"];
 
 /**
@@ -108,13 +120,35 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
    */
   const archivePage = async (c: Context, state: ServedState) => {
     const param = c.req.param("page") ?? "";
-    if (!/^[1-9][0-9]{0,8}$/.test(param)) return undefined;
+    if (!PAGE_NUMBER.test(param)) return undefined;
     const page = Number(param);
     if (page > state.pageCount) return undefined;
     if (page === state.pageCount) return routeOf(state, `/page/${page}`);
     const path = pageShardPath(Math.floor((page - 1) / manifest.pagesPerShard));
     const entry = await reader.shardEntry(path, param);
     return entry && shardResource(path, entry);
+  };
+
+  /**
+   * /page/N/rss.xml, atom.xml, feed.json: page N's archive documents (src/render/archive-feeds.ts),
+   * only while page N is complete in this state. No preview: a browser gets the document too.
+   */
+  const archiveDocument = async (c: Context, state: ServedState): Promise<Resource | undefined> => {
+    const param = c.req.param("page") ?? "";
+    const file = c.req.param("file") ?? "";
+    if (!PAGE_NUMBER.test(param) || !FEED_FILES.has(file) || Number(param) > state.completePages) return undefined;
+    const path = archiveShardPath(Math.floor((Number(param) - 1) / manifest.feedPagesPerShard));
+    const key = archiveDocumentKey(Number(param), file);
+    const entry = await reader.shardEntry(path, key);
+    if (!entry?.contentType) return undefined;
+    const gzip = await reader.shardEntry(path, gzipKey(key));
+    return {
+      contentType: entry.contentType,
+      kind: "archive",
+      lastModifiedMs: entry.lastModifiedMs,
+      identity: { etag: entry.etag, read: () => reader.shardBody(path, entry) },
+      ...(gzip ? { gzip: { etag: gzip.etag, read: () => reader.shardBody(path, gzip) } } : {}),
+    };
   };
 
   /**
@@ -145,6 +179,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
   // Hono answers HEAD with the GET route's headers and no body (RFC 9110 §9.3.2).
   app.get("/", (c) => send(c, (state) => routeOf(state, "/")));
   app.get("/page/:page", (c) => send(c, (state) => archivePage(c, state)));
+  app.get("/page/:page/:file", (c) => send(c, (state) => archiveDocument(c, state)));
   for (const format of FEED_FORMATS) {
     // A browser opening the feed gets a readable page; readers get the feed (src/serve/negotiate.ts).
     app.get(format.path, (c) =>
@@ -181,6 +216,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
   const routes = [
     "/",
     "/page/:page",
+    "/page/:page/:file",
     ...FEED_FORMATS.map((f) => f.path),
     "/articles/*",
     ...topicRoutes,

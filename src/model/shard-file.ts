@@ -12,6 +12,8 @@ export interface ShardEntry extends Validators {
   /** An article's slug and publication instant, which decide whether and where it is served. */
   readonly slug?: string;
   readonly publishedMs?: number;
+  /** Full media type with charset, for a shard whose bodies are not all HTML (archive documents). */
+  readonly contentType?: string;
   /**
    * An article page's other body, served before `untilMs`: the page without its link to a
    * newer article that is still scheduled then, so no response names that one early.
@@ -48,6 +50,21 @@ export function articleShardPath(id: string): string {
 
 export function pageShardPath(shard: number): string {
   return `/p/${shard}`;
+}
+
+/** Archive documents (/page/<k>/rss.xml, …) of a few complete archive pages, all three formats. */
+export function archiveShardPath(shard: number): string {
+  return `/f/${shard}`;
+}
+
+/** An archive document's key in its shard: "3/atom.xml". */
+export function archiveDocumentKey(pageNumber: number, file: string): string {
+  return `${pageNumber}/${file}`;
+}
+
+/** The key of the gzip-coded copy of the body at `key`, in the same shard. */
+export function gzipKey(key: string): string {
+  return `${key}.gz`;
 }
 
 /** Legacy slugs spread over 256 small files by a hash of the slug. */

@@ -16,12 +16,14 @@ export interface SiteManifest {
   readonly states: readonly PublicationState[];
   /** Archive pages per page shard: /page/N is in shard ⌊(N−1)/pagesPerShard⌋. */
   readonly pagesPerShard: number;
+  /** Complete archive pages per archive shard: /page/N/<feed> is in ⌊(N−1)/feedPagesPerShard⌋. */
+  readonly feedPagesPerShard: number;
   /** The site's WebSub hub, which the Worker notifies as scheduled feeds change (src/push/). */
   readonly websubHub?: string;
 }
 
 /** Kinds of response, each cached for its own time (src/serve/headers.ts). */
-export type ResourceKind = "feed" | "index" | "article" | "asset" | "media";
+export type ResourceKind = "feed" | "index" | "article" | "asset" | "media" | "archive";
 
 /** A response body stored whole in one asset file. */
 export interface AssetFile extends Validators {
@@ -49,6 +51,8 @@ export interface PublicationState {
   readonly from: number;
   /** How many archive pages exist: /page/1 … /page/pageCount. */
   readonly pageCount: number;
+  /** How many archive pages are complete, each with its archive documents: /page/1 … /page/completePages. */
+  readonly completePages: number;
   /** Paths whose bytes change with publication (/, the feeds, the newest archive page, sitemaps). */
   readonly routes: Readonly<Record<string, number>>;
   /** Each feed path's browser preview, to a file index. */

@@ -6,7 +6,7 @@ import type { AssetFile, ResourceKind } from "../model/site-manifest.ts";
  * "Content compression"), while application/rss+xml, application/xml, text/html and
  * text/plain are. The asset server compresses nothing, so the gzip bytes are built here.
  */
-const GZIPPED_BY_WORKER: ReadonlySet<string> = new Set(["application/atom+xml", "application/feed+json"]);
+export const GZIPPED_BY_WORKER: ReadonlySet<string> = new Set(["application/atom+xml", "application/feed+json"]);
 
 const encoder = new TextEncoder();
 
@@ -90,7 +90,7 @@ export async function digestOf(bytes: Uint8Array, sha256: Sha256): Promise<{ hex
  * The gzip representation: other bytes, so its own strong tag, taken from those bytes (a tag
  * derived from the identity one would stay the same if the compressor's output changed).
  */
-async function gzipped(body: Uint8Array): Promise<Uint8Array> {
+export async function gzipped(body: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([body as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }

@@ -9,6 +9,7 @@ import {
 } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
+import { countCompletePages } from "../render/archive-feeds.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
 import type { ArticleContext } from "../render/article-page.ts";
 import { siteFeed } from "../render/feed-document.ts";
@@ -30,6 +31,7 @@ import {
   type SitemapEntry,
 } from "../render/sitemap.ts";
 import { authorGroups, hasAuthorPages, tagGroups } from "../render/topics.ts";
+import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";
 import { articlePageBody, articlePageSources, type PlacedArticle, placeArticles } from "./article-pages.ts";
 import { AssetStore, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
@@ -73,13 +75,14 @@ export interface PublishInput {
   /** SHA-256 for ETags and file names; Web Crypto unless given. */
   readonly sha256?: Sha256;
   /**
-   * Whether the article shard at `path`, rendered from sources whose hash is `sourceKey`, is
-   * already written: then it is not rendered again. The build answers from its last run.
+   * Whether the article (or archive) shard at `path`, rendered from sources whose hash is
+   * `sourceKey`, is already written: then it is not rendered again. The build answers from its
+   * last run.
    */
   readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
   /**
-   * Where article shards go as they are rendered, when given, instead of into `files`: the
-   * build writes them at once, so a large archive is never held in memory whole.
+   * Where article and archive shards go as they are rendered, when given, instead of into
+   * `files`: the build writes them at once, so a large archive is never held in memory whole.
    */
   readonly writeArticleShard?: (path: string, bytes: Uint8Array) => void;
   /** Called now and then with how many article pages are rendered or found written. */
@@ -95,6 +98,12 @@ export interface PublishedSite {
   readonly articleShardKeys: ReadonlyMap<string, string>;
   /** How many article shards were rendered (the others were already written). */
   readonly renderedShards: number;
+  /**
+   * The same for the archive shards (src/publish/archive-shards.ts), which `alreadyWritten`
+   * skips and `writeArticleShard` takes alike.
+   */
+  readonly archiveShardKeys: ReadonlyMap<string, string>;
+  readonly renderedArchiveShards: number;
 }
 
 /**
@@ -152,11 +161,18 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   }
   for (const [path, shard] of await pageShards(site, all, times, store)) files.set(path, shard);
   for (const [path, shard] of legacyShards(all)) files.set(path, shard);
+  const archiveOutput = {
+    ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}),
+    write: input.writeArticleShard ?? ((path: string, shard: Uint8Array) => files.set(path, shard)),
+  };
+  const archive = await archiveShards(site, all, times, store, archiveOutput);
   for (const [path, bytes] of store.files) files.set(path, bytes);
   return {
     files,
     articleShardKeys,
     renderedShards,
+    archiveShardKeys: archive.sourceKeys,
+    renderedArchiveShards: archive.rendered,
     manifest: {
       baseUrl: site.baseUrl,
       files: store.entries,
@@ -164,6 +180,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
       notFound,
       states,
       pagesPerShard: PAGES_PER_SHARD,
+      feedPagesPerShard: feedPagesPerShard(site),
       ...(site.websubHub === undefined ? {} : { websubHub: site.websubHub }),
     },
   };
@@ -250,7 +267,7 @@ async function publishState(
   }
   const indexModified = Math.max(...parts.map((part) => part.modifiedMs));
   routes[SITEMAP_PATH] = await store.add(renderSitemapIndex(parts), XML, indexModified, "index");
-  return { from: begins, pageCount, routes, previews };
+  return { from: begins, pageCount, completePages: countCompletePages(site, published.length), routes, previews };
 
   async function addSitemap(path: string, entries: readonly SitemapEntry[]): Promise<SitemapEntry> {
     const modified = Math.max(times.templates, ...entries.map((entry) => entry.modifiedMs));

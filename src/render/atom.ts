@@ -1,7 +1,9 @@
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
+import { atomIdPath, atomPagingElements, atomPagingNamespace } from "./atom-paging.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { atomImageLink } from "./feed-image.ts";
+import { hubOf } from "./feed-paging.ts";
 import { ATOM_FORMAT, feedPathIn } from "./formats.ts";
 import { html, toHtmlString } from "./html.ts";
 import { ICON_SMALL } from "./icons.ts";
@@ -23,10 +25,11 @@ export function renderAtom(site: Site, document: FeedDocument): string {
   const self = feedPathIn(document.folder, ATOM_FORMAT);
   const author = html`<author><name>${site.author}</name></author>`;
   // W3C WebSub §4: the hub beside rel="self", the topic URL subscribers give it.
-  const hub = site.websubHub === undefined ? "" : html`\n<link rel="hub" href="${site.websubHub}"/>`;
+  const hubUrl = hubOf(site, document);
+  const hub = hubUrl === undefined ? "" : html`\n<link rel="hub" href="${hubUrl}"/>`;
   return `<?xml version="1.0" encoding="utf-8"?>
-${toHtmlString(html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">
-<id>${feedTagUri(site, self)}</id>
+${toHtmlString(html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}"${atomPagingNamespace(document)}>
+<id>${feedTagUri(site, atomIdPath(document))}</id>
 <title type="text">${document.title}</title>
 <subtitle type="text">${document.description}</subtitle>
 <updated>${toRfc3339(feedUpdated(entries))}</updated>
@@ -35,7 +38,7 @@ ${author}
 <link rel="self" type="application/atom+xml" href="${absoluteUrl(site, self)}"/>${hub}
 <icon>${absoluteUrl(site, ICON_SMALL.path)}</icon>
 <generator>${GENERATOR}</generator>
-${entries.map(
+${atomPagingElements(site, document)}${entries.map(
   (article) => html`<entry>
 <id>${tagUri(site, article)}</id>
 <title type="text">${article.title}</title>

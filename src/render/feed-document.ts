@@ -1,5 +1,6 @@
 import type { Article, PublishedTime } from "../model/article.ts";
 import type { Site } from "../model/site.ts";
+import { subscriptionPaging } from "./archive-feeds.ts";
 import { lastUpdate } from "./last-update.ts";
 import { topicPath } from "./links.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
@@ -18,6 +19,22 @@ export interface FeedDocument {
   readonly folder: string;
   /** The items, newest first. */
   readonly entries: readonly Article[];
+  /** Links to the documents before it (RFC 5005 §4), when there are any. */
+  readonly paging?: FeedPaging;
+}
+
+/**
+ * RFC 5005 archived-feed links, by folder: each format links to its own format's document
+ * there (feedPathIn), so one FeedDocument serves all three formats.
+ */
+export interface FeedPaging {
+  /**
+   * Set on an archive document: the folder of the subscription feed it belongs to. The
+   * document then says fh:archive and links there with rel="current" (RFC 5005 §4).
+   */
+  readonly currentFolder?: string;
+  /** The next older archive document: rel="prev-archive" in Atom and RSS, next_url in JSON Feed. */
+  readonly prevArchiveFolder?: string;
 }
 
 /** The site's subscription feed: the newest `itemsPerFeed` of the published articles. */
@@ -28,6 +45,7 @@ export function siteFeed(site: Site, published: readonly Article[]): FeedDocumen
     pagePath: "/",
     folder: "",
     entries: feedEntries(site, published),
+    ...subscriptionPaging(site, published.length),
   };
 }
 

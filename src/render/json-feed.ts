@@ -2,8 +2,10 @@ import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { imageUrl } from "./article-image.ts";
 import type { FeedDocument } from "./feed-document.ts";
+import { hubOf } from "./feed-paging.ts";
 import { feedPathIn, JSON_FEED_FORMAT } from "./formats.ts";
 import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
+import { jsonFeedNextUrl } from "./json-feed-paging.ts";
 import { lastUpdate } from "./last-update.ts";
 import { absoluteUrl, articleUrl, toRfc3339 } from "./links.ts";
 import { authorOf } from "./topics.ts";
@@ -15,6 +17,11 @@ export interface JsonFeed {
   readonly home_page_url: string;
   readonly feed_url: string;
   readonly description: string;
+  /**
+   * "the URL of a feed that provides the next n items": here the next older archive document
+   * (src/render/archive-feeds.ts). Never the feed_url or an earlier next_url, as 1.1 requires.
+   */
+  readonly next_url?: string;
   /** "should be square and relatively large — such as 512 x 512 pixels". */
   readonly icon: string;
   /** "should be square and relatively small, but not smaller than 64 x 64". */
@@ -58,18 +65,20 @@ export interface JsonFeedItem {
 
 export function toJsonFeed(site: Site, document: FeedDocument): JsonFeed {
   const authors = [{ name: site.author }];
+  const hub = hubOf(site, document);
   return {
     version: "https://jsonfeed.org/version/1.1",
     title: document.title,
     home_page_url: absoluteUrl(site, document.pagePath),
     feed_url: absoluteUrl(site, feedPathIn(document.folder, JSON_FEED_FORMAT)),
     description: document.description,
+    ...jsonFeedNextUrl(site, document),
     icon: absoluteUrl(site, ICON_LARGE.path),
     favicon: absoluteUrl(site, ICON_SMALL.path),
     language: site.language,
     authors,
     // W3C WebSub §4 for JSON: the hub here, and feed_url above as the topic (rel="self").
-    ...(site.websubHub === undefined ? {} : { hubs: [{ type: "WebSub", url: site.websubHub }] }),
+    ...(hub === undefined ? {} : { hubs: [{ type: "WebSub", url: hub }] }),
     items: document.entries.map((article) => ({
       id: article.id,
       url: articleUrl(site, article),

@@ -4,10 +4,12 @@ import { renderContentHtml } from "./article-html.ts";
 import { forFeedCdata, titlesAsCharacterReferences } from "./feed-cdata.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { rssImage, withMediaNamespace } from "./feed-image.ts";
+import { hubOf } from "./feed-paging.ts";
 import { feedPathIn, RSS_FORMAT } from "./formats.ts";
 import { escapeHtml } from "./html.ts";
 import { ICON_RSS } from "./icons.ts";
 import { absoluteUrl, articleUrl, topicsPath } from "./links.ts";
+import { withRssPaging } from "./rss-paging.ts";
 import { authorOf } from "./topics.ts";
 
 export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
@@ -22,6 +24,7 @@ export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
  */
 export function renderRss(site: Site, document: FeedDocument): string {
   const { entries } = document;
+  const hub = hubOf(site, document);
   const feed = new Feed({
     title: document.title,
     description: document.description,
@@ -35,7 +38,7 @@ export function renderRss(site: Site, document: FeedDocument): string {
     generator: GENERATOR,
     feedLinks: { rss: absoluteUrl(site, feedPathIn(document.folder, RSS_FORMAT)) },
     // W3C WebSub §4: <atom:link rel="hub"> beside the rel="self" one above.
-    ...(site.websubHub === undefined ? {} : { hub: site.websubHub }),
+    ...(hub === undefined ? {} : { hub }),
   });
   for (const article of entries) {
     const image = rssImage(site, article.image);
@@ -58,5 +61,5 @@ export function renderRss(site: Site, document: FeedDocument): string {
       ...(image.enclosure ? { enclosure: image.enclosure } : {}),
     });
   }
-  return withMediaNamespace(titlesAsCharacterReferences(feed.rss2()));
+  return withRssPaging(withMediaNamespace(titlesAsCharacterReferences(feed.rss2())), site, document);
 }

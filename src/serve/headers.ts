@@ -12,17 +12,21 @@ const MAX_AGE: Readonly<Record<ResourceKind | "not-found", number>> = {
   // Articles' images: their path carries their content's digest (/media/<digest>/<name>), so
   // the bytes at a path never change (see MEDIA_CACHE_CONTROL).
   media: 31_536_000,
+  // An archive document never changes once it exists (src/render/archive-feeds.ts).
+  archive: 31_536_000,
   // Short, so a slug that is about to be published is not remembered as missing.
   "not-found": 60,
 };
 
 /**
  * Cache-Control for a response at `now`. It never outlives the next scheduled publication
- * (when feeds, the index and 404s change), so no cache keeps a stale response past it. A
- * media file is the exception: no publication changes it.
+ * (when feeds, the index and 404s change), so no cache keeps a stale response past it. Media
+ * files and archive documents are the exceptions: no publication changes them.
  */
 export function cacheControl(kind: ResourceKind | "not-found", now: number, nextAt: number | undefined): string {
   if (kind === "media") return MEDIA_CACHE_CONTROL;
+  // A publication adds archive documents but changes none, so theirs need not end at the next one.
+  if (kind === "archive") return FULL_CACHE_CONTROL.archive;
   const untilNext = nextAt === undefined ? Number.POSITIVE_INFINITY : Math.floor((nextAt - now) / 1000);
   if (untilNext >= MAX_AGE[kind]) return FULL_CACHE_CONTROL[kind];
   return `public, max-age=${Math.max(0, untilNext)}`;

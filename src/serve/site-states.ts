@@ -3,6 +3,7 @@ import { type PublicationState, type SiteManifest, stateIndexAt } from "../model
 /** A publication state as the Worker uses it: routes in Maps, and when the next one begins. */
 export interface ServedState {
   readonly pageCount: number;
+  readonly completePages: number;
   readonly routes: ReadonlyMap<string, number>;
   readonly previews: ReadonlyMap<string, number>;
   /** The next state's first instant: every max-age ends there. */
@@ -28,6 +29,7 @@ export class SiteStates {
       const state = this.#states[low];
       served = {
         pageCount: state?.pageCount ?? 0,
+        completePages: state?.completePages ?? 0,
         routes: new Map(Object.entries(state?.routes ?? {})),
         previews: new Map(Object.entries(state?.previews ?? {})),
         nextAt: this.#states[low + 1]?.from,

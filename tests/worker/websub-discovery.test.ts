@@ -1,6 +1,7 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import type { Site } from "../../src/model/site.ts";
+import { archiveFeed } from "../../src/render/archive-feeds.ts";
 import { renderAtom } from "../../src/render/atom.ts";
 import { type FeedDocument, siteFeed } from "../../src/render/feed-document.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
@@ -65,5 +66,12 @@ describe("WebSub discovery (W3C WebSub §4)", () => {
     const jsonWithHub = JSON.parse(renderJsonFeed(withHub, document)) as Record<string, unknown>;
     delete jsonWithHub.hubs;
     expect(`${JSON.stringify(jsonWithHub, null, 2)}\n`).toBe(json);
+  });
+
+  it("leaves archive documents without a hub: they never change, so there is nothing to push", () => {
+    const archive = archiveFeed({ ...withHub, itemsPerFeed: 1 }, articles, 1);
+    expect(linksOf(parseRssFeed(renderRss(withHub, archive)).atom?.links).hub).toBeUndefined();
+    expect(linksOf(parseAtomFeed(renderAtom(withHub, archive)).links).hub).toBeUndefined();
+    expect(parseJsonFeed(renderJsonFeed(withHub, archive)).hubs).toBeUndefined();
   });
 });

@@ -98,6 +98,7 @@ describe("which feeds a run announces", () => {
   const state = (from: number, routes: Record<string, number>): PublicationState => ({
     from,
     pageCount: 1,
+    completePages: 0,
     routes,
     previews: {},
   });
@@ -109,6 +110,7 @@ describe("which feeds a run announces", () => {
     fixedRoutes: {},
     notFound: 3,
     pagesPerShard: 16,
+    feedPagesPerShard: 1,
     websubHub: HUB,
     states: [
       state(EARLIEST, { "/rss.xml": 0, "/tags/energy/rss.xml": 1, "/tags/grid/rss.xml": 2, "/": 3 }),

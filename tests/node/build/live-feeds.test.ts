@@ -94,7 +94,13 @@ describe("which feeds a deployment changes, asked of the live site", () => {
         { path: "/s/2", contentType: "text/html; charset=utf-8", kind: "index", etag: '"c"', lastModifiedMs: 0 },
       ],
       states: [
-        { from: EARLIEST, pageCount: 1, routes: { "/tags/energy/atom.xml": 0, "/tags/energy": 1 }, previews: {} },
+        {
+          from: EARLIEST,
+          pageCount: 1,
+          completePages: 0,
+          routes: { "/tags/energy/atom.xml": 0, "/tags/energy": 1 },
+          previews: {},
+        },
       ],
     };
     expect(builtFeedsAt(manifest, NOW)).toEqual([

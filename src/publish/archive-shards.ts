@@ -1,0 +1,81 @@
+import type { Article } from "../model/article.ts";
+import { archiveDocumentKey, archiveShardPath, gzipKey, packShard, type ShardBody } from "../model/shard-file.ts";
+import type { Site } from "../model/site.ts";
+import { archiveFeed, countCompletePages } from "../render/archive-feeds.ts";
+import { FEED_FORMATS } from "../render/formats.ts";
+import { renderFeed } from "../render/render-feed.ts";
+import { type AssetStore, GZIPPED_BY_WORKER, gzipped } from "./asset-store.ts";
+import type { ModifiedTimes } from "./modified-times.ts";
+
+/**
+ * Articles an archive shard holds at most (as whole pages, each in three formats): about
+ * 32 × 3 feed items, a few hundred KB, read whole for the one document asked for. At least
+ * 17 articles a shard, so 100,000 articles make at most about 5,900 files.
+ */
+const ARTICLES_PER_ARCHIVE_SHARD = 32;
+
+/** Complete archive pages per archive shard: whole pages, at least one. */
+export function feedPagesPerShard(site: Site): number {
+  return Math.max(1, Math.floor(ARTICLES_PER_ARCHIVE_SHARD / site.itemsPerFeed));
+}
+
+/** Where archive shards go, like article shards (src/publish/publish-site.ts). */
+export interface ArchiveShardOutput {
+  /** Whether the shard at `path`, rendered from sources hashed to `sourceKey`, is already written. */
+  readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
+  /** Takes each shard as it is rendered, so all of them are never in memory at once. */
+  readonly write: (path: string, bytes: Uint8Array) => void;
+}
+
+/**
+ * The archive documents (src/render/archive-feeds.ts) of every page that is complete once
+ * everything is published, scheduled articles included: a complete page's documents read the
+ * same in every state that has it, so they are rendered once, not per state. The Worker serves
+ * page k only in a state where it is complete. A shard whose sources (the site, the templates'
+ * revision, its articles and theirs) are unchanged since the last build is not rendered again.
+ * Returns each shard's path and source key, written or not, and how many were rendered.
+ */
+export async function archiveShards(
+  site: Site,
+  all: readonly Article[],
+  times: ModifiedTimes,
+  store: AssetStore,
+  output: ArchiveShardOutput,
+): Promise<{ sourceKeys: Map<string, string>; rendered: number }> {
+  const complete = countCompletePages(site, all.length);
+  const perShard = feedPagesPerShard(site);
+  const sourceKeys = new Map<string, string>();
+  let rendered = 0;
+  for (let first = 1; first <= complete; first += perShard) {
+    const pages: number[] = [];
+    for (let page = first; page < first + perShard && page <= complete; page++) pages.push(page);
+    const documents = pages.map((page) => archiveFeed(site, all, page));
+    const path = archiveShardPath((first - 1) / perShard);
+    const shown = documents.map((document) => document.entries.map((a) => [a, times.article(a)]));
+    const sourceKey = await store.hexOf(new TextEncoder().encode(JSON.stringify([site, times.templates, shown])));
+    sourceKeys.set(path, sourceKey);
+    if (output.alreadyWritten?.(path, sourceKey)) continue;
+    const bodies: ShardBody[] = [];
+    for (const [index, document] of documents.entries()) {
+      const page = first + index;
+      // It first appeared with its newest article; it changes only with an edit or the templates.
+      const modified = times.list(document.entries, document.entries);
+      for (const format of FEED_FORMATS) {
+        const body = new TextEncoder().encode(renderFeed(format, site, document));
+        const entry = {
+          key: archiveDocumentKey(page, format.file),
+          lastModifiedMs: Math.floor(modified / 1000) * 1000,
+          contentType: `${format.mediaType}; charset=utf-8`,
+        };
+        bodies.push({ ...entry, body, etag: await store.etagOf(body) });
+        // The types Cloudflare's edge would send uncompressed also get a gzip copy, as the feeds do.
+        if (!GZIPPED_BY_WORKER.has(format.mediaType)) continue;
+        const gzip = await gzipped(body);
+        bodies.push({ ...entry, key: gzipKey(entry.key), body: gzip, etag: await store.etagOf(gzip) });
+      }
+    }
+    output.write(path, packShard(bodies));
+    rendered++;
+  }
+  return { sourceKeys, rendered };
+}
