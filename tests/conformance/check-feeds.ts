@@ -123,8 +123,14 @@ async function walkArchive(
   const expected = expectedEntries(corpus, path);
   if (typeof expected === "string") return;
   const first = await fetchResource(start.url);
-  if (first.status !== 200) return;
-  const link = first.status === 200 ? olderItemsLink(start.kind, first.text) : undefined;
+  if (first.status !== 200) return; // Its own checks report the status.
+  let link: string | undefined;
+  try {
+    link = olderItemsLink(start.kind, first.text);
+  } catch (error) {
+    await report.check(name(`feedsmith reads ${path} for its archive link`), () => [(error as Error).message]);
+    return;
+  }
   const isSite = expected.scope.folder === "";
   // A topic's feed need not have an archive; the site's must once its history outgrows a feed.
   if (link === undefined && !(isSite && corpus.published.length > corpus.site.itemsPerFeed)) return;

@@ -41,7 +41,8 @@ export function alternateFeedLinks(
     const mediaType = (attributes.get("type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
     const kind = FEED_MEDIA_TYPES[mediaType];
     const href = attributes.get("href");
-    if (!rel.includes("alternate") || kind === undefined || href === undefined) continue;
+    if (!rel.includes("alternate") || kind === undefined || href === undefined || !URL.canParse(href, pageUrl))
+      continue;
     found.push({ url: new URL(href, pageUrl).href, kind, mediaType });
   }
   return found;
