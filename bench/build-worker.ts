@@ -13,7 +13,7 @@ import { readUpload, type Upload } from "./upload-files.ts";
 export const PROJECT_ROOT = resolve(import.meta.dirname, "..");
 
 /** Where the copy's build publishes the assets: wrangler.toml's [assets] directory. */
-export const SITE_DIR = join("dist", "site");
+const SITE_DIR = join("dist", "site");
 /** Where the bundle goes: outside the assets directory, so it is not uploaded as one. */
 const BUNDLE_DIR = join("dist", "worker");
 
@@ -58,7 +58,7 @@ function copyProject(dir: string): void {
   writeFileSync(join(dir, "wrangler.toml"), config);
 }
 
-export function readCompatibilityDate(): string {
+function readCompatibilityDate(): string {
   const match = /^compatibility_date\s*=\s*"([\d-]+)"/m.exec(readFileSync(join(PROJECT_ROOT, "wrangler.toml"), "utf8"));
   if (!match?.[1]) throw new Error('wrangler.toml: no compatibility_date; expected compatibility_date = "YYYY-MM-DD"');
   return match[1];
@@ -70,7 +70,7 @@ export function publishCommand(corpusDir: string): [string, string[]] {
 }
 
 /** Bundles the copy at `dir` as a deploy would, without uploading. */
-export function bundleWorker(dir: string) {
+function bundleWorker(dir: string) {
   const wrangler = join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
   return runCommand(wrangler, ["deploy", "--dry-run", "--outdir", BUNDLE_DIR, "--config", "wrangler.toml"], {
     cwd: dir,

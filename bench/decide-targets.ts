@@ -2,9 +2,8 @@
 // write-report.ts formats them. A size the target names but the run did not include is "not
 // measured"; a size it does not name is shown for the trend but not judged.
 import type { WorkerBuild } from "./build-worker.ts";
-import { ratiosOf } from "./measure-serving.ts";
-import { type BenchResult, type Measured, type SizeResult, WORKERD, WORKERD_FLOOR } from "./results.ts";
-import { median } from "./stats.ts";
+import { type Measured, type SizeResult, WORKERD, WORKERD_FLOOR } from "./results.ts";
+import { cpuRatio, median } from "./stats.ts";
 
 const MIB = 1024 * 1024;
 
@@ -114,8 +113,9 @@ function readProgress(build: WorkerBuild): Reading {
     : { value: build.progressShownAtMs, note: `first drawn then, in a ${took}` };
 }
 
-function read<T>(measured: Measured<T> | undefined, pick: (value: T) => Reading): Reading {
-  if (!measured) return { error: "not measured at this size" };
+/** Undefined when the run does not measure it at this size (one more article, the rebuild). */
+function read<T>(measured: Measured<T> | undefined, pick: (value: T) => Reading): Reading | undefined {
+  if (!measured) return undefined;
   return measured.ok ? pick(measured.value) : { error: measured.error };
 }
 
@@ -125,7 +125,7 @@ function worst(entries: readonly (readonly [string, number])[]): Reading {
   return { value: top[1], note: top[0] };
 }
 
-function readTarget(id: string, size: SizeResult): Reading {
+function readTarget(id: string, size: SizeResult): Reading | undefined {
   switch (id) {
     case "script":
       return read(size.builds, (b) => ({ value: lastBuild(b).scriptGzipBytes, note: "" }));
@@ -153,7 +153,7 @@ function readTarget(id: string, size: SizeResult): Reading {
             .filter((e) => (e.expectStatus === 304) === (id === "steady-304"))
             .map((e) => {
               const samples = s.samples.get(e.label);
-              return [e.label, ratiosOf(samples?.get(WORKERD) ?? [], samples?.get(WORKERD_FLOOR) ?? []).cpu] as const;
+              return [e.label, cpuRatio(samples?.get(WORKERD) ?? [], samples?.get(WORKERD_FLOOR) ?? [])] as const;
             }),
         ),
       );
@@ -186,17 +186,17 @@ function readTarget(id: string, size: SizeResult): Reading {
   }
 }
 
-export function decideTargets(result: BenchResult): Verdict[] {
+export function decideTargets(sizes: readonly SizeResult[]): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const target of Object.values(TARGETS) as Target[]) {
-    const measuredSizes = result.sizes.map((s) => s.articles);
+    const measuredSizes = sizes.map((s) => s.articles);
     const judgedAt = target.judgedAt ?? measuredSizes;
-    for (const size of result.sizes) {
+    for (const size of sizes) {
       const reading = readTarget(target.id, size);
+      if (reading === undefined) continue;
       const judged = judgedAt.includes(size.articles);
       if ("error" in reading) {
         // Unmeasured where it is judged is a miss, with the reason; elsewhere only the reason.
-        if ((target.id === "delta" && !size.delta) || (target.id === "rebuild" && !size.rebuild)) continue;
         verdicts.push({
           target,
           articles: size.articles,
@@ -215,10 +215,10 @@ export function decideTargets(result: BenchResult): Verdict[] {
         note: reading.note,
       });
     }
-    for (const size of judgedAt.filter((n) => !measuredSizes.includes(n))) {
+    for (const articles of judgedAt.filter((n) => !measuredSizes.includes(n))) {
       verdicts.push({
         target,
-        articles: size,
+        articles,
         status: "not measured",
         value: Number.NaN,
         note: "this size was not in the run",

@@ -95,7 +95,3 @@ export async function buildHugoSite(siteDir: string): Promise<number> {
   const { ms } = await runCommand("hugo", ["--source", siteDir, "--quiet"]);
   return ms;
 }
-
-export function readHugoVersion(): Promise<string> {
-  return runCommand("hugo", ["version"]).then((r) => r.stdout.trim().split(" ").slice(0, 2).join(" "));
-}

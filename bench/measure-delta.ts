@@ -10,7 +10,6 @@ import { generateCorpus } from "./generate-corpus.ts";
 import { measureChangedBytes } from "./upload-files.ts";
 
 export interface DeltaResult {
-  readonly articles: number;
   readonly changedBytes: number;
   readonly totalBytes: number;
   readonly changedFiles: number;
@@ -61,7 +60,7 @@ export async function measureDelta(articles: number, dir: string): Promise<{ del
   });
   const { changed, total, files: changedFiles } = measureChangedBytes(before.upload, after.upload);
   return {
-    delta: { articles, changedBytes: changed, totalBytes: total, changedFiles },
+    delta: { changedBytes: changed, totalBytes: total, changedFiles },
     tree: { corpusDir, workerDir },
   };
 }

@@ -8,7 +8,6 @@ import type { BuiltTree } from "./measure-delta.ts";
 import { runCommand } from "./run-command.ts";
 
 export interface RebuildResult {
-  readonly articles: number;
   readonly ms: number;
   /** Asset files the rebuild wrote, and all it published (from the build's summary line). */
   readonly writtenFiles: number;
@@ -25,5 +24,5 @@ export async function measureRebuild({ corpusDir, workerDir }: BuiltTree): Promi
   const { ms, stdout } = await runCommand(command, args, { cwd: workerDir });
   const summary = /: (\d+) files, (\d+) changed/.exec(stdout);
   if (!summary) throw new Error(`scripts/build-articles.ts printed no "N files, M changed" summary:\n${stdout}`);
-  return { articles: names.length, ms, publishedFiles: Number(summary[1]), writtenFiles: Number(summary[2]) };
+  return { ms, publishedFiles: Number(summary[1]), writtenFiles: Number(summary[2]) };
 }

@@ -8,7 +8,6 @@ import type { BenchOptions } from "./options.ts";
 
 export const WORKERD = "workerd";
 export const WORKERD_FLOOR = "workerd floor (Map lookup)";
-export const WRANGLER_DEV = "wrangler dev";
 
 /** A measurement, or why it could not be made at this size (the error, shortened). */
 export type Measured<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };

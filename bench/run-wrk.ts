@@ -1,4 +1,4 @@
-// One wrk run, parsed: requests, rate and latency percentiles (wrk --latency output).
+// One wrk run, parsed: requests, rate and socket errors.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
@@ -10,27 +10,15 @@ export interface WrkSettings {
   readonly durationSeconds: number;
 }
 
-export interface WrkResult {
+interface WrkResult {
   readonly requests: number;
   readonly requestsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly bytesRead: number;
   /** Connect, read, write errors and timeouts; reported, since a loaded machine may show a few. */
   readonly socketErrors: number;
 }
 
-const UNIT_MS: Readonly<Record<string, number>> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
-const UNIT_BYTES: Readonly<Record<string, number>> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
-
-function readLatency(output: string, percentile: string): number {
-  const match = new RegExp(`^\\s+${percentile}%\\s+([\\d.]+)(us|ms|s|m)$`, "m").exec(output);
-  if (!match) throw new Error(`wrk printed no ${percentile}% latency:\n${output}`);
-  return Number(match[1]) * (UNIT_MS[match[2] as string] ?? Number.NaN);
-}
-
-export function parseWrkOutput(output: string): WrkResult {
-  const total = /^\s+(\d+) requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB|TB) read$/m.exec(output);
+function parseWrkOutput(output: string): WrkResult {
+  const total = /^\s+(\d+) requests in [\d.]+\w+, [\d.]+\w+ read$/m.exec(output);
   const rate = /^Requests\/sec:\s+([\d.]+)$/m.exec(output);
   if (!total || !rate) throw new Error(`cannot read wrk's output:\n${output}`);
   const failures = /Non-2xx or 3xx responses: (\d+)/.exec(output);
@@ -39,9 +27,6 @@ export function parseWrkOutput(output: string): WrkResult {
   return {
     requests: Number(total[1]),
     requestsPerSecond: Number(rate[1]),
-    p50Ms: readLatency(output, "50"),
-    p99Ms: readLatency(output, "99"),
-    bytesRead: Number(total[2]) * (UNIT_BYTES[total[3] as string] ?? Number.NaN),
     socketErrors: socketErrors ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
   };
 }
@@ -51,7 +36,6 @@ export async function runWrk(url: string, headers: readonly string[], settings: 
     `-t${settings.threads}`,
     `-c${settings.connections}`,
     `-d${settings.durationSeconds}s`,
-    "--latency",
     ...headers.flatMap((header) => ["-H", header]),
     url,
   ];

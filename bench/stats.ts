@@ -1,3 +1,5 @@
+import type { Sample } from "./measure-serving.ts";
+
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -7,9 +9,21 @@ export function median(values: readonly number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/** Wall-clock milliseconds of an async step. */
-export async function timeMs<T>(step: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = performance.now();
-  const value = await step();
-  return { value, ms: performance.now() - start };
+/** Medians over rounds; socket errors summed. */
+export function summarize(samples: readonly Sample[]): Sample {
+  return {
+    requestsPerSecond: median(samples.map((s) => s.requestsPerSecond)),
+    cpuUsPerRequest: median(samples.map((s) => s.cpuUsPerRequest)),
+    socketErrors: samples.reduce((sum, s) => sum + s.socketErrors, 0),
+  };
+}
+
+/** CPU per request of `a` over `b`: the median over rounds of the ratio within each round. */
+export function cpuRatio(a: readonly Sample[], b: readonly Sample[]): number {
+  const rounds = Math.min(a.length, b.length);
+  const ratios: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    ratios.push((a[i] as Sample).cpuUsPerRequest / (b[i] as Sample).cpuUsPerRequest);
+  }
+  return median(ratios);
 }

@@ -3,7 +3,6 @@
 import { join } from "node:path";
 import { findFreePort } from "../scripts/free-port.ts";
 import { PROJECT_ROOT } from "./build-worker.ts";
-import { WRANGLER_DEV } from "./results.ts";
 import { type RunningServer, spawnServer } from "./spawn-server.ts";
 
 export async function startWranglerDev(projectCopy: string, readyPath: string): Promise<RunningServer> {
@@ -11,7 +10,7 @@ export async function startWranglerDev(projectCopy: string, readyPath: string): 
   const inspectorPort = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
   return spawnServer({
-    label: WRANGLER_DEV,
+    label: "wrangler dev",
     command: join(PROJECT_ROOT, "node_modules", ".bin", "wrangler"),
     args: [
       "dev",

@@ -1,9 +1,8 @@
 // BENCHMARKS.md from one run's results and the verdicts of bench/decide-targets.ts: this file
 // only formats.
 import { decideTargets, medianBuild, type Unit, type Verdict } from "./decide-targets.ts";
-import { ratiosOf, summarize } from "./measure-serving.ts";
 import { type BenchResult, type Measured, type SizeResult, WORKERD, WORKERD_FLOOR } from "./results.ts";
-import { median } from "./stats.ts";
+import { cpuRatio, median, summarize } from "./stats.ts";
 
 const MIB = 1024 * 1024;
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
@@ -40,7 +39,7 @@ function verdictCell(v: Verdict | undefined): string {
 }
 
 function targetsTable(result: BenchResult): string {
-  const verdicts = decideTargets(result);
+  const verdicts = decideTargets(result.sizes);
   const sizes = [...new Set(verdicts.map((v) => v.articles))].sort((a, b) => a - b);
   const targets = [...new Set(verdicts.map((v) => v.target))];
   return table(
@@ -140,7 +139,16 @@ function steadyTable(size: SizeResult): string {
   if (!size.serving.ok) return `Not measured: ${cell(size.serving.error)}`;
   const { endpoints, samples, bodyBytes } = size.serving.value;
   return table(
-    ["request", "body bytes", "ours CPU µs/req", "floor CPU µs/req", "ours ÷ floor CPU", "ours req/s", "floor req/s"],
+    [
+      "request",
+      "body bytes",
+      "ours CPU µs/req",
+      "floor CPU µs/req",
+      "ours ÷ floor CPU",
+      "ours req/s",
+      "floor req/s",
+      "socket errors ours / floor",
+    ],
     endpoints.map((e) => {
       const ours = samples.get(e.label)?.get(WORKERD) ?? [];
       const floor = samples.get(e.label)?.get(WORKERD_FLOOR) ?? [];
@@ -149,9 +157,10 @@ function steadyTable(size: SizeResult): string {
         e.expectStatus === 304 ? "0" : int(bodyBytes.get(e.path) ?? Number.NaN),
         int(summarize(ours).cpuUsPerRequest),
         int(summarize(floor).cpuUsPerRequest),
-        `${fixed(ratiosOf(ours, floor).cpu)}×`,
+        `${fixed(cpuRatio(ours, floor))}×`,
         int(summarize(ours).requestsPerSecond),
         int(summarize(floor).requestsPerSecond),
+        `${summarize(ours).socketErrors} / ${summarize(floor).socketErrors}`,
       ];
     }),
   );

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { writeAtomically } from "./build-files.ts";
 
 /** The folders the build writes in the assets folder; nothing else there is touched. */
-const OWN_FOLDERS = ["a", "f", "l", "p", "s"];
+const OWN_FOLDERS = ["a", "f", "l", "p", "s", "t"];
 
 /** Writes files into the assets folder, each only when its bytes differ from what is there. */
 export class SiteWriter {

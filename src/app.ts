@@ -9,6 +9,7 @@ import {
   legacyShardPath,
   pageShardPath,
   type ShardEntry,
+  topicPageShardPath,
 } from "./model/shard-file.ts";
 import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
@@ -50,6 +51,8 @@ const ARTICLE_ID = /^[0-9a-f]{16}$/;
 const PAGE_NUMBER = /^[1-9][0-9]{0,8}$/;
 const FEED_FILES: ReadonlySet<string> = new Set(FEED_FORMATS.map((format) => format.file));
 const TOPIC_KINDS: readonly TopicKind[] = ["tags", "authors"];
+/** /tags/<slug>/page/<n>, /authors/<slug>/page/<n>: the folder and the number as sent. */
+const TOPIC_PAGE = /^(\/(?:tags|authors)\/[^/]+)\/page\/([^/]+)$/;
 
 /**
  * The Worker: every body was rendered by the build. It picks the publication state by the
@@ -175,6 +178,19 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     return target && `${manifest.baseUrl}${articlePath(target)}`;
   };
 
+  /**
+   * A tag's or an author's archive page, canonical numbers only as for /page/N: the last one
+   * is a route of the state, the others are in the topic's page shards.
+   */
+  const topicArchivePage = async (state: ServedState, folder: string, param: string) => {
+    const pages = state.topicPages.get(folder) ?? 0;
+    if (!/^[1-9][0-9]{0,8}$/.test(param) || Number(param) > pages) return undefined;
+    if (Number(param) === pages) return routeOf(state, `${folder}/page/${param}`);
+    const path = topicPageShardPath(folder, Number(param), manifest.pagesPerShard);
+    const entry = await reader.shardEntry(path, param);
+    return entry && shardResource(path, entry);
+  };
+
   const app = new Hono();
   // Hono answers HEAD with the GET route's headers and no body (RFC 9110 §9.3.2).
   app.get("/", (c) => send(c, (state) => routeOf(state, "/")));
@@ -200,6 +216,8 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     app.get(`/${kind}`, (c) => send(c, (state) => routeOf(state, c.req.path)));
     app.get(`/${kind}/*`, (c) => {
       const path = rawPathOf(c.req.url);
+      const page = TOPIC_PAGE.exec(path);
+      if (page) return send(c, (state) => topicArchivePage(state, page[1] ?? "", page[2] ?? ""));
       const format = FEED_FORMATS.find((f) => path.endsWith(`/${f.file}`));
       if (format === undefined) return send(c, (state) => routeOf(state, path));
       const preview = prefersHtmlPreview(c.req.header("accept") ?? null, format.mediaType);

@@ -48,6 +48,14 @@ export function articleShardPath(id: string): string {
   return `/a/${id.slice(0, ARTICLE_SHARD_DIGITS)}`;
 }
 
+/**
+ * The shard of a topic's full archive pages that holds `pageNumber`: "/t/tags-energy-0" for
+ * /tags/energy/page/1 … /page/pagesPerShard. One folder, as the build lists its own.
+ */
+export function topicPageShardPath(folder: string, pageNumber: number, pagesPerShard: number): string {
+  return `/t/${folder.slice(1).replace("/", "-")}-${Math.floor((pageNumber - 1) / pagesPerShard)}`;
+}
+
 export function pageShardPath(shard: number): string {
   return `/p/${shard}`;
 }

@@ -57,6 +57,11 @@ export interface PublicationState {
   readonly routes: Readonly<Record<string, number>>;
   /** Each feed path's browser preview, to a file index. */
   readonly previews: Readonly<Record<string, number>>;
+  /**
+   * How many archive pages each tag and author has, by its folder ("/tags/energy"): the last is
+   * a route of the state, the others are in topic page shards (topicPageShardPath).
+   */
+  readonly topicPages?: Readonly<Record<string, number>>;
 }
 
 /** The earliest instant a Date can hold: the first state has always begun. */

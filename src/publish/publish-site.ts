@@ -36,7 +36,7 @@ import { articlePageBody, articlePageSources, type PlacedArticle, placeArticles 
 import { AssetStore, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { countScheduled } from "./publication.ts";
-import { publishTopics, type TopicCache } from "./publish-topics.ts";
+import { publishTopics, type TopicCache, topicPageShards } from "./publish-topics.ts";
 import { servedMedia } from "./served-media.ts";
 
 /** What every state needs to publish its topics: which kinds exist, and what is already rendered. */
@@ -160,6 +160,10 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     input.onProgress?.(rendered);
   }
   for (const [path, shard] of await pageShards(site, all, times, store)) files.set(path, shard);
+  const allTopics = [...(topics.tags ? tagGroups(all) : []), ...(topics.authors ? authorGroups(site, all, all) : [])];
+  for (const [path, shard] of await topicPageShards(site, allTopics, times, store, PAGES_PER_SHARD)) {
+    files.set(path, shard);
+  }
   for (const [path, shard] of legacyShards(all)) files.set(path, shard);
   const archiveOutput = {
     ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}),
@@ -237,11 +241,13 @@ async function publishState(
       modifiedMs: times.archivePage(published, i + 1),
     })),
   ];
+  const topicPages: Record<string, number> = {};
   for (const kind of topicKinds) {
     const groups = kind === "tags" ? tagGroups(published) : authorGroups(site, topics.all, published);
     const topicFiles = await publishTopics(site, kind, published, groups, store, times, topics.cache);
     Object.assign(routes, topicFiles.routes);
     Object.assign(previews, topicFiles.previews);
+    Object.assign(topicPages, topicFiles.topicPages);
     pagesEntries.push(...topicFiles.pages);
   }
   const parts: SitemapEntry[] = [await addSitemap(PAGES_SITEMAP_PATH, pagesEntries)];
@@ -267,7 +273,14 @@ async function publishState(
   }
   const indexModified = Math.max(...parts.map((part) => part.modifiedMs));
   routes[SITEMAP_PATH] = await store.add(renderSitemapIndex(parts), XML, indexModified, "index");
-  return { from: begins, pageCount, completePages: countCompletePages(site, published.length), routes, previews };
+  return {
+    from: begins,
+    pageCount,
+    completePages: countCompletePages(site, published.length),
+    routes,
+    previews,
+    ...(topicKinds.length > 0 ? { topicPages } : {}),
+  };
 
   async function addSitemap(path: string, entries: readonly SitemapEntry[]): Promise<SitemapEntry> {
     const modified = Math.max(times.templates, ...entries.map((entry) => entry.modifiedMs));

@@ -1,4 +1,5 @@
 import type { Article, TopicKind } from "../model/article.ts";
+import { packShard, type ShardBody, topicPageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { archivePagePath, countArchivePages } from "../render/archive-pages.ts";
 import { feedEntries, topicFeed } from "../render/feed-document.ts";
@@ -18,6 +19,8 @@ const HTML = "text/html; charset=utf-8";
 export interface PublishedTopics {
   readonly routes: Record<string, number>;
   readonly previews: Record<string, number>;
+  /** How many archive pages each topic has, by folder: the last is a route, the others in shards. */
+  readonly topicPages: Record<string, number>;
   /** The topic pages, for the sitemap. */
   readonly pages: SitemapEntry[];
 }
@@ -41,7 +44,7 @@ export async function publishTopics(
   times: ModifiedTimes,
   cache: TopicCache,
 ): Promise<PublishedTopics> {
-  const result: PublishedTopics = { routes: {}, previews: {}, pages: [] };
+  const result: PublishedTopics = { routes: {}, previews: {}, topicPages: {}, pages: [] };
   const listed = groups.flatMap((group) => group.articles);
   const indexModified = times.list(published, listed);
   const indexPath = topicsPath(kind);
@@ -56,6 +59,7 @@ export async function publishTopics(
     }
     Object.assign(result.routes, topic.routes);
     Object.assign(result.previews, topic.previews);
+    Object.assign(result.topicPages, topic.topicPages);
     result.pages.push(...topic.pages);
   }
   return result;
@@ -63,7 +67,7 @@ export async function publishTopics(
 
 async function publishTopic(site: Site, group: TopicGroup, store: AssetStore, times: ModifiedTimes) {
   const folder = topicPath(group.kind, group.topic);
-  const topic: PublishedTopics = { routes: {}, previews: {}, pages: [] };
+  const topic: PublishedTopics = { routes: {}, previews: {}, topicPages: {}, pages: [] };
   const feed = topicFeed(site, group);
   const feedModified = times.list(group.articles, feed.entries);
   for (const format of FEED_FORMATS) {
@@ -76,12 +80,49 @@ async function publishTopic(site: Site, group: TopicGroup, store: AssetStore, ti
   topic.routes[folder] = await store.add(renderTopicPage(site, group), HTML, pageModified, "index");
   topic.pages.push({ url: absoluteUrl(site, folder), modifiedMs: pageModified });
   const pages = countArchivePages(site, group.articles.length);
+  topic.topicPages[folder] = pages;
   for (let page = 1; page <= pages; page++) {
-    const path = archivePagePath(page, folder);
     // Like the site's archive pages, a full page changes only when the next one opens.
     const modified = times.archivePage(group.articles, page);
-    topic.routes[path] = await store.add(renderTopicPage(site, group, page), HTML, modified, "index");
-    topic.pages.push({ url: absoluteUrl(site, path), modifiedMs: modified });
+    topic.pages.push({ url: absoluteUrl(site, archivePagePath(page, folder)), modifiedMs: modified });
   }
+  // Only the last page changes with publication; the others are in topic page shards.
+  const last = archivePagePath(pages, folder);
+  const lastModified = times.archivePage(group.articles, pages);
+  topic.routes[last] = await store.add(renderTopicPage(site, group, pages), HTML, lastModified, "index");
   return topic;
+}
+
+/**
+ * Every topic's archive pages that are full and followed by another once everything is
+ * published, packed `pagesPerShard` to a file like the site's: such a page reads the same in
+ * every state that has its successor, and whole files would pass the asset-file limit on a
+ * large tagged site.
+ */
+export async function topicPageShards(
+  site: Site,
+  groups: readonly TopicGroup[],
+  times: ModifiedTimes,
+  store: AssetStore,
+  pagesPerShard: number,
+): Promise<Map<string, Uint8Array>> {
+  const shards = new Map<string, Uint8Array>();
+  for (const group of groups) {
+    const folder = topicPath(group.kind, group.topic);
+    const stable = countArchivePages(site, group.articles.length) - 1;
+    for (let first = 1; first <= stable; first += pagesPerShard) {
+      const bodies: ShardBody[] = [];
+      for (let page = first; page < first + pagesPerShard && page <= stable; page++) {
+        const body = new TextEncoder().encode(renderTopicPage(site, group, page));
+        bodies.push({
+          key: String(page),
+          body,
+          etag: await store.etagOf(body),
+          lastModifiedMs: Math.floor(times.archivePage(group.articles, page) / 1000) * 1000,
+        });
+      }
+      shards.set(topicPageShardPath(folder, first, pagesPerShard), packShard(bodies));
+    }
+  }
+  return shards;
 }

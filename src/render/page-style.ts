@@ -38,7 +38,7 @@ time,.meta{color:var(--muted);font-size:.95rem}
 .entries h2 a:hover{text-decoration-color:currentColor}
 .pager{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;justify-content:space-between;align-items:baseline;border-top:1px solid var(--rule);padding-top:1rem;font-size:1rem}
 .pager .meta{flex:1 1 auto;text-align:center}
-.pager a{min-width:0}
+.pager a{min-width:0;overflow-wrap:anywhere}
 .feeds a{margin-inline-end:1rem;display:inline-block;padding:.25rem 0}
 .feed-url{display:block;background:var(--panel);border:1px solid var(--rule);border-radius:4px;padding:.75rem 1rem;font:1rem/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;overflow-wrap:anywhere;user-select:all;-webkit-user-select:all}
 .steps{padding-inline-start:1.5rem}

@@ -10,7 +10,8 @@ export interface SitemapEntry {
 
 /**
  * Articles per sitemap file, oldest first. The protocol allows 50,000 URLs per file; a smaller
- * part keeps the one that grows with each publication small, and every full part never changes.
+ * part keeps the one that grows with each publication small, and a full part followed by
+ * another never changes.
  */
 export const ARTICLES_PER_SITEMAP = 1_000;
 
@@ -40,7 +41,11 @@ function lastmod(entry: SitemapEntry): string {
 }
 
 export const SITEMAP_PATH = "/sitemap.xml";
-/** The home page and the archive pages. */
+/**
+ * The home page, the archive pages and every tag's and author's pages, in one file: unlike the
+ * article parts it is not split, so a site whose count passes the protocol's 50,000 URLs
+ * (docs/static-assets.md, "Limits") outgrows it.
+ */
 export const PAGES_SITEMAP_PATH = "/sitemaps/pages.xml";
 
 /** Part `part` (from 1) of the article sitemaps: oldest-first articles [(part−1)·K, part·K). */

@@ -4,6 +4,8 @@ import { type PublicationState, type SiteManifest, stateIndexAt } from "../model
 export interface ServedState {
   readonly pageCount: number;
   readonly completePages: number;
+  /** Archive pages per topic folder (PublicationState.topicPages). */
+  readonly topicPages: ReadonlyMap<string, number>;
   readonly routes: ReadonlyMap<string, number>;
   readonly previews: ReadonlyMap<string, number>;
   /** The next state's first instant: every max-age ends there. */
@@ -30,6 +32,7 @@ export class SiteStates {
       served = {
         pageCount: state?.pageCount ?? 0,
         completePages: state?.completePages ?? 0,
+        topicPages: new Map(Object.entries(state?.topicPages ?? {})),
         routes: new Map(Object.entries(state?.routes ?? {})),
         previews: new Map(Object.entries(state?.previews ?? {})),
         nextAt: this.#states[low + 1]?.from,

@@ -5,7 +5,7 @@ import { loadArticles } from "../../src/load/load-articles.ts";
 import type { ArticleBundle } from "../../src/model/article.ts";
 import { testSite } from "../support/test-site.ts";
 import { linksOf, sitemapUrls, tagsOf, valuesOf } from "./pages/page-fixtures.ts";
-import { publishedApp } from "./support/published-app.ts";
+import { publishedApp, publishInMemory } from "./support/published-app.ts";
 import { assertWellFormedXml } from "./support/xml.ts";
 
 const BASE = "https://news.example";
@@ -79,6 +79,19 @@ describe("tag pages", () => {
     expect((await get("/tags/energy/page/3")).status).toBe(404);
     const page = await tagsOf(await (await get("/tags/energy")).text());
     expect(linksOf(page, "next")).toEqual([`${BASE}/tags/energy/page/1`]);
+  });
+
+  it("keep full pages in shards, answer only canonical page numbers, and gain a newer link when a page fills", async () => {
+    const { files } = await publishInMemory(bundle, site);
+    expect([...files.keys()].filter((path) => path.startsWith("/t/"))).toEqual(["/t/tags-energy-0"]);
+    for (const spelling of ["01", "0", "+1", "1/", "1.0"]) {
+      expect((await get(`/tags/energy/page/${spelling}`)).status, spelling).toBe(404);
+    }
+    // Page 2 is the last page now; the scheduled Energy article opens page 3 at its instant.
+    const before = await tagsOf(await (await get("/tags/energy/page/2")).text());
+    expect(linksOf(before, "prev")).toEqual([]);
+    const after = await tagsOf(await (await appAt(SCHEDULED_AT).request(`${BASE}/tags/energy/page/2`)).text());
+    expect(linksOf(after, "prev")).toEqual([`${BASE}/tags/energy/page/3`]);
   });
 
   it("offer the tag's own feeds to readers that look for them, before the site's", async () => {
