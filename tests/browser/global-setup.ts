@@ -2,7 +2,7 @@
 // src/site-config.ts) over a test corpus, served by `wrangler dev` on a free port of 127.0.0.1
 // in its own process group. The copy builds its own assets and manifest, so nothing the
 // checkout's build wrote (dist/site/, src/generated/) is touched.
-import { copyFileSync, createWriteStream, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, createWriteStream, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { findFreePort } from "../../scripts/free-port.ts";
@@ -34,13 +34,14 @@ function writeFiller(dir: string): void {
   }
 }
 
-/** The shipped articles, the hand-written fixtures and the filler, as the copy's articles/. */
+/** The shipped articles, the hand-written fixtures (with their images) and the filler, as the copy's articles/. */
 function writeCorpus(dir: string): void {
   for (const source of ["articles", "tests/browser/fixtures"]) {
     for (const name of readdirSync(join(ROOT, source)).filter((n) => n.endsWith(".txt"))) {
       copyFileSync(join(ROOT, source, name), join(dir, name));
     }
   }
+  cpSync(join(ROOT, "tests/browser/fixtures/media"), join(dir, "media"), { recursive: true });
   writeFiller(dir);
 }
 

@@ -17,9 +17,25 @@ export const IDS = {
   script: "5c71b7e0a11e7000",
   rightToLeft: "b1d1a0000000000a",
   longWords: "10c0ffee00000000",
+  /** Tags, an author, a correction and an image of its own (media/substation.png). */
+  image: "1a9e000000000001",
+  /** Tags and an author with &, <, quotes and Arabic, and an image on another site. */
+  remoteImage: "a11ce00000000002",
 } as const;
 
-/** Finds the article pages through the JSON Feed, so no test hard-codes a slug. */
+/** The first link with `rel` on the page at `path`, as a site path. */
+async function linkWithRel(baseUrl: string, path: string, rel: string): Promise<string> {
+  const html = await (await fetch(`${baseUrl}${path}`)).text();
+  const tag = [...html.matchAll(/<a\b[^>]*>/g)].map((match) => match[0]).find((a) => a.includes(` rel="${rel}"`));
+  const href = tag && /\shref="([^"]*)"/.exec(tag)?.[1];
+  if (!href) throw new Error(`tests/browser: ${path} has no <a rel="${rel}">; are topic pages built?`);
+  return new URL(href.replaceAll("&amp;", "&"), baseUrl).pathname;
+}
+
+/**
+ * Finds the article pages through the JSON Feed, and a topic's and an author's page through an
+ * article page's rel="tag" and rel="author" links, so no test hard-codes a slug.
+ */
 export async function discoverPages(baseUrl: string): Promise<{ pages: SitePage[]; titles: Record<string, string> }> {
   const feed = (await (await fetch(`${baseUrl}/feed.json`)).json()) as { items: JsonFeedItem[] };
   const item = (id: string): JsonFeedItem => {
@@ -28,6 +44,7 @@ export async function discoverPages(baseUrl: string): Promise<{ pages: SitePage[
     return found;
   };
   const path = (id: string) => new URL(item(id).url).pathname;
+  const withImage = path(IDS.image);
   return {
     pages: [
       { name: "index", path: "/", status: 200 },
@@ -37,6 +54,12 @@ export async function discoverPages(baseUrl: string): Promise<{ pages: SitePage[
       { name: "article-rtl", path: path(IDS.rightToLeft), status: 200 },
       { name: "article-long-words", path: path(IDS.longWords), status: 200 },
       { name: "article-script", path: path(IDS.script), status: 200 },
+      { name: "article-image", path: withImage, status: 200 },
+      { name: "article-remote-image", path: path(IDS.remoteImage), status: 200 },
+      { name: "tags", path: "/tags", status: 200 },
+      { name: "tag", path: await linkWithRel(baseUrl, withImage, "tag"), status: 200 },
+      { name: "author", path: await linkWithRel(baseUrl, withImage, "author"), status: 200 },
+      { name: "author-hostile", path: await linkWithRel(baseUrl, path(IDS.remoteImage), "author"), status: 200 },
       { name: "feed-rss", path: "/rss.xml", status: 200 },
       { name: "feed-atom", path: "/atom.xml", status: 200 },
       { name: "feed-json", path: "/feed.json", status: 200 },

@@ -1,9 +1,12 @@
 import { HtmlValidate } from "html-validate";
+import { slugify } from "../../src/load/slugify.ts";
 import type { Article } from "../../src/model/article.ts";
 import { articlePath } from "../../src/render/links.ts";
 import { checkWithXmllint } from "./check-feeds.ts";
 import { checkSitemaps } from "./check-sitemaps.ts";
 import { type Crawl, type CrawledResource, crawlSite } from "./crawl-site.ts";
+import { FEED_MEDIA_TYPES } from "./discover-feeds.ts";
+import { authorOf } from "./feed-scopes.ts";
 import { fetchResource } from "./http-client.ts";
 import type { Problems } from "./report.ts";
 import { FEEDS, type SuiteContext } from "./suite-context.ts";
@@ -22,7 +25,7 @@ const htmlValidate = new HtmlValidate({
  * Crawls the running site from the home page and the feeds, then checks every link, every
  * HTML page, every other XML document, and that nothing scheduled or unencodable leaked.
  */
-export async function checkSite(context: SuiteContext): Promise<void> {
+export async function checkSite(context: SuiteContext): Promise<Crawl> {
   const { report, name, baseUrl, corpus } = context;
   const seeds = ["/", ...FEEDS.map((feed) => feed.path)];
   // robots.txt is found by convention, not by a link; crawl it only when the site has one.
@@ -69,8 +72,10 @@ export async function checkSite(context: SuiteContext): Promise<void> {
     await report.check(name(`html-validate ${label}: no errors`), () => validateHtml(page));
   }
 
-  const feedUrls = new Set(FEEDS.map((feed) => `${baseUrl}${feed.path}`));
-  for (const document of reached.filter((r) => r.kind === "xml" && r.status === 200 && !feedUrls.has(r.url))) {
+  // Feeds, wherever they are, get xmllint among their own checks (check-feeds.ts).
+  const isFeed = (resource: CrawledResource) =>
+    ((resource.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "") in FEED_MEDIA_TYPES;
+  for (const document of reached.filter((r) => r.kind === "xml" && r.status === 200 && !isFeed(r))) {
     await report.check(name(`xmllint --noout ${new URL(document.url).pathname}`), () =>
       checkWithXmllint(document.body),
     );
@@ -83,6 +88,7 @@ export async function checkSite(context: SuiteContext): Promise<void> {
   if (corpus.scheduled.length > 0) {
     await checkScheduled(context, crawl, corpus.scheduled);
   }
+  return crawl;
 }
 
 async function validateHtml(page: CrawledResource): Promise<Problems> {
@@ -117,6 +123,17 @@ function findForbiddenCharacters(resource: CrawledResource): string[] {
   return jsonEscape ? [`${where} holds ${jsonEscape[0]}`] : [];
 }
 
+/** The /tags/x and /authors/x of `article` that no published article shares. */
+function unpublishedTopics(context: SuiteContext, article: Article): string[] {
+  const { corpus } = context;
+  const folders = (a: Article) => [
+    ...(a.tags ?? []).map((tag) => `/tags/${tag.slug}`),
+    `/authors/${slugify(authorOf(corpus, a))}`,
+  ];
+  const published = new Set(corpus.published.flatMap(folders));
+  return folders(article).filter((folder) => !published.has(folder));
+}
+
 /** An article dated after now must not show anywhere, and its page must not exist yet. */
 async function checkScheduled(context: SuiteContext, crawl: Crawl, scheduled: readonly Article[]): Promise<void> {
   const { report, name, baseUrl } = context;
@@ -131,6 +148,19 @@ async function checkScheduled(context: SuiteContext, crawl: Crawl, scheduled: re
           .map((trace) => `${new URL(resource.url).pathname} contains ${JSON.stringify(trace.slice(0, 60))}`),
       );
     });
+    // A topic or author only scheduled articles have is not named anywhere, and has no page yet.
+    for (const folder of unpublishedTopics(context, article)) {
+      await report.check(
+        name(`scheduled ${article.id}: ${folder}, named by no published article, is in no answer and 404`),
+        async () => {
+          const traces = bodies
+            .filter((resource) => resource.text.includes(`${folder}"`) || resource.text.includes(`${folder}/`))
+            .map((resource) => `${new URL(resource.url).pathname} contains ${folder}`);
+          const { status } = await fetchResource(`${baseUrl}${folder}`);
+          return status === 404 ? traces : [...traces, `GET ${folder} is ${status}`];
+        },
+      );
+    }
     // Not by its id alone or its first-version slug either: a redirect would reveal the slug.
     for (const scheduledPath of [path, `/articles/${article.id}`, `/articles/${article.legacySlug}`]) {
       await report.check(name(`scheduled ${article.id}: GET ${scheduledPath} is 404`), async () => {

@@ -3,6 +3,7 @@
 import { SaxesParser } from "saxes";
 import { articlePath } from "../../src/render/links.ts";
 import type { Crawl } from "./crawl-site.ts";
+import { expectedScopes } from "./feed-scopes.ts";
 import { type Fetched, fetchResource } from "./http-client.ts";
 import type { SuiteContext } from "./suite-context.ts";
 
@@ -101,6 +102,21 @@ export async function checkSitemaps(context: SuiteContext, crawl: Crawl): Promis
       const times = new Map<string, number>();
       for (const { loc } of listed) times.set(loc, (times.get(loc) ?? 0) + 1);
       return articleUrls
+        .filter((url) => times.get(url) !== 1)
+        .map((url) => `${url} listed ${times.get(url) ?? 0} times`);
+    },
+  );
+  // Each topic's and author's page (docs/urls.md#topics-and-authors), and their indexes.
+  const topicPages = expectedScopes(corpus)
+    .filter((scope) => scope.folder !== "")
+    .map((scope) => `${baseUrl}${scope.folder}`);
+  const indexes = [...new Set(topicPages.map((url) => url.slice(0, url.lastIndexOf("/"))))];
+  await report.check(
+    name(`the sitemaps list every topic's and author's page once, and their indexes (${topicPages.length})`),
+    () => {
+      const times = new Map<string, number>();
+      for (const { loc } of listed) times.set(loc, (times.get(loc) ?? 0) + 1);
+      return [...indexes, ...topicPages]
         .filter((url) => times.get(url) !== 1)
         .map((url) => `${url} listed ${times.get(url) ?? 0} times`);
     },

@@ -1,7 +1,7 @@
 import { decodeHTML } from "entities";
 import type { Article } from "../../src/model/article.ts";
 import { articlePath } from "../../src/render/links.ts";
-import { siteConfig } from "../../src/site-config.ts";
+import { TEST_SITE_CONFIG } from "../support/test-site.ts";
 import type { Problems } from "./report.ts";
 
 /** One entry as a feed reader returns it: the fields every reader is compared on. */
@@ -18,11 +18,22 @@ export interface FeedItem {
   readonly summary?: string | undefined;
   /** Whole seconds: RSS dates have no finer unit. */
   readonly publishedMs: number | undefined;
+  /** Atom's <updated>: the correction's time (Updated:), else the publication time. */
+  readonly updatedMs?: number | undefined;
+  /**
+   * The item's categories as the reader shows them (an Atom category's label, else its term),
+   * in the feed's order; only readers that return categories fill it.
+   */
+  readonly categories?: readonly string[] | undefined;
+  /** The names of the item's authors, as the reader returns them. */
+  readonly authors?: readonly string[] | undefined;
 }
 
 /** The fields compared besides the id; a reader that does not return one leaves it out. */
-export type ComparedField = "link" | "title" | "summary" | "publishedMs";
+export type ComparedField = "link" | "title" | "summary" | "publishedMs" | "updatedMs" | "categories" | "authors";
 export const ALL_FIELDS: readonly ComparedField[] = ["link", "title", "summary", "publishedMs"];
+/** The metadata of the header fields: Tags: as categories, Author: (or the site's) as the author. */
+export const METADATA_FIELDS: readonly ComparedField[] = ["categories", "authors"];
 
 export type FeedKind = "rss" | "atom" | "json";
 
@@ -33,11 +44,14 @@ export type FeedKind = "rss" | "atom" | "json";
  */
 export function expectedItem(kind: FeedKind, article: Article, baseUrl: string): FeedItem {
   return {
-    id: kind === "atom" ? `tag:${siteConfig.tagAuthority}:${article.id}` : article.id,
+    categories: (article.tags ?? []).map((tag) => tag.label.normalize("NFC")),
+    authors: [(article.author ?? TEST_SITE_CONFIG.author).normalize("NFC")],
+    id: kind === "atom" ? `tag:${TEST_SITE_CONFIG.tagAuthority}:${article.id}` : article.id,
     link: `${baseUrl}${articlePath(article)}`,
     title: article.title.normalize("NFC"),
     summary: article.abstract.normalize("NFC"),
     publishedMs: Math.floor(article.published.epochMs / 1000) * 1000,
+    updatedMs: Math.floor((article.updated ?? article.published).epochMs / 1000) * 1000,
   };
 }
 
@@ -70,7 +84,7 @@ export function compareItems(
       continue;
     }
     for (const field of fields) {
-      if (got[field] !== want[field]) {
+      if (show(got[field]) !== show(want[field])) {
         problems.push(`${want.id} ${field}: got ${quote(got[field])}, expected ${quote(want[field])}`);
       }
     }
@@ -78,7 +92,15 @@ export function compareItems(
   return problems;
 }
 
-function quote(value: string | number | undefined): string {
+type FieldValue = FeedItem[ComparedField];
+
+/** A field as compared and shown: a list as JSON, so its order and every member count. */
+function show(value: FieldValue): string | number | undefined {
+  return Array.isArray(value) ? JSON.stringify(value) : (value as string | number | undefined);
+}
+
+function quote(value: FieldValue): string {
+  if (Array.isArray(value)) return JSON.stringify(value);
   if (typeof value !== "string") return String(value);
   return JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value);
 }

@@ -1,8 +1,10 @@
 """Reads one feed with Python's feedparser and prints what it returns, as JSON.
 
 Usage: /usr/bin/python3 read-feed.py FILE
-Output: {"bozo", "bozo_exception", "version", "entries": [{"id", "link", "title",
-"title_type", "summary", "summary_type", "published_ms"}]}. Titles and summaries are the
+Output: {"bozo", "bozo_exception", "version", "links": [{"rel", "href", "type"}], "entries":
+[{"id", "link", "title", "title_type", "summary", "summary_type", "published_ms", "updated_ms", "categories",
+"authors"}]}: the feed's own links (feedparser reads atom:link in RSS too), and per entry its
+categories as shown (label, else term) and its authors' names. Titles and summaries are the
 strings feedparser returns, untouched: a reader shows those (feedparser has already
 sanitized whatever it took for HTML), so comparing anything else would hide what it shows.
 """
@@ -20,6 +22,7 @@ def main(path):
     entries = []
     for entry in result.entries:
         published = entry.get("published_parsed")
+        updated = entry.get("updated_parsed")
         entries.append(
             {
                 "id": entry.get("id"),
@@ -29,6 +32,9 @@ def main(path):
                 "summary": entry.get("summary"),
                 "summary_type": (entry.get("summary_detail") or {}).get("type"),
                 "published_ms": calendar.timegm(published) * 1000 if published else None,
+                "updated_ms": calendar.timegm(updated) * 1000 if updated else None,
+                "categories": [tag.get("label") or tag.get("term") for tag in entry.get("tags", [])],
+                "authors": [author.get("name") for author in entry.get("authors", [])],
             }
         )
     exception = result.get("bozo_exception")
@@ -38,6 +44,10 @@ def main(path):
                 "bozo": int(result.get("bozo", 0)),
                 "bozo_exception": str(exception) if exception else None,
                 "version": result.get("version"),
+                "links": [
+                    {"rel": link.get("rel"), "href": link.get("href"), "type": link.get("type")}
+                    for link in result.feed.get("links", [])
+                ],
                 "entries": entries,
             }
         )

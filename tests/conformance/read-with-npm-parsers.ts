@@ -1,7 +1,15 @@
 import { extractFromJson, extractFromXml, type FeedEntry } from "@extractus/feed-extractor";
 import { parseFeed } from "feedsmith";
 import RssParser from "rss-parser";
-import { ALL_FIELDS, type ComparedField, type FeedItem, type FeedKind, shownTextOfHtml, toMs } from "./feed-item.ts";
+import {
+  ALL_FIELDS,
+  type ComparedField,
+  type FeedItem,
+  type FeedKind,
+  METADATA_FIELDS,
+  shownTextOfHtml,
+  toMs,
+} from "./feed-item.ts";
 
 /**
  * A feed parser from npm, written by others. `read` returns its fields exactly as the parser
@@ -13,6 +21,8 @@ export interface NpmReader {
   readonly read: (kind: FeedKind, body: string) => Promise<readonly FeedItem[]>;
   /** The fields whose value means what the feed says, per format (see `fields` below). */
   readonly fields: (kind: FeedKind) => readonly ComparedField[];
+  /** The metadata fields (categories, authors) it returns as the feed gives them, per format. */
+  readonly metadata: (kind: FeedKind) => readonly ComparedField[];
 }
 
 const allFields = () => ALL_FIELDS;
@@ -31,10 +41,19 @@ const rssParser: NpmReader = {
       // what rss-parser offers as its text is `contentSnippet`. Atom has `summary`.
       summary: kind === "rss" ? item.contentSnippet : item.summary,
       publishedMs: toMs(item.isoDate),
+      // RSS dc:creator is `creator`; an Atom author's name is `author`. No categories from Atom.
+      authors: [item.creator ?? (item as { author?: string }).author].filter((name) => name !== undefined),
+      ...(kind === "rss" ? { categories: (item.categories ?? []).map(categoryText) } : {}),
     }));
   },
   fields: allFields,
+  metadata: (kind) => (kind === "rss" ? METADATA_FIELDS : ["authors"]),
 };
+
+/** rss-parser gives a <category> with attributes as xml2js does, { _: text, $: attributes }. */
+function categoryText(category: string | { _?: string }): string {
+  return typeof category === "string" ? category : (category._ ?? "");
+}
 
 /** An Atom text construct as feedsmith returns it: a string, or { value, type }. */
 function textValue(text: string | { value?: string } | undefined): string | undefined {
@@ -56,6 +75,8 @@ const feedsmith: NpmReader = {
         // feedsmith returns the description's HTML as it is; shown as a reader renders it.
         summary: item.description === undefined ? undefined : shownTextOfHtml(item.description),
         publishedMs: toMs(item.pubDate),
+        categories: (item.categories ?? []).map((category) => category.name ?? ""),
+        authors: item.dc?.creators ?? [],
       }));
     }
     if (parsed.format === "atom") {
@@ -65,6 +86,9 @@ const feedsmith: NpmReader = {
         title: textValue(entry.title) ?? "",
         summary: textValue(entry.summary),
         publishedMs: toMs(entry.published ?? entry.updated),
+        updatedMs: toMs(entry.updated),
+        categories: (entry.categories ?? []).map((category) => category.label ?? category.term ?? ""),
+        authors: (entry.authors ?? []).map((author) => author.name ?? ""),
       }));
     }
     if (parsed.format === "json") {
@@ -74,11 +98,14 @@ const feedsmith: NpmReader = {
         title: item.title ?? "",
         summary: item.summary,
         publishedMs: toMs(item.date_published),
+        categories: item.tags ?? [],
+        authors: (item.authors ?? []).map((author) => author.name ?? ""),
       }));
     }
     throw new Error(`detected ${(parsed as { format: string }).format}, expected ${kind}`);
   },
-  fields: allFields,
+  fields: (kind) => (kind === "atom" ? [...ALL_FIELDS, "updatedMs"] : ALL_FIELDS),
+  metadata: () => METADATA_FIELDS,
 };
 
 /**
@@ -88,6 +115,8 @@ const feedsmith: NpmReader = {
  * - XML titles go through its getText(), which runs @std/html's unescape() on what the XML
  *   parser already decoded: every title is decoded twice, so the text `&lt;tags&gt;` (sent
  *   as `&amp;lt;tags&amp;gt;`) comes back as `<tags>`. No feed can avoid that.
+ * - Its Atom `published` is the entry's <updated> when there is one, else <published>, so it
+ *   is compared with the time of the last correction.
  * - Its `description` is built from the summary or the content with tags stripped, newlines
  *   joined and the text cut to descriptionMaxLen; in JSON Feed it prefers content_text or
  *   content_html over summary. It is a preview, not the summary.
@@ -102,10 +131,19 @@ const feedExtractor: NpmReader = {
       id: entry.id ?? "",
       link: entry.link ?? "",
       title: entry.title ?? "",
-      publishedMs: toMs(entry.published),
+      // For Atom its `published` is the entry's <updated> when there is one (parseAtomFeed.js).
+      ...(kind === "atom"
+        ? { publishedMs: undefined, updatedMs: toMs(entry.published) }
+        : { publishedMs: toMs(entry.published) }),
     }));
   },
-  fields: (kind) => (kind === "json" ? ["link", "title", "publishedMs"] : ["link", "publishedMs"]),
+  fields: (kind) =>
+    kind === "json"
+      ? ["link", "title", "publishedMs"]
+      : kind === "atom"
+        ? ["link", "updatedMs"]
+        : ["link", "publishedMs"],
+  metadata: () => [],
 };
 
 export const NPM_READERS: readonly NpmReader[] = [rssParser, feedsmith, feedExtractor];

@@ -3,10 +3,12 @@
 // Usage: npm run conformance [-- --articles DIR [--articles DIR …]]
 // Prints `PASS name` or `FAIL name: reason` per check, then `N passed, M failed`; exits 1 on
 // any failure.
-import { relative, resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { copyProject, type ProjectCopy } from "../support/isolate-project.ts";
+import { testSiteConfigModule } from "../support/test-site.ts";
 import { checkFeeds } from "./check-feeds.ts";
 import { checkHttp } from "./check-http.ts";
 import { checkSite } from "./check-site.ts";
@@ -15,7 +17,7 @@ import { Report } from "./report.ts";
 import { killAllStartedSync, type RunningWorker, startWorker } from "./start-worker.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DEFAULT_CORPORA = ["articles", "tests/fixtures/tricky-articles"];
+const DEFAULT_CORPORA = ["articles", "tests/fixtures/tricky-articles", "tests/fixtures/metadata-articles"];
 
 const { values } = parseArgs({ options: { articles: { type: "string", multiple: true } } });
 const corpora = (values.articles?.length ? values.articles : DEFAULT_CORPORA.map((dir) => resolve(ROOT, dir))).map(
@@ -51,6 +53,9 @@ async function runCorpus(report: Report, dir: string): Promise<void> {
 
   const copy = copyProject(ROOT);
   copies.add(copy);
+  // Served as the test site, whatever the checkout's own configuration says (its itemsPerFeed
+  // decides how many archive pages the corpus fills).
+  writeFileSync(join(copy.dir, "src", "site-config.ts"), testSiteConfigModule(corpus.site));
   let worker: RunningWorker | undefined;
   try {
     const started = Date.now();
@@ -63,8 +68,8 @@ async function runCorpus(report: Report, dir: string): Promise<void> {
       `${label}: wrangler dev (pid ${worker.pid}) ready at ${worker.baseUrl} in ${Date.now() - started} ms\n`,
     );
     const context = { report, corpus, baseUrl: worker.baseUrl, name };
-    await checkFeeds(context);
-    await checkSite(context);
+    const crawl = await checkSite(context);
+    await checkFeeds(context, crawl);
     await checkHttp(context);
   } finally {
     await worker?.stop();
