@@ -42,17 +42,19 @@ export async function archiveShards(
   times: ModifiedTimes,
   store: AssetStore,
   output: ArchiveShardOutput,
+  publishedAtBuild: number,
 ): Promise<{ sourceKeys: Map<string, string>; rendered: number }> {
   const complete = countCompletePages(site, all.length);
+  const completeAtBuild = countCompletePages(site, publishedAtBuild);
   const perShard = feedPagesPerShard(site);
   const sourceKeys = new Map<string, string>();
   let rendered = 0;
   for (let first = 1; first <= complete; first += perShard) {
     const pages: number[] = [];
     for (let page = first; page < first + perShard && page <= complete; page++) pages.push(page);
-    const documents = pages.map((page) => archiveFeed(site, all, page));
+    const documents = pages.map((page) => archiveFeed(site, all, page, completeAtBuild));
     const path = archiveShardPath((first - 1) / perShard);
-    const shown = documents.map((document) => document.entries.map((a) => [a, times.article(a)]));
+    const shown = documents.map((document) => [document.paging, document.entries.map((a) => [a, times.article(a)])]);
     const sourceKey = await store.hexOf(new TextEncoder().encode(JSON.stringify([site, times.templates, shown])));
     sourceKeys.set(path, sourceKey);
     if (output.alreadyWritten?.(path, sourceKey)) continue;

@@ -170,7 +170,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}),
     write: input.writeArticleShard ?? ((path: string, shard: Uint8Array) => files.set(path, shard)),
   };
-  const archive = await archiveShards(site, all, times, store, archiveOutput);
+  const archive = await archiveShards(site, all, times, store, archiveOutput, all.length - countScheduled(all, from));
   for (const [path, bytes] of store.files) files.set(path, bytes);
   return {
     files,

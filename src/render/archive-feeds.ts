@@ -36,14 +36,19 @@ export function subscriptionPaging(site: Site, publishedCount: number): { paging
  * to the site's feed and rel="prev-archive" to the page before (§4: a MUST "unless there are
  * no preceding archives available", so none on page 1).
  *
- * No rel="next-archive": §4 asks for one (SHOULD) unless no archive follows, so the newest
- * archive document would have to gain it when the next page completes; but §4 also says the
- * entries of an archive document SHOULD NOT change, and clients may assume it is stable. We
- * keep every archive document byte for byte as it first appeared, so it can be cached for a
- * year; a reader walks the archive from the subscription feed backwards by prev-archive, as
- * §4.2 describes, and never needs next-archive.
+ * rel="next-archive" (§4: SHOULD, unless no archive follows) names page k+1 when that page was
+ * complete at the build (`completeAtBuild`), never one a scheduled article completes later, so
+ * it never leads to a 404. The newest archive document gains it at the deploy after the next
+ * page completes: a link, never an entry (§4: the entries SHOULD NOT change), and a reader
+ * holding the older copy for its year in cache still walks the archive from the subscription
+ * feed backwards by prev-archive, as §4.2 describes.
  */
-export function archiveFeed(site: Site, published: readonly Article[], pageNumber: number): FeedDocument {
+export function archiveFeed(
+  site: Site,
+  published: readonly Article[],
+  pageNumber: number,
+  completeAtBuild = 0,
+): FeedDocument {
   return {
     title: site.title,
     description: site.description,
@@ -53,6 +58,7 @@ export function archiveFeed(site: Site, published: readonly Article[], pageNumbe
     paging: {
       currentFolder: "",
       ...(pageNumber > 1 ? { prevArchiveFolder: archiveFeedFolder(pageNumber - 1) } : {}),
+      ...(pageNumber < completeAtBuild ? { nextArchiveFolder: archiveFeedFolder(pageNumber + 1) } : {}),
     },
   };
 }

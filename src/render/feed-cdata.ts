@@ -38,3 +38,23 @@ export function titlesAsCharacterReferences(xml: string): string {
 function escapeAsReferences(text: string): string {
   return text.replace(/[&<>]/g, (ch) => (ch === "&" ? "&#x26;" : ch === "<" ? "&#x3C;" : "&#x3E;"));
 }
+
+/** A channel title or description written by xml-js as escaped text (no CDATA). */
+const ESCAPED_CHANNEL_TEXT = /<(title|description)>([^<]*)<\/\1>/g;
+
+/**
+ * `xml` with the channel's own title and description (and its image title), which `feed` writes
+ * as escaped text, using the same character references as the item titles: the W3C Feed
+ * Validator warns about "&amp;" and "&lt;" in them as it does in a title. Only the channel's
+ * head is touched: item descriptions are HTML and stay escaped HTML.
+ */
+export function channelTextAsCharacterReferences(xml: string): string {
+  const firstItem = xml.indexOf("<item>");
+  const head = firstItem < 0 ? xml : xml.slice(0, firstItem);
+  const rewritten = head.replace(
+    ESCAPED_CHANNEL_TEXT,
+    (_, element: string, text: string) =>
+      `<${element}>${escapeAsReferences(text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&"))}</${element}>`,
+  );
+  return firstItem < 0 ? rewritten : rewritten + xml.slice(firstItem);
+}

@@ -35,6 +35,8 @@ export interface FeedPaging {
   readonly currentFolder?: string;
   /** The next older archive document: rel="prev-archive" in Atom and RSS, next_url in JSON Feed. */
   readonly prevArchiveFolder?: string;
+  /** The next newer archive document, if it was complete at the build: rel="next-archive" (Atom, RSS). */
+  readonly nextArchiveFolder?: string;
 }
 
 /** The site's subscription feed: the newest `itemsPerFeed` of the published articles. */

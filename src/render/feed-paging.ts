@@ -8,7 +8,7 @@ export const FEED_HISTORY_NAMESPACE = "http://purl.org/syndication/history/1.0";
 
 /** One archived-feed link of a document, absolute, in the document's own format. */
 export interface PagingLink {
-  readonly rel: "current" | "prev-archive";
+  readonly rel: "current" | "prev-archive" | "next-archive";
   readonly href: string;
 }
 
@@ -20,11 +20,13 @@ export function isArchiveDocument(document: FeedDocument): boolean {
 /** The RFC 5005 links of `document` in `format`, in a fixed order: current, then prev-archive. */
 export function pagingLinks(site: Site, document: FeedDocument, format: FeedFormat): PagingLink[] {
   const links: PagingLink[] = [];
-  const { currentFolder, prevArchiveFolder } = document.paging ?? {};
+  const { currentFolder, prevArchiveFolder, nextArchiveFolder } = document.paging ?? {};
   if (currentFolder !== undefined)
     links.push({ rel: "current", href: absoluteUrl(site, feedPathIn(currentFolder, format)) });
   if (prevArchiveFolder !== undefined)
     links.push({ rel: "prev-archive", href: absoluteUrl(site, feedPathIn(prevArchiveFolder, format)) });
+  if (nextArchiveFolder !== undefined)
+    links.push({ rel: "next-archive", href: absoluteUrl(site, feedPathIn(nextArchiveFolder, format)) });
   return links;
 }
 

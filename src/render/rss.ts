@@ -1,7 +1,7 @@
 import { Feed } from "feed";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
-import { forFeedCdata, titlesAsCharacterReferences } from "./feed-cdata.ts";
+import { channelTextAsCharacterReferences, forFeedCdata, titlesAsCharacterReferences } from "./feed-cdata.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { rssImage, withMediaNamespace } from "./feed-image.ts";
 import { hubOf } from "./feed-paging.ts";
@@ -61,5 +61,9 @@ export function renderRss(site: Site, document: FeedDocument): string {
       ...(image.enclosure ? { enclosure: image.enclosure } : {}),
     });
   }
-  return withRssPaging(withMediaNamespace(titlesAsCharacterReferences(feed.rss2())), site, document);
+  return withRssPaging(
+    withMediaNamespace(channelTextAsCharacterReferences(titlesAsCharacterReferences(feed.rss2()))),
+    site,
+    document,
+  );
 }

@@ -1,5 +1,8 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
+import { archiveFeed } from "../../src/render/archive-feeds.ts";
+import { renderAtom } from "../../src/render/atom.ts";
+import { renderRss } from "../../src/render/rss.ts";
 import { testSite } from "../support/test-site.ts";
 import { bundleOf, idOf, plainArticle } from "./support/articles.ts";
 import { publishedApp } from "./support/published-app.ts";
@@ -306,5 +309,31 @@ describe("serving archive documents", () => {
     const response = await get("/page/1/atom.xml", { method: "POST" });
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, HEAD");
+  });
+});
+
+describe("next-archive (RFC 5005 §4)", () => {
+  const all = bundle.articles;
+  const linksOf = (links: readonly { rel?: string; href?: string }[] | undefined) =>
+    Object.fromEntries((links ?? []).map((link) => [link.rel ?? "", link.href ?? ""]));
+
+  it("links the next newer archive document when it was complete at the build, in Atom and RSS", () => {
+    const first = archiveFeed(site, all, 1, 3);
+    const atom = renderAtom(site, first);
+    assertWellFormedXml(atom);
+    expect(linksOf(parseAtomFeed(atom).links)).toMatchObject({
+      "next-archive": `${BASE}/page/2/atom.xml`,
+      current: `${BASE}/atom.xml`,
+    });
+    expect(linksOf(parseRssFeed(renderRss(site, first)).atom?.links)["next-archive"]).toBe(`${BASE}/page/2/rss.xml`);
+  });
+
+  it("never links a page that was not complete at the build, so the link never leads to a 404", () => {
+    expect(
+      linksOf(parseAtomFeed(renderAtom(site, archiveFeed(site, all, 3, 3))).links)["next-archive"],
+    ).toBeUndefined();
+    expect(
+      linksOf(parseAtomFeed(renderAtom(site, archiveFeed(site, all, 1, 0))).links)["next-archive"],
+    ).toBeUndefined();
   });
 });

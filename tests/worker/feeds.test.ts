@@ -55,6 +55,22 @@ describe("RSS 2.0", () => {
     expect(xml).not.toMatch(/<title><!\[CDATA\[/);
   });
 
+  it("writes the channel's own title and description with character references too, read back as written", () => {
+    const named = { ...site, title: `R&D <Labs> "Daily"`, description: "News & <notes>" };
+    const xml = renderRss(named, siteFeed(named, articles));
+    assertWellFormedXml(xml);
+    expect(xml).toContain('<title>R&#x26;D &#x3C;Labs&#x3E; "Daily"</title>');
+    expect(xml).toContain("<description>News &#x26; &#x3C;notes&#x3E;</description>");
+    const channel = parseRssFeed(xml);
+    expect([channel.title, channel.description, channel.image?.title]).toEqual([
+      named.title,
+      named.description,
+      named.title,
+    ]);
+    // Item descriptions are HTML, escaped once, and stay so.
+    expect(xml).toContain("<description><![CDATA[R&amp;D &lt; 5");
+  });
+
   it("keeps any number of ]]> in a title, in place", () => {
     for (const title of ["]]>", "a]]>b]]>c]]>d", "]]]]>>", "x]]", "]]>]]>]]>]]>"]) {
       const [article] = loadSources([{ ...plainArticle(5, "2025-01-01 00:00:00"), title }]).articles;
