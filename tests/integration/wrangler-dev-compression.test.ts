@@ -2,10 +2,10 @@ import type { ChildProcess } from "node:child_process";
 import { request } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "../../../scripts/free-port.ts";
-import { stopGroup } from "../../reliability/process-tree.ts";
-import { removeTempDirs } from "./build-fixtures.ts";
-import { makeProjectCopy, spawnWranglerDev } from "./project-copy.ts";
+import { findFreePort } from "../../scripts/free-port.ts";
+import { removeTempDirs } from "../node/build/build-fixtures.ts";
+import { makeProjectCopy, spawnWranglerDev } from "../node/build/project-copy.ts";
+import { stopGroup } from "../reliability/process-tree.ts";
 
 // What a client of `wrangler dev` receives, byte for byte. Between it and the Worker sit
 // wrangler's proxy worker and Miniflare's entry worker, which replaces the Worker's

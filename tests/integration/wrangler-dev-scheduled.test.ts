@@ -2,14 +2,14 @@ import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findFreePort } from "../../../scripts/free-port.ts";
-import { PING_CRON } from "../../../src/push/ping-schedule.ts";
-import { stopGroup } from "../../reliability/process-tree.ts";
-import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
-import { until } from "../../support/until.ts";
-import { fileNameOf, removeTempDirs } from "./build-fixtures.ts";
-import { type HubStandIn, notifiedTopics, startHubStandIn } from "./hub-stand-in.ts";
-import { makeProjectCopy, spawnWranglerDev } from "./project-copy.ts";
+import { findFreePort } from "../../scripts/free-port.ts";
+import { PING_CRON } from "../../src/push/ping-schedule.ts";
+import { fileNameOf, removeTempDirs } from "../node/build/build-fixtures.ts";
+import { type HubStandIn, notifiedTopics, startHubStandIn } from "../node/build/hub-stand-in.ts";
+import { makeProjectCopy, spawnWranglerDev } from "../node/build/project-copy.ts";
+import { stopGroup } from "../reliability/process-tree.ts";
+import { TEST_SITE_CONFIG, testSiteConfigModule } from "../support/test-site.ts";
+import { until } from "../support/until.ts";
 
 const TIMEOUT_MS = 150_000;
 /** Long after any build's clock, so the article is still scheduled when the build runs. */

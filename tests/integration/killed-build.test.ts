@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { mkdirSync, rmSync, watch, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readGeneratedModule } from "../../../scripts/generated-module.ts";
+import { readGeneratedModule } from "../../scripts/generated-module.ts";
 import {
   makeTempDir,
   readBuild,
@@ -13,7 +13,7 @@ import {
   startBuild,
   writeGoodArticles,
   writeSpreadArticles,
-} from "./build-fixtures.ts";
+} from "../node/build/build-fixtures.ts";
 
 const KILLS = 12;
 const SEED = 5;

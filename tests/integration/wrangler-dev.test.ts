@@ -2,11 +2,11 @@ import type { ChildProcess } from "node:child_process";
 import { unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findFreePort } from "../../../scripts/free-port.ts";
-import { stopGroup } from "../../reliability/process-tree.ts";
-import { until } from "../../support/until.ts";
-import { articleText, fileNameOf, removeTempDirs } from "./build-fixtures.ts";
-import { makeProjectCopy, spawnWranglerDev } from "./project-copy.ts";
+import { findFreePort } from "../../scripts/free-port.ts";
+import { articleText, fileNameOf, removeTempDirs } from "../node/build/build-fixtures.ts";
+import { makeProjectCopy, spawnWranglerDev } from "../node/build/project-copy.ts";
+import { stopGroup } from "../reliability/process-tree.ts";
+import { until } from "../support/until.ts";
 
 const TIMEOUT_MS = 120_000;
 
