@@ -9,7 +9,6 @@ import {
 } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
-import { wholeSeconds } from "../model/time.ts";
 import { countCompletePages } from "../render/archive-feeds.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
 import type { ArticleContext } from "../render/article-page.ts";
@@ -36,6 +35,7 @@ import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";
 import { articlePageBody, articlePageSources, type PlacedArticle, placeArticles } from "./article-pages.ts";
 import { AssetStore, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
+import { stablePageShards } from "./page-shards.ts";
 import { countScheduled } from "./publication.ts";
 import { publishTopics, type TopicCache, topicPageShards } from "./publish-topics.ts";
 import { servedMedia } from "./served-media.ts";
@@ -334,28 +334,18 @@ async function shardSourceKey(
   return store.hexOf(new TextEncoder().encode(sources));
 }
 
-/**
- * Archive pages that are full and followed by another once everything is published: such a
- * page reads the same in every state that has its successor (src/render/index-page.ts). The
- * last page of each state is rendered with the state instead.
- */
-async function pageShards(site: Site, all: readonly Article[], times: ModifiedTimes, store: AssetStore) {
-  const stable = countArchivePages(site, all.length) - 1;
-  const shards = new Map<string, Uint8Array>();
-  for (let first = 1; first <= stable; first += PAGES_PER_SHARD) {
-    const bodies: ShardBody[] = [];
-    for (let page = first; page < first + PAGES_PER_SHARD && page <= stable; page++) {
-      const body = new TextEncoder().encode(renderArchivePage(site, all, page));
-      bodies.push({
-        key: String(page),
-        body,
-        etag: await store.etagOf(body),
-        lastModifiedMs: wholeSeconds(times.archivePage(all, page)),
-      });
-    }
-    shards.set(pageShardPath((first - 1) / PAGES_PER_SHARD), packShard(bodies));
-  }
-  return shards;
+/** The site's stable archive pages (src/publish/page-shards.ts), 16 to a page shard. */
+function pageShards(site: Site, all: readonly Article[], times: ModifiedTimes, store: AssetStore) {
+  return stablePageShards(
+    {
+      stable: countArchivePages(site, all.length) - 1,
+      pagesPerShard: PAGES_PER_SHARD,
+      render: (page) => renderArchivePage(site, all, page),
+      lastModified: (page) => times.archivePage(all, page),
+      shardPath: (first) => pageShardPath((first - 1) / PAGES_PER_SHARD),
+    },
+    store,
+  );
 }
 
 /** Where the addresses the first versions published lead: legacy slug to article, oldest first. */

@@ -1,7 +1,6 @@
 import type { Article, TopicKind } from "../model/article.ts";
-import { packShard, type ShardBody, topicPageShardPath } from "../model/shard-file.ts";
+import { topicPageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
-import { wholeSeconds } from "../model/time.ts";
 import { archivePagePath, countArchivePages } from "../render/archive-pages.ts";
 import { feedEntries, topicFeed } from "../render/feed-document.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
@@ -13,6 +12,7 @@ import { renderTopicPage, renderTopicsIndexPage } from "../render/topic-pages.ts
 import type { TopicGroup } from "../render/topics.ts";
 import type { AssetStore } from "./asset-store.ts";
 import type { ModifiedTimes } from "./modified-times.ts";
+import { stablePageShards } from "./page-shards.ts";
 
 const HTML = "text/html; charset=utf-8";
 
@@ -110,20 +110,17 @@ export async function topicPageShards(
   const shards = new Map<string, Uint8Array>();
   for (const group of groups) {
     const folder = topicPath(group.kind, group.topic);
-    const stable = countArchivePages(site, group.articles.length) - 1;
-    for (let first = 1; first <= stable; first += pagesPerShard) {
-      const bodies: ShardBody[] = [];
-      for (let page = first; page < first + pagesPerShard && page <= stable; page++) {
-        const body = new TextEncoder().encode(renderTopicPage(site, group, page));
-        bodies.push({
-          key: String(page),
-          body,
-          etag: await store.etagOf(body),
-          lastModifiedMs: wholeSeconds(times.archivePage(group.articles, page)),
-        });
-      }
-      shards.set(topicPageShardPath(folder, first, pagesPerShard), packShard(bodies));
-    }
+    const topicShards = await stablePageShards(
+      {
+        stable: countArchivePages(site, group.articles.length) - 1,
+        pagesPerShard,
+        render: (page) => renderTopicPage(site, group, page),
+        lastModified: (page) => times.archivePage(group.articles, page),
+        shardPath: (first) => topicPageShardPath(folder, first, pagesPerShard),
+      },
+      store,
+    );
+    for (const [path, shard] of topicShards) shards.set(path, shard);
   }
   return shards;
 }
