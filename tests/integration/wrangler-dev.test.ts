@@ -41,13 +41,17 @@ describe("wrangler dev while an article goes bad", () => {
     expect(JSON.parse(good).items).toHaveLength(3);
 
     const bad = join(articles, fileNameOf(50));
+    const before = log.length;
     writeFileSync(bad, "Title\n\n2025-02-30 25:61:00\n\nAbstract: A.\n\nBody.\n");
     await until("wrangler to run the failing build", 30_000, async () =>
       log.includes("build failed") ? true : undefined,
     );
     expect(log).toContain(`${fileNameOf(50)}:3:`);
-    // Give a reload, if one wrongly happened, time to land before we look.
-    await new Promise((r) => setTimeout(r, 2000));
+    // The failed build exits 0 under wrangler dev, which then reloads: look once that has landed.
+    await until("wrangler to reload after the failed build", 30_000, async () => {
+      const since = log.slice(before);
+      return since.indexOf("Local server updated and ready", since.indexOf("build failed")) > 0 ? true : undefined;
+    });
     for (const path of ["/feed.json", "/rss.xml", "/"]) {
       const response = await get(`http://127.0.0.1:${port}${path}`);
       expect(response.status, path).toBe(200);
