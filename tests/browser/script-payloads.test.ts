@@ -21,12 +21,15 @@ function pagesWithPayload(): SitePage[] {
   return site.pages.filter((page) => names.includes(page.name));
 }
 
-/** Loads a page, gives any payload time to fire (autofocus, onload, ontoggle), and reports what ran. */
+/**
+ * Loads a page, lets any payload fire (autofocus, onload, ontoggle all run before the page has
+ * painted twice after load and a Tab), and reports what ran.
+ */
 async function visit(page: Page, path: string) {
   const trouble = watch(page, baseUrl);
   await page.goto(`${baseUrl}${path}`, { waitUntil: "load" });
   await page.keyboard.press("Tab");
-  await page.waitForTimeout(300);
+  await afterTwoFrames(page);
   const dom = await page.evaluate(() => ({
     scripts: [...document.scripts].map((script) => script.type),
     injected: document.querySelectorAll("main img, main svg, main iframe, main details, main input, main style, main b")
@@ -87,8 +90,7 @@ describe("the detectors themselves", () => {
       const page = await context.newPage();
       const trouble = watch(page, baseUrl);
       await page.setContent(`<img src="data:," onerror="alert('ran')">`);
-      await page.waitForTimeout(300);
-      expect(trouble.dialogs).toEqual(["alert: ran"]);
+      await expect.poll(() => trouble.dialogs).toEqual(["alert: ran"]);
     } finally {
       await context.close();
     }
@@ -105,11 +107,17 @@ describe("the detectors themselves", () => {
         script.textContent = "alert('inline')";
         document.body.append(script);
       });
-      await page.waitForTimeout(300);
+      await expect.poll(() => trouble.consoleErrors.join("\n")).toMatch(/Content Security Policy/);
       expect(trouble.dialogs).toEqual([]);
-      expect(trouble.consoleErrors.join("\n")).toMatch(/Content Security Policy/);
     } finally {
       await context.close();
     }
   });
 });
+
+/** Resolves once the page has rendered two more frames: every task queued before has run. */
+function afterTwoFrames(page: Page): Promise<void> {
+  return page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
