@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { readGeneratedModule } from "../scripts/generated-module.ts";
+import { WRANGLER_CLI } from "../scripts/runtime-binaries.ts";
 import type { SiteManifest } from "../src/model/site-manifest.ts";
 import { runCommand } from "./run-command.ts";
 import { readUpload, type Upload } from "./upload-files.ts";
@@ -71,11 +72,14 @@ export function publishCommand(corpusDir: string): [string, string[]] {
 
 /** Bundles the copy at `dir` as a deploy would, without uploading. */
 function bundleWorker(dir: string) {
-  const wrangler = join(PROJECT_ROOT, "node_modules", ".bin", "wrangler");
-  return runCommand(wrangler, ["deploy", "--dry-run", "--outdir", BUNDLE_DIR, "--config", "wrangler.toml"], {
-    cwd: dir,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
-  });
+  return runCommand(
+    process.execPath,
+    [WRANGLER_CLI, "deploy", "--dry-run", "--outdir", BUNDLE_DIR, "--config", "wrangler.toml"],
+    {
+      cwd: dir,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
+    },
+  );
 }
 
 export interface BuildOptions {

@@ -3,8 +3,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { WORKERD_BINARY } from "../scripts/runtime-binaries.ts";
 import { PROJECT_ROOT } from "./build-worker.ts";
-import { resolveWorkerdBinary } from "./workerd-server.ts";
 
 export interface Environment {
   readonly date: string;
@@ -38,7 +38,7 @@ export function readEnvironment(): Environment {
     kernel: firstLine("uname", ["-sr"]),
     versions: {
       node: process.version,
-      workerd: firstLine(resolveWorkerdBinary(), ["--version"]),
+      workerd: firstLine(WORKERD_BINARY, ["--version"]),
       wrangler: packageVersion("wrangler"),
       hono: packageVersion("hono"),
       hugo: firstLine("hugo", ["version"]).split(" ").slice(0, 2).join(" "),

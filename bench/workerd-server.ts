@@ -5,16 +5,10 @@
 // and it adds nothing else, like the asset server the Worker runs first in front of.
 
 import { writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
 import { findFreePort } from "../scripts/free-port.ts";
+import { WORKERD_BINARY } from "../scripts/runtime-binaries.ts";
 import { type Readiness, type RunningServer, spawnServer } from "./spawn-server.ts";
-
-/** The workerd that wrangler itself bundles and runs, so its compatibility dates agree. */
-export function resolveWorkerdBinary(): string {
-  const fromWrangler = createRequire(createRequire(import.meta.url).resolve("wrangler/package.json"));
-  return (fromWrangler("workerd") as { default: string }).default;
-}
 
 export interface WorkerdModule {
   readonly name: string;
@@ -98,7 +92,7 @@ const worker :Workerd.Worker = (
   const inspector = options.inspectorPort ? [`--inspector-addr=127.0.0.1:${options.inspectorPort}`] : [];
   const server = await spawnServer({
     label: options.label,
-    command: resolveWorkerdBinary(),
+    command: WORKERD_BINARY,
     args: ["serve", ...inspector, configPath],
     logFile: `${configPath}.log`,
     origin: `http://127.0.0.1:${port}`,

@@ -2,7 +2,7 @@
 // proxy in front of workerd and Miniflare's asset server over the [assets] directory.
 import { join } from "node:path";
 import { findFreePort } from "../scripts/free-port.ts";
-import { PROJECT_ROOT } from "./build-worker.ts";
+import { WRANGLER_CLI } from "../scripts/runtime-binaries.ts";
 import { type RunningServer, spawnServer } from "./spawn-server.ts";
 
 export async function startWranglerDev(projectCopy: string, readyPath: string): Promise<RunningServer> {
@@ -11,8 +11,9 @@ export async function startWranglerDev(projectCopy: string, readyPath: string): 
   const origin = `http://127.0.0.1:${port}`;
   return spawnServer({
     label: "wrangler dev",
-    command: join(PROJECT_ROOT, "node_modules", ".bin", "wrangler"),
+    command: process.execPath,
     args: [
+      WRANGLER_CLI,
       "dev",
       "--config",
       "wrangler.toml",

@@ -7,10 +7,10 @@
 // With a WebSub hub in src/site-config.ts (and no --dry-run), it then tells the hub which
 // subscription feeds the deployment changed (docs/feeds.md#push-websub).
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { DEPLOY_MARKER } from "./deploy-guard.ts";
 import { feedsChangedByDeploy, notifyHubOfFeeds } from "./deploy-pings.ts";
 import { planDeploy } from "./deploy-plan.ts";
+import { WRANGLER_CLI } from "./runtime-binaries.ts";
 
 const plan = planDeploy(process.argv.slice(2), process.env);
 if ("problem" in plan) {
@@ -19,8 +19,7 @@ if ("problem" in plan) {
 }
 // Asked before the upload, of the site as it still is; undefined when there is nothing to ask.
 const changed = await feedsChangedByDeploy(plan);
-const wrangler = join(import.meta.dirname, "../node_modules/wrangler/bin/wrangler.js");
-const run = spawnSync(process.execPath, [wrangler, ...plan.args], {
+const run = spawnSync(process.execPath, [WRANGLER_CLI, ...plan.args], {
   stdio: "inherit",
   env: { ...process.env, [DEPLOY_MARKER]: plan.origin },
 });

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Miniflare } from "miniflare";
+import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { DEPLOY_MARKER } from "../../scripts/deploy-guard.ts";
 import { findFreePort } from "../../scripts/free-port.ts";
+import { WORKERD_BINARY, WRANGLER_CLI } from "../../scripts/runtime-binaries.ts";
 import { copyProject } from "../support/isolate-project.ts";
 import { until } from "../support/until.ts";
 import { stopGroup } from "./process-tree.ts";
@@ -26,8 +27,6 @@ export interface BuiltWorker {
  *   configured from wrangler.toml's [assets] as `wrangler dev` does.
  */
 export type Runtime = "workerd" | "miniflare";
-
-const WRANGLERS_WORKERD = "node_modules/wrangler/node_modules/@cloudflare/workerd-linux-64/bin/workerd";
 
 /** What the bundle needs to be served: its folder, the assets folder and wrangler.toml's settings. */
 interface Bundle {
@@ -70,7 +69,7 @@ function buildBundle(projectDir: string, origin: string): Bundle {
   const outDir = join(projectDir, "dist", "bundle");
   const bundle = spawnSync(
     process.execPath,
-    [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outDir],
+    [WRANGLER_CLI, "deploy", "--dry-run", "--outdir", outDir],
     // The build takes a deploy's BASE_URL from the deploy script's mark (scripts/deploy-guard.ts);
     // a dry run served on 127.0.0.1 is no deploy, and links to where it will be served.
     {
@@ -123,7 +122,7 @@ const worker :Workerd.Worker = (
 );
 `,
   );
-  const child = spawn(join(ROOT, WRANGLERS_WORKERD), ["serve", join(outDir, "workerd.capnp")], {
+  const child = spawn(WORKERD_BINARY, ["serve", join(outDir, "workerd.capnp")], {
     detached: true,
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -144,7 +143,9 @@ const worker :Workerd.Worker = (
 }
 
 async function serveWithMiniflare(bundle: Bundle, port: number): Promise<Server> {
-  const miniflare = new Miniflare({
+  // Miniflare 5 takes each Worker's settings in its own config; wrangler (and the vitest pool)
+  // still write the v4 options below and convert them, so this does too.
+  const options = convertV4MiniflareOptions({
     // The bundle as one module, as wrangler hands it over: bare imports such as "stream"
     // (from feed's dependencies) are left to workerd, not resolved on disk by Miniflare.
     modules: [{ type: "ESModule", path: join(bundle.outDir, "index.js") }],
@@ -163,6 +164,7 @@ async function serveWithMiniflare(bundle: Bundle, port: number): Promise<Server>
       },
     },
   });
+  const miniflare = new Miniflare(options);
   await miniflare.ready;
   return { pid: process.pid, stop: () => miniflare.dispose() };
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findFreePort } from "../../../scripts/free-port.ts";
+import { WRANGLER_CLI } from "../../../scripts/runtime-binaries.ts";
 import { testSiteConfigModule } from "../../support/test-site.ts";
 import { childEnv, makeTempDir, ROOT, writeGoodArticles } from "./build-fixtures.ts";
 
@@ -30,8 +31,6 @@ export function makeProjectCopy(prefix: string, count = 2): string {
   return dir;
 }
 
-export const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
-
 /**
  * `wrangler dev` in `dir` on 127.0.0.1:`port`, building for that address, in a process group of
  * its own (stop it with stopGroup). Its output is piped, for a test to read, or ignored;
@@ -53,7 +52,7 @@ export async function spawnWranglerDev(
     String(await findFreePort()),
     ...extraArgs,
   ];
-  return spawn(process.execPath, [WRANGLER, ...args, "--show-interactive-dev-session=false"], {
+  return spawn(process.execPath, [WRANGLER_CLI, ...args, "--show-interactive-dev-session=false"], {
     cwd: dir,
     detached: true,
     stdio: ["ignore", output, output],
