@@ -2,12 +2,11 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, chmodSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_BASE_URL } from "../../../scripts/deploy-guard.ts";
-import { generatedIcons, readIcons } from "../../../scripts/generated-icons.ts";
-import { generatedModule } from "../../../scripts/generated-module.ts";
-import { loadArticles } from "../../../src/load/load-articles.ts";
-import { publishSite } from "../../../src/publish/publish-site.ts";
-import { TEST_SITE_CONFIG } from "../../support/test-site.ts";
+import { LOCAL_BASE_URL } from "../../scripts/deploy-guard.ts";
+import { generatedIcons, readIcons } from "../../scripts/generated-icons.ts";
+import { generatedModule } from "../../scripts/generated-module.ts";
+import { loadArticles } from "../../src/load/load-articles.ts";
+import { publishSite } from "../../src/publish/publish-site.ts";
 import {
   articleText,
   childEnv,
@@ -18,10 +17,11 @@ import {
   ROOT,
   removeTempDirs,
   writeGoodArticles,
-} from "./build-fixtures.ts";
-import { commitAll, commitFolder, git } from "./git-repo.ts";
-import { makeProjectCopy } from "./project-copy.ts";
-import { readSiteFiles } from "./site-output.ts";
+} from "../node/build/build-fixtures.ts";
+import { commitAll, commitFolder, git } from "../node/build/git-repo.ts";
+import { makeProjectCopy } from "../node/build/project-copy.ts";
+import { readSiteFiles } from "../node/build/site-output.ts";
+import { TEST_SITE_CONFIG } from "../support/test-site.ts";
 
 // The project's history: every instant a whole second, as git keeps them.
 const T1 = "2025-01-01T00:00:00Z"; // everything, articles 0–2

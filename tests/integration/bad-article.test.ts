@@ -11,7 +11,7 @@ import {
   siteDirFor,
   snapshotFolder,
   writeGoodArticles,
-} from "./build-fixtures.ts";
+} from "../node/build/build-fixtures.ts";
 
 /** Bad files, each with the line and the words its error must carry. */
 const BAD_FILES: readonly { name: string; text: string; line: number; reason: RegExp }[] = [
