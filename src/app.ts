@@ -51,8 +51,8 @@ const ARTICLE_ID = /^[0-9a-f]{16}$/;
 const PAGE_NUMBER = /^[1-9][0-9]{0,8}$/;
 const FEED_FILES: ReadonlySet<string> = new Set(FEED_FORMATS.map((format) => format.file));
 const TOPIC_KINDS: readonly TopicKind[] = ["tags", "authors"];
-/** /tags/<slug>/page/<n>, /authors/<slug>/page/<n>: the folder and the number as sent. */
-const TOPIC_PAGE = /^(\/(?:tags|authors)\/[^/]+)\/page\/([^/]+)$/;
+/** Under /tags/ or /authors/, <kind>/<slug>/page/<n>: the folder and the number as sent. */
+const TOPIC_PAGE = /^(\/[^/]+\/[^/]+)\/page\/([^/]+)$/;
 
 /**
  * The Worker: every body was rendered by the build. It picks the publication state by the
@@ -121,13 +121,25 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
    * /page/N in canonical form: no sign, no leading zero, and a number the archive reaches in
    * this state. The newest page changes with publication; the others are in page shards.
    */
-  const archivePage = async (c: Context, state: ServedState) => {
-    const param = c.req.param("page") ?? "";
-    if (!PAGE_NUMBER.test(param)) return undefined;
-    const page = Number(param);
-    if (page > state.pageCount) return undefined;
-    if (page === state.pageCount) return routeOf(state, `/page/${page}`);
-    const path = pageShardPath(Math.floor((page - 1) / manifest.pagesPerShard));
+  const archivePage = (c: Context, state: ServedState) =>
+    numberedPage(state, "", c.req.param("page") ?? "", state.pageCount, (page) =>
+      pageShardPath(Math.floor((page - 1) / manifest.pagesPerShard)),
+    );
+
+  /**
+   * Page `param` of a paged list in `folder` with `pages` pages, canonical numbers only: the
+   * last is a route of the state (it changes with publication), the others are in shards.
+   */
+  const numberedPage = async (
+    state: ServedState,
+    folder: string,
+    param: string,
+    pages: number,
+    shardOf: (page: number) => string,
+  ) => {
+    if (!PAGE_NUMBER.test(param) || Number(param) > pages) return undefined;
+    if (Number(param) === pages) return routeOf(state, `${folder}/page/${param}`);
+    const path = shardOf(Number(param));
     const entry = await reader.shardEntry(path, param);
     return entry && shardResource(path, entry);
   };
@@ -178,18 +190,11 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     return target && `${manifest.baseUrl}${articlePath(target)}`;
   };
 
-  /**
-   * A tag's or an author's archive page, canonical numbers only as for /page/N: the last one
-   * is a route of the state, the others are in the topic's page shards.
-   */
-  const topicArchivePage = async (state: ServedState, folder: string, param: string) => {
-    const pages = state.topicPages.get(folder) ?? 0;
-    if (!/^[1-9][0-9]{0,8}$/.test(param) || Number(param) > pages) return undefined;
-    if (Number(param) === pages) return routeOf(state, `${folder}/page/${param}`);
-    const path = topicPageShardPath(folder, Number(param), manifest.pagesPerShard);
-    const entry = await reader.shardEntry(path, param);
-    return entry && shardResource(path, entry);
-  };
+  /** A tag's or an author's archive page, paged like /page/N in the topic's own shards. */
+  const topicArchivePage = (state: ServedState, folder: string, param: string) =>
+    numberedPage(state, folder, param, state.topicPages.get(folder) ?? 0, (page) =>
+      topicPageShardPath(folder, page, manifest.pagesPerShard),
+    );
 
   /** A feed path: the feed for readers, its preview page for a browser (src/serve/negotiate.ts). */
   const feedOrPreview = (c: Context, path: string, mediaType: string) => {

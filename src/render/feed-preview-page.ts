@@ -48,7 +48,7 @@ export function renderFeedPreviewPage(site: Site, format: FeedFormat, document: 
 ${
   entries.length === 0
     ? html`<p>Nothing has been published yet.</p>`
-    : html`<p class="meta">The ${entries.length === 1 ? "newest article" : `${entries.length} newest articles`}; <a href="${homeUrl(site)}">the home page</a> has the whole archive.</p>
+    : html`<p class="meta">The ${entries.length === 1 ? "newest article" : `${entries.length} newest articles`}; <a href="${absoluteUrl(site, document.pagePath)}">${document.pagePath === "/" ? "the home page" : "its page"}</a> has the whole archive.</p>
 ${renderEntryList(site, entries, { abstracts: false })}`
 }`,
   });

@@ -161,7 +161,11 @@ describe("tag feeds", () => {
     const response = await get("/tags/energy/rss.xml", "text/html,application/xhtml+xml");
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("vary")).toContain("Accept");
-    expect(await response.text()).toContain(`${BASE}/tags/energy/rss.xml`);
+    const page = await response.text();
+    expect(page).toContain(`${BASE}/tags/energy/rss.xml`);
+    // Its archive is the tag's pages, not the site's home page.
+    const archiveLink = (await tagsOf(page)).find((tag) => tag.name === "a" && tag.text.endsWith("page"));
+    expect([archiveLink?.attributes.get("href"), archiveLink?.text]).toEqual([`${BASE}/tags/energy`, "its page"]);
   });
 });
 
