@@ -1,50 +1,13 @@
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
-import { defineConfig, type Plugin } from "vitest/config";
-
-/**
- * Dependencies load without their `//# sourceMappingURL=` comments. Some ship a comment for
- * a map they do not ship (feed: lib/feed.js.map) or one that points outside the package
- * (saxes), and Vite prints a stack trace or a warning for each; no test debugs into them.
- */
-const dependenciesWithoutSourceMaps: Plugin = {
-  name: "dependencies-without-source-maps",
-  enforce: "pre",
-  async load(id) {
-    if (!/\/node_modules\/.*\.[cm]?js$/.test(id)) return null;
-    const { readFile } = await import("node:fs/promises");
-    const code = await readFile(id, "utf8").catch(() => null);
-    return code?.replace(/^\/\/# sourceMappingURL=.*$/gm, "") ?? null;
-  },
-};
+import { defineConfig } from "vitest/config";
+import { workerProject } from "./tests/support/worker-project.ts";
 
 export default defineConfig({
   test: {
+    // Both cores: vitest's default leaves one idle on a two-core machine.
+    maxWorkers: "100%",
     projects: [
-      {
-        // Unit and HTTP tests run inside workerd, the runtime that serves production.
-        plugins: [
-          dependenciesWithoutSourceMaps,
-          cloudflareTest({
-            // The built articles/ served as the test site, never the site owner's configuration.
-            main: "./tests/worker/support/test-worker.ts",
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              // Vitest's runner asks for node:inspector in every test isolate; without the
-              // module workerd logs it as missing, twice per test file. The flag adds only that
-              // module (a no-op stub), which the Worker itself never imports.
-              compatibilityFlags: ["enable_nodejs_inspector_module"],
-            },
-          }),
-        ],
-        test: {
-          name: "worker",
-          include: ["tests/worker/**/*.test.ts"],
-          // One workerd isolate runs every file in turn instead of starting one per file (~3 s
-          // each here). No test depends on a fresh module: src/'s module-level maps only memoise
-          // pure functions of their keys, and each test builds its own app and manifest.
-          isolate: false,
-        },
-      },
+      // A fifth of each property's runs; `npm run test:integration` makes them all.
+      workerProject({ name: "worker", include: ["tests/worker/**/*.test.ts"], propertyRunShare: 0.2 }),
       {
         // Tests of the build script itself: it runs on Node and touches the disk. Suites that
         // start wrangler are in tests/integration/ (`npm run test:integration`).

@@ -4,6 +4,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { articleText } from "../scripts/article-text.ts";
 
 /** About this many bytes of UTF-8 per article: ~5 KB, a long news report. */
 const TARGET_BYTES = 5_000;
@@ -112,7 +113,7 @@ export function generateCorpus(count: number, namedFor = count): CorpusFile[] {
       size += Buffer.byteLength(paragraph) + 2;
     }
     const date = formatDateLine(FIRST_EPOCH_MS + n * HOUR_MS);
-    const text = `${title}\n\n${date}\n\nAbstract: ${abstract}\n\n${paragraphs.join("\n\n")}\n`;
+    const text = articleText({ title, date, abstract, paragraphs });
     files.push({ name: `${String(n).padStart(digits, "0")}_${id}.txt`, text });
   }
   return files;

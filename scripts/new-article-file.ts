@@ -3,6 +3,7 @@ import { freshArticleName } from "../src/load/classify-entries.ts";
 import { ABSTRACT_PLACEHOLDER, BODY_PLACEHOLDER } from "../src/load/placeholders.ts";
 import { offsetMinutesAt } from "../src/load/zoned-time.ts";
 import { wholeSeconds } from "../src/model/time.ts";
+import { articleText } from "./article-text.ts";
 
 export interface NewArticleRequest {
   readonly title: string;
@@ -28,16 +29,12 @@ export function newArticleFile(request: NewArticleRequest): NewArticleFile {
   if (/[\r\n]/.test(title)) {
     return { ok: false, message: "the title has a line break; expected a title on one line" };
   }
-  const text = [
+  const text = articleText({
     title,
-    "",
-    formatLocalTime(request.now, request.timeZone),
-    "",
-    `Abstract: ${ABSTRACT_PLACEHOLDER}`,
-    "",
-    BODY_PLACEHOLDER,
-    "",
-  ].join("\n");
+    date: formatLocalTime(request.now, request.timeZone),
+    abstract: ABSTRACT_PLACEHOLDER,
+    paragraphs: [BODY_PLACEHOLDER],
+  });
   return { ok: true, name: freshArticleName(request.existingNames, request.freshId), text };
 }
 

@@ -1,3 +1,4 @@
+import { decodeHTMLAttribute } from "entities";
 // How a feed reader finds a site's feeds: the <link rel="alternate"> of its pages (feed
 // autodiscovery, https://www.rssboard.org/rss-autodiscovery and RFC 4287's media type), then,
 // for the history before the newest items, RFC 5005 §4's rel="prev-archive" in RSS and Atom
@@ -51,15 +52,9 @@ export function alternateFeedLinks(
 function attributesOf(tag: string): Map<string, string> {
   const attributes = new Map<string, string>();
   for (const match of tag.matchAll(/\s([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) {
-    attributes.set((match[1] ?? "").toLowerCase(), decodeAttribute(match[2] ?? match[3] ?? match[4] ?? ""));
+    attributes.set((match[1] ?? "").toLowerCase(), decodeHTMLAttribute(match[2] ?? match[3] ?? match[4] ?? ""));
   }
   return attributes;
-}
-
-function decodeAttribute(value: string): string {
-  return value.replace(/&(amp|quot|#39|apos|lt|gt);/g, (_, name: string) =>
-    name === "amp" ? "&" : name === "lt" ? "<" : name === "gt" ? ">" : name === "quot" ? '"' : "'",
-  );
 }
 
 /** Every feed announced by the site's pages (as a feed reader asked for them), by URL. */

@@ -1,3 +1,4 @@
+import { decodeHTMLAttribute } from "entities";
 import { SaxesParser } from "saxes";
 
 /**
@@ -8,7 +9,7 @@ export function linksInHtml(html: string): string[] {
   const links: string[] = [];
   for (const tag of html.matchAll(/<[a-zA-Z][^>]*>/g)) {
     for (const attribute of tag[0].matchAll(/\s(href|src|action|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-      const value = decodeAttribute(attribute[2] ?? attribute[3] ?? attribute[4] ?? "");
+      const value = decodeHTMLAttribute(attribute[2] ?? attribute[3] ?? attribute[4] ?? "");
       if (attribute[1]?.toLowerCase() === "srcset") {
         links.push(...value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? ""));
       } else {
@@ -17,12 +18,6 @@ export function linksInHtml(html: string): string[] {
     }
   }
   return links.filter((link) => link !== "");
-}
-
-function decodeAttribute(value: string): string {
-  return value.replace(/&(amp|quot|#39|apos|lt|gt);/g, (_, name: string) =>
-    name === "amp" ? "&" : name === "lt" ? "<" : name === "gt" ? ">" : name === "quot" ? '"' : "'",
-  );
 }
 
 const ABSOLUTE_URL = /^https?:\/\/\S+$/;

@@ -2,9 +2,6 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import {
-  articleText,
-  fileNameOf,
-  idOf,
   makeTempDir,
   removeTempDirs,
   runBuild,
@@ -12,6 +9,7 @@ import {
   snapshotFolder,
   writeGoodArticles,
 } from "../node/build/build-fixtures.ts";
+import { fileNameOf, idOf, numberedArticleText } from "../support/articles.ts";
 
 /** Bad files, each with the line and the words its error must carry. */
 const BAD_FILES: readonly { name: string; text: string; line: number; reason: RegExp }[] = [
@@ -46,8 +44,8 @@ const BAD_FILES: readonly { name: string; text: string; line: number; reason: Re
     reason: /abstract is empty/,
   },
   { name: fileNameOf(905), text: `Title\n\n2025-03-01 10:00:00\n\nAbstract: A.\n\n\n`, line: 6, reason: /no body/ },
-  { name: "article-without-id.txt", text: articleText(906), line: 1, reason: /not an article name/ },
-  { name: `999_${idOf(3)}.txt`, text: articleText(907), line: 1, reason: /already used/ },
+  { name: "article-without-id.txt", text: numberedArticleText(906), line: 1, reason: /not an article name/ },
+  { name: `999_${idOf(3)}.txt`, text: numberedArticleText(907), line: 1, reason: /already used/ },
 ];
 
 describe("a build given a bad article among good ones", () => {
@@ -114,7 +112,7 @@ describe("a build given a bad article among good ones", () => {
   });
 
   it("builds again once the bad file is fixed", () => {
-    writeFileSync(join(articles, BAD_FILES[1]?.name ?? ""), articleText(901));
+    writeFileSync(join(articles, BAD_FILES[1]?.name ?? ""), numberedArticleText(901));
     const run = runBuild(articles, out);
     expect(run.status, run.stderr).toBe(0);
     // Its page is in the shard named by its id's first digits (0000000000000385).

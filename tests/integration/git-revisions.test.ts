@@ -8,11 +8,8 @@ import { generatedModule } from "../../scripts/generated-module.ts";
 import { loadArticles } from "../../src/load/load-articles.ts";
 import { publishSite } from "../../src/publish/publish-site.ts";
 import {
-  articleText,
   childEnv,
-  fileNameOf,
   fixedClockArgs,
-  idOf,
   makeTempDir,
   ROOT,
   removeTempDirs,
@@ -21,6 +18,7 @@ import {
 import { commitAll, commitFolder, git } from "../node/build/git-repo.ts";
 import { makeProjectCopy } from "../node/build/project-copy.ts";
 import { readSiteFiles } from "../node/build/site-output.ts";
+import { fileNameOf, idOf, numberedArticleText } from "../support/articles.ts";
 import { TEST_SITE_CONFIG } from "../support/test-site.ts";
 
 // The project's history: every instant a whole second, as git keeps them.
@@ -43,10 +41,10 @@ beforeAll(() => {
   origin = makeProjectCopy("git-origin", 3);
   writeFileSync(join(origin, "package-lock.json"), '{ "lockfileVersion": 3 }\n');
   commitFolder(origin, T1);
-  writeFileSync(join(origin, "articles", fileNameOf(1)), articleText(1, " edited"));
+  writeFileSync(join(origin, "articles", fileNameOf(1)), numberedArticleText(1, " edited"));
   commitAll(origin, "edit article 1", T2);
   git(origin, ["switch", "-q", "-c", "side"]);
-  writeFileSync(join(origin, "articles", fileNameOf(2)), articleText(2, " edited"));
+  writeFileSync(join(origin, "articles", fileNameOf(2)), numberedArticleText(2, " edited"));
   commitAll(origin, "edit article 2", T3);
   git(origin, ["switch", "-q", "main"]);
   appendFileSync(join(origin, "src/render/robots.ts"), "// A template change.\n");
@@ -132,7 +130,7 @@ describe("revision times from git history", () => {
 
   it("date uncommitted files by the build clock, in whole seconds", async () => {
     const dir = cloneProject("git-dirty");
-    writeFileSync(join(dir, "articles", fileNameOf(0)), articleText(0, " not yet committed"));
+    writeFileSync(join(dir, "articles", fileNameOf(0)), numberedArticleText(0, " not yet committed"));
     writeGoodArticles(join(dir, "articles"), 1, 3);
     expect(buildAt(dir, CLOCK).site).toEqual(
       await expectedSite(dir, ms(T6), { 0: CLOCK_SECOND, 1: ms(T2), 2: ms(T5), 3: CLOCK_SECOND }),

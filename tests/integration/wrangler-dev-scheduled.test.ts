@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../scripts/free-port.ts";
 import { PING_CRON } from "../../src/push/ping-schedule.ts";
-import { fileNameOf, removeTempDirs } from "../node/build/build-fixtures.ts";
+import { removeTempDirs } from "../node/build/build-fixtures.ts";
 import { type HubStandIn, notifiedTopics, startHubStandIn } from "../node/build/hub-stand-in.ts";
 import { makeProjectCopy, spawnWranglerDev } from "../node/build/project-copy.ts";
 import { stopGroup } from "../reliability/process-tree.ts";
+import { fileNameOf } from "../support/articles.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../support/test-site.ts";
 import { until } from "../support/until.ts";
 

@@ -3,9 +3,10 @@ import { unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../scripts/free-port.ts";
-import { articleText, fileNameOf, removeTempDirs } from "../node/build/build-fixtures.ts";
+import { removeTempDirs } from "../node/build/build-fixtures.ts";
 import { makeProjectCopy, spawnWranglerDev } from "../node/build/project-copy.ts";
 import { stopGroup } from "../reliability/process-tree.ts";
+import { fileNameOf, numberedArticleText } from "../support/articles.ts";
 import { until } from "../support/until.ts";
 
 const TIMEOUT_MS = 120_000;
@@ -59,7 +60,7 @@ describe("wrangler dev while an article goes bad", () => {
     expect(await (await get(feedUrl)).text()).toBe(good);
 
     unlinkSync(bad);
-    writeFileSync(join(articles, fileNameOf(51)), articleText(51));
+    writeFileSync(join(articles, fileNameOf(51)), numberedArticleText(51));
     await until("the next good build to be served", 30_000, async () => ((await itemCount()) === 4 ? true : undefined));
   });
 });

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { archiveFeed } from "../../src/render/archive-feeds.ts";
 import { renderAtom } from "../../src/render/atom.ts";
 import { renderRss } from "../../src/render/rss.ts";
+import { bundleOf, idOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
-import { bundleOf, idOf, plainArticle } from "./support/articles.ts";
 import { publishedApp } from "./support/published-app.ts";
 import { assertWellFormedXml, qualifiedElements } from "./support/xml.ts";
 

@@ -2,8 +2,8 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import type { Article, ArticleImage } from "../../src/model/article.ts";
 import { publishSite } from "../../src/publish/publish-site.ts";
+import { idOf } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
-import { idOf } from "./support/articles.ts";
 import { publishedApp } from "./support/published-app.ts";
 import { assertWellFormedXml } from "./support/xml.ts";
 

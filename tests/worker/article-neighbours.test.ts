@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleBundle } from "../../src/model/article.ts";
+import { bundleOf, idOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { linksOf, parseSitemap, tagsOf } from "./pages/page-fixtures.ts";
-import { bundleOf, idOf, plainArticle } from "./support/articles.ts";
 import { publishedApp } from "./support/published-app.ts";
 
 // Each article page links the next newer and the next older article by title, in the order of

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { bundleOf, idOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
-import { bundleOf, idOf, plainArticle } from "./support/articles.ts";
 import { publishedApp } from "./support/published-app.ts";
 
 const BASE = "https://news.example";

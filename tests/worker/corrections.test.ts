@@ -1,9 +1,9 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import type { Article, ArticleBundle } from "../../src/model/article.ts";
+import { idOf, loadSources, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { tagsOf } from "./pages/page-fixtures.ts";
-import { idOf, loadSources, plainArticle } from "./support/articles.ts";
 import { publishedApp } from "./support/published-app.ts";
 
 // A correction (`updated`) is when the article was last corrected: feeds, the page and

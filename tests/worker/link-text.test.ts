@@ -1,5 +1,3 @@
-import { decodeHTML } from "entities";
-import fc from "fast-check";
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/model/article.ts";
@@ -11,66 +9,13 @@ import { toHtmlString } from "../../src/render/html.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
 import { linkedText } from "../../src/render/link-text.ts";
 import { renderRss } from "../../src/render/rss.ts";
+import { idOf } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
-import { keepShowableChars } from "./properties/expected-text.ts";
-import { hostileText, settings } from "./properties/hostile-text.ts";
-import { idOf } from "./support/articles.ts";
+import { OUTWARD, readHtml } from "./support/read-html.ts";
 
 const site = testSite("https://news.example");
 
-interface Anchor {
-  readonly href: string | null;
-  readonly rel: string | null;
-  /** The link's text as a browser shows it. */
-  readonly text: string;
-}
-
-interface ReadHtml {
-  readonly anchors: readonly Anchor[];
-  /** Every element the parser saw, by name. */
-  readonly elements: readonly string[];
-  /** All the text as a browser shows it. */
-  readonly text: string;
-}
-
-/** What a browser makes of an HTML fragment: its elements, its links and its text (workerd's parser). */
-async function readHtml(fragment: string): Promise<ReadHtml> {
-  const anchors: { href: string | null; rel: string | null; raw: string }[] = [];
-  const elements: string[] = [];
-  let raw = "";
-  let open: { raw: string } | undefined;
-  await new HTMLRewriter()
-    .on("*", {
-      element(element) {
-        elements.push(element.tagName);
-        if (element.tagName !== "a") return;
-        // HTMLRewriter gives attribute values as written; a browser decodes them like text.
-        const href = element.getAttribute("href");
-        const anchor = { href: href === null ? null : decodeHTML(href), rel: element.getAttribute("rel"), raw: "" };
-        anchors.push(anchor);
-        open = anchor;
-        element.onEndTag(() => {
-          open = undefined;
-        });
-      },
-    })
-    .onDocument({
-      text(chunk) {
-        raw += chunk.text;
-        if (open) open.raw += chunk.text;
-      },
-    })
-    .transform(new Response(fragment))
-    .text();
-  return {
-    anchors: anchors.map(({ href, rel, raw: text }) => ({ href, rel, text: decodeHTML(text) })),
-    elements,
-    text: decodeHTML(raw),
-  };
-}
-
 const linked = (text: string) => readHtml(toHtmlString(linkedText(site, text)));
-const OUTWARD = "nofollow noopener";
 
 describe("web addresses in article text", () => {
   it("links an address and leaves sentence punctuation after it outside", async () => {
@@ -162,68 +107,6 @@ describe("web addresses in article text", () => {
     expect(read.anchors[0]?.text).toBe("https://пример.рф/шлях");
     expect(new URL(read.anchors[0]?.href ?? "").hostname).toBe("xn--e1afmkfd.xn--p1ai");
   });
-});
-
-/** Pieces of addresses, to be mixed with hostile text so that some of it becomes links. */
-const ADDRESS_PIECES = [
-  "https://example.org",
-  "https://news.example",
-  "www.example.org",
-  "https://",
-  "http://",
-  "HTTPS://",
-  "www.",
-  "news.example",
-  "example.org",
-  "/path",
-  "?q=",
-  "&",
-  "#x",
-  "(",
-  ")",
-  ".",
-  ",",
-  '"',
-  "'",
-  "<",
-  ">",
-  " ",
-  "javascript:",
-  "mailto:",
-  "@",
-];
-
-/** Text as a parsed document can hold it: well-formed UTF-16, showable, CR as the parser makes it. */
-const parsable = (text: string) => keepShowableChars(text.toWellFormed()).replaceAll("\r", "\n");
-
-describe("hostile text with addresses in it", () => {
-  it("reads back as the same text, with only <a> elements to http(s) addresses", async () => {
-    const text = fc
-      .array(fc.oneof(hostileText(12), fc.constantFrom(...ADDRESS_PIECES), fc.constantFrom(...ADDRESS_PIECES)), {
-        maxLength: 24,
-      })
-      .map((parts) => parsable(parts.join("")));
-    let links = 0;
-    let internal = 0;
-    await fc.assert(
-      fc.asyncProperty(text, async (written) => {
-        const read = await linked(written);
-        expect(read.text).toBe(written);
-        expect(new Set(read.elements)).toEqual(new Set(read.anchors.length > 0 ? ["a"] : []));
-        for (const anchor of read.anchors) {
-          const url = new URL(anchor.href ?? "");
-          expect(["http:", "https:"]).toContain(url.protocol);
-          expect(anchor.rel).toBe(url.origin === "https://news.example" ? null : OUTWARD);
-          links++;
-          if (anchor.rel === null) internal++;
-        }
-      }),
-      settings(1000),
-    );
-    // The generator must have made links, or the property said nothing about them.
-    expect(links).toBeGreaterThan(100);
-    expect(internal).toBeGreaterThan(10);
-  }, 60_000);
 });
 
 const ARTICLE: Article = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadArticles, type SourceFile } from "../../src/load/load-articles.ts";
 import { formatProblem } from "../../src/load/problem.ts";
 import { MAX_SLUG_LENGTH, slugify } from "../../src/load/slugify.ts";
-import { articleText, idOf, loadSources, plainArticle, sourceFile } from "./support/articles.ts";
+import { articleText, idOf, loadSources, plainArticle, sourceFile } from "../support/articles.ts";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const good = articleText(plainArticle(1, "2025-01-01 10:00:00"));

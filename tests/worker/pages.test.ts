@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type ArticleSource, bundleOf, idOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { tagsOf } from "./pages/page-fixtures.ts";
-import { type ArticleSource, bundleOf, idOf, plainArticle } from "./support/articles.ts";
 import { publishedApp } from "./support/published-app.ts";
 
 const BASE = "https://news.example";

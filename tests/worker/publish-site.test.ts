@@ -6,8 +6,8 @@ import type { ArticleBundle } from "../../src/model/article.ts";
 import { articleShardPath } from "../../src/model/shard-file.ts";
 import { EARLIEST } from "../../src/model/site-manifest.ts";
 import { publishSite } from "../../src/publish/publish-site.ts";
+import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
-import { bundleOf, plainArticle } from "./support/articles.ts";
 import { memoryAssets, publishInMemory } from "./support/published-app.ts";
 
 const BASE = "https://news.example";

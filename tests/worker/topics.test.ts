@@ -1,8 +1,8 @@
 import { decodeHTML } from "entities";
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
-import { loadArticles } from "../../src/load/load-articles.ts";
 import type { ArticleBundle } from "../../src/model/article.ts";
+import { idOf, bundleOf as loadedBundleOf } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { linksOf, sitemapUrls, tagsOf, valuesOf } from "./pages/page-fixtures.ts";
 import { publishedApp, publishInMemory } from "./support/published-app.ts";
@@ -22,15 +22,16 @@ interface Written {
 
 /** Article files as an author writes them, through the real loader. */
 function bundleOf(articles: readonly Written[]): ArticleBundle {
-  const files = articles.map(({ n, date, fields = [] }) => ({
-    path: `articles/${String(n).padStart(3, "0")}_${n.toString(16).padStart(16, "0")}.txt`,
-    bytes: new TextEncoder().encode(
-      `Report ${n}\n\n${date}\n${fields.join("\n")}\n\nAbstract: About report ${n}.\n\nThe text of report ${n}.\n`,
-    ),
-  }));
-  const result = loadArticles(files, "UTC");
-  if (result.errors.length > 0) throw new Error(result.errors.map((e) => `${e.line}: ${e.message}`).join("\n"));
-  return { articles: result.articles, revisedAt: Date.UTC(2024, 0, 1) };
+  return loadedBundleOf(
+    articles.map(({ n, date, fields }) => ({
+      id: idOf(n),
+      title: `Report ${n}`,
+      date,
+      ...(fields ? { fields } : {}),
+      abstract: `About report ${n}.`,
+      paragraphs: [`The text of report ${n}.`],
+    })),
+  );
 }
 
 const ARTICLES: Written[] = [

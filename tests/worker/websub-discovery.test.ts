@@ -6,8 +6,8 @@ import { renderAtom } from "../../src/render/atom.ts";
 import { type FeedDocument, siteFeed } from "../../src/render/feed-document.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
 import { renderRss } from "../../src/render/rss.ts";
+import { loadSources, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
-import { loadSources, plainArticle } from "./support/articles.ts";
 import { assertWellFormedXml } from "./support/xml.ts";
 
 // A query with "&" shows the hub comes back exactly as configured, escaped once.

@@ -5,8 +5,8 @@ import { feedsToPing } from "../../src/push/changed-feeds.ts";
 import { type HubClient, notifyHub, RETRY_DELAYS_MS } from "../../src/push/notify-hub.ts";
 import { pingChangedFeeds } from "../../src/push/ping-changed-feeds.ts";
 import { PING_INTERVAL_MS } from "../../src/push/ping-schedule.ts";
+import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
-import { bundleOf, plainArticle } from "./support/articles.ts";
 import { publishInMemory } from "./support/published-app.ts";
 
 const HUB = "https://hub.example/";

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { DEPLOY_MARKER } from "../../../scripts/deploy-guard.ts";
+import { fileNameOf, numberedArticleText } from "../../support/articles.ts";
 import { Random } from "../../support/random.ts";
 import { readSiteFiles } from "./site-output.ts";
 
@@ -22,20 +23,6 @@ export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** A valid article file's text; `n` makes each one distinct. */
-export function articleText(n: number, extra = ""): string {
-  const day = String(1 + (n % 28)).padStart(2, "0");
-  return `Article number ${n}${extra}\n\n2025-03-${day} 10:${String(n % 60).padStart(2, "0")}:00\n\nAbstract: Summary of article ${n}.\n\nBody of article ${n}, first paragraph.\n\nSecond paragraph.\n`;
-}
-
-export function idOf(n: number): string {
-  return n.toString(16).padStart(16, "0");
-}
-
-export function fileNameOf(n: number): string {
-  return `${String(n).padStart(3, "0")}_${idOf(n)}.txt`;
-}
-
 /** An id spread over the shards as random ones are (ids of `idOf` all share the first digits). */
 export function spreadIdOf(n: number): string {
   return ((BigInt(n + 1) * 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn).toString(16).padStart(16, "0");
@@ -45,14 +32,14 @@ export function spreadIdOf(n: number): string {
 export function writeSpreadArticles(dir: string, count: number): void {
   mkdirSync(dir, { recursive: true });
   for (let n = 0; n < count; n++) {
-    writeFileSync(join(dir, `${String(n).padStart(3, "0")}_${spreadIdOf(n)}.txt`), articleText(n));
+    writeFileSync(join(dir, `${String(n).padStart(3, "0")}_${spreadIdOf(n)}.txt`), numberedArticleText(n));
   }
 }
 
 /** A folder of `count` valid articles numbered from `first`. */
 export function writeGoodArticles(dir: string, count: number, first = 0): void {
   mkdirSync(dir, { recursive: true });
-  for (let n = first; n < first + count; n++) writeFileSync(join(dir, fileNameOf(n)), articleText(n));
+  for (let n = first; n < first + count; n++) writeFileSync(join(dir, fileNameOf(n)), numberedArticleText(n));
 }
 
 /**

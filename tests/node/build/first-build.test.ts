@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { fileNameOf } from "../../support/articles.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
-import { childEnv, fileNameOf, removeTempDirs } from "./build-fixtures.ts";
+import { childEnv, removeTempDirs } from "./build-fixtures.ts";
 import { makeProjectCopy } from "./project-copy.ts";
 
 const BAD_ARTICLE = "Title\n\n2025-02-30 25:61:00\n\nAbstract: A.\n\nBody.\n";

@@ -6,8 +6,8 @@ import { builtFeedsAt, feedsChangedOnLiveSite } from "../../../scripts/live-feed
 import type { SiteManifest } from "../../../src/model/site-manifest.ts";
 import { EARLIEST } from "../../../src/model/site-manifest.ts";
 import { publishSite } from "../../../src/publish/publish-site.ts";
+import { bundleOf, plainArticle } from "../../support/articles.ts";
 import { testSite } from "../../support/test-site.ts";
-import { bundleOf, plainArticle } from "../../worker/support/articles.ts";
 
 const site = testSite("https://news.example");
 const NOW = Date.UTC(2025, 5, 1);

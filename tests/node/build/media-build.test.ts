@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { articleText, fileNameOf } from "../../support/articles.ts";
 import { PNG_3X2 } from "../../worker/support/images.ts";
-import { fileNameOf, makeTempDir, readBuild, removeTempDirs, runBuild, writeGoodArticles } from "./build-fixtures.ts";
+import { makeTempDir, readBuild, removeTempDirs, runBuild, writeGoodArticles } from "./build-fixtures.ts";
 
 afterAll(removeTempDirs);
 
@@ -14,7 +15,13 @@ function folderWithImage(image: string, media: Readonly<Record<string, Uint8Arra
   writeGoodArticles(articles, 2);
   writeFileSync(
     join(articles, fileNameOf(2)),
-    `Pictured\n\n2025-03-03 10:00:00\nImage: media/${image}\n\nAbstract: A picture.\n\nText.\n`,
+    articleText({
+      title: "Pictured",
+      date: "2025-03-03 10:00:00",
+      fields: [`Image: media/${image}`],
+      abstract: "A picture.",
+      paragraphs: ["Text."],
+    }),
   );
   for (const [name, bytes] of Object.entries(media)) {
     mkdirSync(join(articles, "media", name, ".."), { recursive: true });

@@ -1,15 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  articleText,
-  fileNameOf,
-  makeTempDir,
-  readBuild,
-  removeTempDirs,
-  runBuild,
-  writeGoodArticles,
-} from "./build-fixtures.ts";
+import { fileNameOf, numberedArticleText } from "../../support/articles.ts";
+import { makeTempDir, readBuild, removeTempDirs, runBuild, writeGoodArticles } from "./build-fixtures.ts";
 import { commitFolder } from "./git-repo.ts";
 
 afterAll(removeTempDirs);
@@ -57,7 +50,7 @@ describe("files in articles/ that are not articles", () => {
 describe("a .txt file whose name is not an article name", () => {
   it("fails the build with a fresh name to rename it to, which then builds", () => {
     const { articles, out } = goodFolder("misnamed");
-    writeFileSync(join(articles, "my new article.txt"), articleText(5));
+    writeFileSync(join(articles, "my new article.txt"), numberedArticleText(5));
     const run = runBuild(articles, out);
     expect(run.status).toBe(1);
     const proposal =

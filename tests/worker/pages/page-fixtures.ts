@@ -1,7 +1,7 @@
 import { SaxesParser } from "saxes";
 import { expect } from "vitest";
-import { loadArticles } from "../../../src/load/load-articles.ts";
 import type { ArticleBundle } from "../../../src/model/article.ts";
+import { idOf, bundleOf as loadedBundleOf } from "../../support/articles.ts";
 import { TEST_SITE_CONFIG, testSite } from "../../support/test-site.ts";
 import { publishedApp } from "../support/published-app.ts";
 
@@ -26,16 +26,16 @@ export function dailyArticle(n: number): FixtureArticle {
 
 /** Articles through the real loader, so the tests see exactly what a build would produce. */
 export function bundleOf(articles: readonly FixtureArticle[], revisedAt = Date.UTC(2024, 0, 1)): ArticleBundle {
-  const files = articles.map((article, index) => ({
-    path: `articles/${String(index).padStart(3, "0")}_${index.toString(16).padStart(16, "0")}.txt`,
-    bytes: new TextEncoder().encode(
-      `${article.title}\n\n${article.date}\n\nAbstract: ${article.abstract ?? `About ${article.title}.`}\n\n${article.body ?? `The text of ${article.title}.`}\n`,
-    ),
-  }));
-  const result = loadArticles(files, "UTC");
-  if (result.errors.length > 0)
-    throw new Error(result.errors.map((e) => `${e.path}:${e.line}: ${e.message}`).join("\n"));
-  return { articles: result.articles, revisedAt };
+  return loadedBundleOf(
+    articles.map((article, index) => ({
+      id: idOf(index),
+      title: article.title,
+      date: article.date,
+      abstract: article.abstract ?? `About ${article.title}.`,
+      paragraphs: (article.body ?? `The text of ${article.title}.`).split("\n\n"),
+    })),
+    revisedAt,
+  );
 }
 
 /** The Worker over `articles` at instant `now`, answering for BASE. */

@@ -32,16 +32,11 @@ export function expectedLine(line: string): string {
   return keepShowableChars(line).replaceAll("\r", " ").trim();
 }
 
-/** The plain text a reader gets back from the escaped HTML our feeds carry. */
-export function decodeHtmlText(escaped: string): string {
-  return decodeHTML(escaped);
-}
-
 /** Paragraph texts of the content HTML (`<p>…</p>` per paragraph), or undefined if it holds anything else. */
 export function paragraphsOfContentHtml(contentHtml: string): string[] | undefined {
   const paragraphs: string[] = [];
   const rest = contentHtml.replace(/<p>([^<]*)<\/p>\n/g, (_, text: string) => {
-    paragraphs.push(decodeHtmlText(text));
+    paragraphs.push(decodeHTML(text));
     return "";
   });
   return rest === "" ? paragraphs : undefined;

@@ -1,3 +1,4 @@
+import { decodeHTML } from "entities";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../../src/model/article.ts";
@@ -9,7 +10,7 @@ import { renderJsonFeed } from "../../../src/render/json-feed.ts";
 import { renderRss } from "../../../src/render/rss.ts";
 import { testSite } from "../../support/test-site.ts";
 import { buildArticles, type GeneratedArticle } from "./build-article.ts";
-import { decodeHtmlText, paragraphsOfContentHtml } from "./expected-text.ts";
+import { paragraphsOfContentHtml } from "./expected-text.ts";
 import { articleFields, hexId, settings } from "./hostile-text.ts";
 import { childNamed, childrenNamed, parseXml } from "./xml-tree.ts";
 
@@ -40,7 +41,7 @@ function readRss(xml: string): ItemText[] {
     // The title is the text itself, as an XML parser returns it: nothing to decode.
     title: childNamed(item, "title").text,
     // A description is HTML (readers render it), so its text is the HTML decoded once.
-    summary: decodeHtmlText(childNamed(item, "description").text),
+    summary: decodeHTML(childNamed(item, "description").text),
     paragraphs: paragraphsOfContentHtml(childNamed(item, "content:encoded").text),
   }));
 }

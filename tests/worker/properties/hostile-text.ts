@@ -1,4 +1,7 @@
 import fc from "fast-check";
+import { inject } from "vitest";
+import { articleText } from "../../../scripts/article-text.ts";
+import type {} from "../../support/provided-context.ts";
 
 /**
  * Generators of the text people paste from anywhere. Every property uses the same fixed seed,
@@ -6,8 +9,9 @@ import fc from "fast-check";
  */
 export const SEED = 20_261_127;
 
+/** `numRuns` is the full count; the run in force makes its share of them (tests/support/worker-project.ts). */
 export function settings(numRuns: number): fc.Parameters<unknown> {
-  return { seed: SEED, numRuns };
+  return { seed: SEED, numRuns: Math.max(1, Math.round(numRuns * inject("propertyRunShare"))) };
 }
 
 /** Characters and snippets that break naive XML, HTML, JSON or line splitting. */
@@ -119,8 +123,8 @@ export function articleFields(lineLength: number): fc.Arbitrary<ArticleFields> {
 
 /** The fields written out in the article format, with LF or CRLF endings. */
 export function toArticleFile(fields: ArticleFields, date: string, lineEnd: "\n" | "\r\n"): string {
-  const body = fields.paragraphs.map((lines) => lines.join(lineEnd)).join(lineEnd + lineEnd);
-  return [fields.title, "", date, "", `Abstract: ${fields.abstract}`, "", body].join(lineEnd);
+  const paragraphs = fields.paragraphs.map((lines) => lines.join("\n"));
+  return articleText({ title: fields.title, date, abstract: fields.abstract, paragraphs }, lineEnd);
 }
 
 export const hexId: fc.Arbitrary<string> = fc

@@ -1,3 +1,4 @@
+import { decodeHTML } from "entities";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../../src/model/article.ts";
@@ -5,7 +6,6 @@ import { renderArticlePage } from "../../../src/render/article-page.ts";
 import { renderIndexPage } from "../../../src/render/index-page.ts";
 import { testSite } from "../../support/test-site.ts";
 import { buildArticles } from "./build-article.ts";
-import { decodeHtmlText } from "./expected-text.ts";
 import { articleFields, hexId, settings } from "./hostile-text.ts";
 import { readHtmlStructure } from "./html-structure.ts";
 
@@ -31,7 +31,7 @@ describe("pages of arbitrary articles", () => {
           const page = await readHtmlStructure(renderArticlePage(site, article));
           const template = await readHtmlStructure(renderArticlePage(site, plain(article)));
           expect(page.nodes).toEqual(template.nodes);
-          expect(decodeHtmlText(page.heading)).toBe(article.title);
+          expect(decodeHTML(page.heading)).toBe(article.title);
           const data = JSON.parse(page.structuredData) as { headline: string; description: string };
           expect(data.headline).toBe(article.title);
           expect(data.description).toBe(article.abstract);
@@ -60,7 +60,7 @@ describe("pages of arbitrary articles", () => {
           );
           expect(structure.nodes).toEqual(template.nodes);
           const titles = [...page.matchAll(/rel="(?:prev|next)">[^<]*<span dir="auto">([^<]*)<\/span>/g)];
-          expect(titles.map((match) => decodeHtmlText(match[1] ?? ""))).toEqual([newer.title, older.title]);
+          expect(titles.map((match) => decodeHTML(match[1] ?? ""))).toEqual([newer.title, older.title]);
         }),
         settings(500),
       );
