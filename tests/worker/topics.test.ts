@@ -233,14 +233,3 @@ describe("scheduled articles and topics", () => {
     expect((await later.request(`${BASE}/authors/new-hire/atom.xml`)).status).toBe(200);
   });
 });
-
-describe("methods", () => {
-  it("answer HEAD like GET without a body, and other methods with 405", async () => {
-    const head = await app.request(`${BASE}/tags/energy`, { method: "HEAD" });
-    expect(head.status).toBe(200);
-    expect(await head.text()).toBe("");
-    const post = await app.request(`${BASE}/tags/energy`, { method: "POST" });
-    expect(post.status).toBe(405);
-    expect(post.headers.get("allow")).toBe("GET, HEAD");
-  });
-});

@@ -27,13 +27,11 @@ for (const format of FEED_FORMATS) {
       }
     });
 
-    it("gives a browser a readable page, varying on Accept, that runs no script", async () => {
+    it("gives a browser a readable page, varying on Accept", async () => {
       const response = await get(format.path, { headers: { Accept: BROWSER } });
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
       expect(response.headers.get("vary")).toBe("Accept");
-      expect(response.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
-      expect(response.headers.get("content-security-policy")).not.toMatch(/script-src/);
     });
 
     it("has distinct strong ETags for the two representations, and a 304 for each only with its own", async () => {
@@ -60,15 +58,6 @@ for (const format of FEED_FORMATS) {
       const crossedBack = await get(format.path, { headers: { "If-None-Match": pageTag } });
       expect(crossedBack.status).toBe(200);
       expect(crossedBack.headers.get("content-type")).toBe(feedType);
-    });
-
-    it("answers HEAD for each representation with its own headers and no body", async () => {
-      const head = await get(format.path, { method: "HEAD", headers: { Accept: BROWSER } });
-      expect(head.headers.get("content-type")).toBe("text/html; charset=utf-8");
-      expect(head.headers.get("etag")).toBe(
-        (await get(format.path, { headers: { Accept: BROWSER } })).headers.get("etag"),
-      );
-      expect(await head.text()).toBe("");
     });
 
     it("says what the feed is, gives its address to copy, and lists the items the feed carries", async () => {

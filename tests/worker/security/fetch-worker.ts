@@ -7,9 +7,3 @@ export const ORIGIN = TEST_WORKER_ORIGIN;
 export function fetchWorker(path: string, init?: RequestInit): Promise<Response> {
   return exports.default.fetch(new Request(`${ORIGIN}${path}`, init));
 }
-
-/** The path of every published article, read from the JSON Feed the Worker serves. */
-export async function articlePaths(): Promise<string[]> {
-  const feed = (await (await fetchWorker("/feed.json")).json()) as { items: { url: string }[] };
-  return feed.items.map((item) => new URL(item.url).pathname);
-}

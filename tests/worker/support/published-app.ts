@@ -23,6 +23,8 @@ export interface PublishedAppOptions {
 export interface PublishedApp {
   request(input: string, init?: RequestInit): Promise<Response>;
   fetch(request: Request): Promise<Response>;
+  /** The patterns the app registered, each with its method ("GET", or "ALL" for the 405s), as Hono lists them. */
+  routes(): Promise<readonly { readonly method: string; readonly path: string }[]>;
 }
 
 export function publishedApp({ bundle, site, now, icons = iconData, media }: PublishedAppOptions): PublishedApp {
@@ -32,6 +34,7 @@ export function publishedApp({ bundle, site, now, icons = iconData, media }: Pub
   return {
     request: async (input, init) => (await ready).request(input, init),
     fetch: async (request) => (await ready).fetch(request),
+    routes: async () => (await ready).routes.map(({ method, path }) => ({ method, path })),
   };
 }
 
