@@ -3,8 +3,8 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/model/article.ts";
+import { type ArticleSource, bundleOf, idOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
-import { bundleOf, idOf, plainArticle } from "./support/articles.ts";
 import { PNG_3X2 } from "./support/images.ts";
 import { publishedApp } from "./support/published-app.ts";
 
@@ -14,26 +14,26 @@ const BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8
 const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", PNG_3X2));
 const IMAGE = `/media/${Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, "0")).join("")}/grid.png`;
 
-const ENERGY = [{ label: "Energy", slug: "energy" }];
-/** What the Tags:, Author: and Image: lines would add, on articles the real loader read. */
-const FIELDS: Readonly<Record<string, Partial<Article>>> = {
-  [idOf(1)]: { tags: ENERGY, author: "Olena Kovalenko" },
-  [idOf(2)]: { tags: ENERGY },
-  [idOf(3)]: { tags: ENERGY, author: "Olena Kovalenko" },
-  [idOf(5)]: { image: { url: IMAGE, mediaType: "image/png", length: PNG_3X2.length, width: 3, height: 2 } },
+/** A served image, as the loader describes one read from articles/media/ (the loader's own tests cover that). */
+const IMAGE_FIELD: Partial<Article> = {
+  image: { url: IMAGE, mediaType: "image/png", length: PNG_3X2.length, width: 3, height: 2 },
 };
+const withFields = (source: ArticleSource, ...fields: string[]): ArticleSource => ({ ...source, fields });
 /**
  * Five articles two to a page: archive pages 1 and 2 are full (in page shards, with archive
  * documents), page 3 is the newest; "Energy" has two pages; two authors, so author pages.
  */
 const loaded = bundleOf([
-  plainArticle(1, "2025-01-01 10:00:00", "Power cuts in Kyiv"),
-  plainArticle(2, "2025-01-02 10:00:00"),
-  plainArticle(3, "2025-01-03 10:00:00"),
+  withFields(plainArticle(1, "2025-01-01 10:00:00", "Power cuts in Kyiv"), "Tags: Energy", "Author: Olena Kovalenko"),
+  withFields(plainArticle(2, "2025-01-02 10:00:00"), "Tags: Energy"),
+  withFields(plainArticle(3, "2025-01-03 10:00:00"), "Tags: Energy", "Author: Olena Kovalenko"),
   plainArticle(4, "2025-01-04 10:00:00"),
   plainArticle(5, "2025-01-05 10:00:00"),
 ]);
-const bundle = { ...loaded, articles: loaded.articles.map((article) => ({ ...article, ...FIELDS[article.id] })) };
+const bundle = {
+  ...loaded,
+  articles: loaded.articles.map((article) => (article.id === idOf(5) ? { ...article, ...IMAGE_FIELD } : article)),
+};
 const app = publishedApp({
   bundle,
   site: { ...testSite(BASE), itemsPerFeed: 2 },
