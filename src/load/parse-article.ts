@@ -1,23 +1,18 @@
-import type { PublishedTime, Topic } from "../model/article.ts";
+import type { Article, PublishedTime } from "../model/article.ts";
 import { removeUnshowable } from "./clean-text.ts";
 import { fieldOfLine, type ImageReference, isKnownField, readHeaderFields } from "./header-fields.ts";
 import { ABSTRACT_PLACEHOLDER, BODY_PLACEHOLDER } from "./placeholders.ts";
 import type { Problem } from "./problem.ts";
 import { isRealDateTime, resolveLocalTime } from "./zoned-time.ts";
 
-/** An article as read from one file, before the site gives it a slug. */
-export interface ParsedArticle {
-  readonly title: string;
-  readonly published: PublishedTime;
-  readonly abstract: string;
-  readonly paragraphs: readonly string[];
-  /** From the optional header fields (src/load/header-fields.ts). */
-  readonly tags?: readonly Topic[];
-  readonly author?: string;
-  readonly updated?: PublishedTime;
+/**
+ * An article as read from one file, before the loader gives it its id and slugs and reads the
+ * image it names: the model's fields, with the `Slug:` field as the author wrote it.
+ */
+export type ParsedArticle = Omit<Article, "id" | "slug" | "legacySlug" | "image"> & {
   readonly image?: ImageReference;
   readonly slug?: string;
-}
+};
 
 export type ParseResult =
   | { readonly ok: true; readonly article: ParsedArticle; readonly warnings: readonly Problem[] }

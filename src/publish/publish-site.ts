@@ -150,11 +150,12 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   const byId = [...placed.values()].toSorted((a, b) => (a.article.id < b.article.id ? -1 : 1));
   const context: ArticleContext = { authorPages: topics.authors };
   for (const [path, articles] of groupBy(byId, ({ article }) => articleShardPath(article.id))) {
-    const sourceKey = await shardSourceKey(site, context, articles, times, store, from);
+    const shardInput: ArticleShardInput = { site, context, articles, times, store, from };
+    const sourceKey = await shardSourceKey(shardInput);
     articleShardKeys.set(path, sourceKey);
     rendered += articles.length;
     if (input.alreadyWritten?.(path, sourceKey)) continue;
-    const shard = await articleShard(site, context, articles, times, store, from);
+    const shard = await articleShard(shardInput);
     if (input.writeArticleShard) input.writeArticleShard(path, shard);
     else files.set(path, shard);
     renderedShards++;
@@ -294,19 +295,22 @@ async function publishState(
   }
 }
 
+/** One article shard: its articles, and what their pages are rendered with. */
+interface ArticleShardInput {
+  readonly site: Site;
+  readonly context: ArticleContext;
+  readonly articles: readonly PlacedArticle[];
+  readonly times: ModifiedTimes;
+  readonly store: AssetStore;
+  readonly from: number;
+}
+
 /**
  * The pages of the articles whose ids share a shard, scheduled ones included (the Worker
  * serves none before its instant). Each page links its neighbours, so adding an article
  * rewrites its shard and its older neighbour's.
  */
-async function articleShard(
-  site: Site,
-  context: ArticleContext,
-  articles: readonly PlacedArticle[],
-  times: ModifiedTimes,
-  store: AssetStore,
-  from: number,
-) {
+async function articleShard({ site, context, articles, times, store, from }: ArticleShardInput) {
   const bodies: ShardBody[] = [];
   for (const placed of articles) bodies.push(await articlePageBody(site, context, placed, times, store, from));
   return packShard(bodies);
@@ -317,14 +321,7 @@ async function articleShard(
  * (any change to src/ moves it) and each article with its revision and its neighbours' links
  * (src/publish/article-pages.ts). Equal keys, equal bytes.
  */
-async function shardSourceKey(
-  site: Site,
-  context: ArticleContext,
-  articles: readonly PlacedArticle[],
-  times: ModifiedTimes,
-  store: AssetStore,
-  from: number,
-) {
+async function shardSourceKey({ site, context, articles, times, store, from }: ArticleShardInput) {
   const sources = JSON.stringify([
     site,
     context,
