@@ -15,6 +15,7 @@ import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
 import { articlePath } from "./render/links.ts";
+import { ROBOTS_PATH } from "./render/robots.ts";
 import { SITEMAP_PATH } from "./render/sitemap.ts";
 import { clientAcceptEncoding } from "./serve/accepts-gzip.ts";
 import { AssetReader, type Assets } from "./serve/asset-reader.ts";
@@ -230,7 +231,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     // Articles' images, each a fixed route at the path its article names; the path as sent, so
     // only that exact spelling is served and anything else under /media/ is the 404 page.
     ["/media/*", (c) => send(c, (state) => routeOf(state, rawPathOf(c.req.url)))],
-    ...[SITEMAP_PATH, "/sitemaps/:part", "/robots.txt", ...ICON_FILES.map((icon) => icon.path)].map(
+    ...[SITEMAP_PATH, "/sitemaps/:part", ROBOTS_PATH, ...ICON_FILES.map((icon) => icon.path)].map(
       (path) => [path, (c: Context) => send(c, (state) => routeOf(state, c.req.path))] as const,
     ),
   ];

@@ -20,7 +20,7 @@ import { renderArchivePage, renderIndexPage } from "../render/index-page.ts";
 import { absoluteUrl, articlePath, homeUrl } from "../render/links.ts";
 import { renderNotFoundPage } from "../render/not-found-page.ts";
 import { renderFeed } from "../render/render-feed.ts";
-import { renderRobots } from "../render/robots.ts";
+import { ROBOTS_PATH, renderRobots } from "../render/robots.ts";
 import {
   ARTICLES_PER_SITEMAP,
   articleSitemapPath,
@@ -120,7 +120,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   const files = new Map<string, Uint8Array>();
 
   const fixedRoutes: Record<string, number> = {
-    "/robots.txt": await store.add(renderRobots(site), "text/plain; charset=utf-8", times.templates, "asset"),
+    [ROBOTS_PATH]: await store.add(renderRobots(site), "text/plain; charset=utf-8", times.templates, "asset"),
   };
   for (const icon of ICON_FILES) {
     const bytes = icons.get(icon.file);

@@ -1,5 +1,8 @@
 import type { Site } from "../model/site.ts";
 import { absoluteUrl } from "./links.ts";
+import { SITEMAP_PATH } from "./sitemap.ts";
+
+export const ROBOTS_PATH = "/robots.txt";
 
 /** robots.txt (RFC 9309): everything here is public; the Sitemap line is the sitemaps.org extension. */
 export function renderRobots(site: Site): string {
@@ -7,6 +10,6 @@ export function renderRobots(site: Site): string {
 User-agent: *
 Allow: /
 
-Sitemap: ${absoluteUrl(site, "/sitemap.xml")}
+Sitemap: ${absoluteUrl(site, SITEMAP_PATH)}
 `;
 }
