@@ -11,10 +11,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findFreePort } from "../scripts/free-port.ts";
+import type { RunningServer } from "../scripts/process-group.ts";
 import { readTreeCpuNanoseconds } from "../scripts/process-tree.ts";
 import { readManifest, type WorkerBuild } from "./build-worker.ts";
 import type { Route } from "./results.ts";
-import type { RunningServer } from "./spawn-server.ts";
 import { EMPTY_WORKER_SOURCE, readIsolateHeapBytes, startWorkerd, type WorkerdOptions } from "./workerd-server.ts";
 
 export interface FreshResult {

@@ -1,8 +1,9 @@
 // Loads servers side by side with the same wrk settings, alternating which goes first in
 // each round, and reads each server's CPU from /proc around every run.
+
+import type { RunningServer } from "../scripts/process-group.ts";
 import { readTreeCpuSeconds } from "../scripts/process-tree.ts";
 import { runWrk, type WrkSettings } from "./run-wrk.ts";
-import type { RunningServer } from "./spawn-server.ts";
 
 export interface Endpoint {
   readonly label: string;

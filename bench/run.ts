@@ -4,6 +4,8 @@
 // See docs/performance.md for how to read it.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { RunningServer } from "../scripts/process-group.ts";
+import { startWranglerDev } from "../scripts/wrangler-dev-server.ts";
 import { articleShardPath, readShardIndex } from "../src/model/shard-file.ts";
 import { articlePath } from "../src/render/links.ts";
 import { attempt } from "./attempt.ts";
@@ -20,9 +22,7 @@ import { type Endpoint, measureServing } from "./measure-serving.ts";
 import { mirrorWorker } from "./mirror-worker.ts";
 import { readOptions } from "./options.ts";
 import { type BenchResult, type Route, type Serving, type SizeResult, WORKERD, WORKERD_FLOOR } from "./results.ts";
-import type { RunningServer } from "./spawn-server.ts";
 import { startWorkerd } from "./workerd-server.ts";
-import { startWranglerDev } from "./wrangler-dev-server.ts";
 import { writeReport } from "./write-report.ts";
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -128,7 +128,7 @@ async function measureSteadyState(build: WorkerBuild, routes: readonly Route[], 
       compatibilityDate: build.compatibilityDate,
       assetsDir: build.siteDir,
       dir: sizeDir,
-      ready: { path: "/" },
+      ready: { path: "/", status: 200 },
     });
     started.push(worker);
     const root = join(sizeDir, "floor-root");
@@ -142,7 +142,7 @@ async function measureSteadyState(build: WorkerBuild, routes: readonly Route[], 
       modules: writeFloorWorker(sizeDir, root, files),
       compatibilityDate: build.compatibilityDate,
       dir: sizeDir,
-      ready: { path: "/" },
+      ready: { path: "/", status: 200 },
     });
     started.push(floor);
     const endpoints = await servingEndpoints(started, routes);
@@ -154,7 +154,13 @@ async function measureSteadyState(build: WorkerBuild, routes: readonly Route[], 
 }
 
 async function measureWranglerDev(build: WorkerBuild): Promise<number> {
-  const dev = await startWranglerDev(build.dir, "/");
+  const dev = await startWranglerDev(build.dir, {
+    logFile: join(build.dir, "wrangler-dev.log"),
+    ready: { path: "/", status: 200 },
+    timeoutMs: 120_000,
+    // Polled often enough that start-up is read to a few ms.
+    intervalMs: 10,
+  });
   await dev.stop();
   return dev.startupMs;
 }

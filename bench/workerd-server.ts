@@ -7,8 +7,8 @@
 import { writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { findFreePort } from "../scripts/free-port.ts";
+import { type Readiness, type RunningServer, startServer } from "../scripts/process-group.ts";
 import { WORKERD_BINARY } from "../scripts/runtime-binaries.ts";
-import { type Readiness, type RunningServer, spawnServer } from "./spawn-server.ts";
 
 export interface WorkerdModule {
   readonly name: string;
@@ -90,7 +90,7 @@ const worker :Workerd.Worker = (
   const configPath = join(options.dir, `${options.label.replace(/\W+/g, "-")}.capnp`);
   writeFileSync(configPath, config);
   const inspector = options.inspectorPort ? [`--inspector-addr=127.0.0.1:${options.inspectorPort}`] : [];
-  const server = await spawnServer({
+  const server = await startServer({
     label: options.label,
     command: WORKERD_BINARY,
     args: ["serve", ...inspector, configPath],
@@ -98,6 +98,8 @@ const worker :Workerd.Worker = (
     origin: `http://127.0.0.1:${port}`,
     ready: options.ready,
     timeoutMs: options.timeoutMs ?? 300_000,
+    // Polled often enough that start-up is read to a few ms.
+    intervalMs: options.ready === "listening" ? 2 : 10,
   });
   return warmUpPort === undefined ? server : { ...server, warmUpOrigin: `http://127.0.0.1:${warmUpPort}` };
 }

@@ -8,6 +8,10 @@ const CLOCK_TICKS_PER_SECOND = 100;
 interface ProcStat {
   readonly pid: number;
   readonly ppid: number;
+  /** Process group id. */
+  readonly pgrp: number;
+  /** "Z" for a zombie: ended, not yet reaped by its parent. */
+  readonly state: string;
   /** utime + stime, in clock ticks. */
   readonly ticks: number;
 }
@@ -21,17 +25,40 @@ function readStat(pid: number): ProcStat | undefined {
   }
   // The command name (field 2) may hold spaces and parentheses: fields resume after the last ")".
   const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  // fields[0] is field 3 (state); ppid is field 4, utime 14, stime 15.
-  return { pid, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  // fields[0] is field 3 (state); ppid is field 4, pgrp 5, utime 14, stime 15.
+  return {
+    pid,
+    ppid: Number(fields[1]),
+    pgrp: Number(fields[2]),
+    state: fields[0] ?? "",
+    ticks: Number(fields[11]) + Number(fields[12]),
+  };
+}
+
+function readAllStats(): ProcStat[] {
+  const stats: ProcStat[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (stat) stats.push(stat);
+  }
+  return stats;
+}
+
+/**
+ * The processes of group `pgid` that still run. A zombie does not count: it has ended, and
+ * where init does not reap orphans (some containers) it would stay in the group for good.
+ */
+export function listProcessGroup(pgid: number): number[] {
+  return readAllStats()
+    .filter((stat) => stat.pgrp === pgid && stat.state !== "Z")
+    .map((stat) => stat.pid);
 }
 
 /** The pid and every live descendant of it. */
 export function listProcessTree(root: number): number[] {
   const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = readStat(Number(entry));
-    if (!stat) continue;
+  for (const stat of readAllStats()) {
     const siblings = children.get(stat.ppid) ?? [];
     siblings.push(stat.pid);
     children.set(stat.ppid, siblings);

@@ -2,14 +2,13 @@
 // src/site-config.ts) over a test corpus, served by `wrangler dev` on a free port of 127.0.0.1
 // in its own process group. The copy builds its own assets and manifest, so nothing the
 // checkout's build wrote (dist/site/, src/generated/) is touched.
-import { copyFileSync, cpSync, createWriteStream, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { findFreePort } from "../../scripts/free-port.ts";
+import type { RunningServer } from "../../scripts/process-group.ts";
 import { removeTempDirs } from "../node/build/build-fixtures.ts";
-import { makeProjectCopy, spawnWranglerDev } from "../node/build/project-copy.ts";
-import { stopGroup } from "../reliability/process-tree.ts";
-import { until } from "../support/until.ts";
+import { makeProjectCopy } from "../node/build/project-copy.ts";
+import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -49,44 +48,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   mkdirSync(ARTIFACTS, { recursive: true });
   const copy = makeProjectCopy("browser", 0);
   writeCorpus(join(copy, "articles"));
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const log = join(ARTIFACTS, "browser-wrangler.log");
-  const output = createWriteStream(log);
-  const server = await spawnWranglerDev(copy, port);
-  server.stdout?.pipe(output);
-  server.stderr?.pipe(output);
-  // If vitest itself dies before teardown, still take the server down with it.
-  const killOnExit = () => {
-    try {
-      if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, "SIGKILL");
-    } catch {
-      // Already gone.
-    }
-  };
-  process.once("exit", killOnExit);
-  const cleanUp = async () => {
-    process.off("exit", killOnExit);
-    await stopGroup(server.pid);
-    removeTempDirs();
-  };
+  // This run's log only: the server appends to it.
+  const logFile = join(ARTIFACTS, "browser-wrangler.log");
+  rmSync(logFile, { force: true });
+  let server: RunningServer;
   try {
-    const outcome = await until(
-      `wrangler dev to answer ${baseUrl}/`,
-      READY_TIMEOUT_MS,
-      async () => {
-        if (server.exitCode !== null) return "exited";
-        const response = await fetch(`${baseUrl}/`);
-        await response.arrayBuffer();
-        return response.ok ? "serving" : undefined;
-      },
-      () => `see ${log}`,
-    );
-    if (outcome === "exited") throw new Error(`wrangler dev exited with ${server.exitCode}; see ${log}`);
+    server = await startTestWranglerDev(copy, { logFile, timeoutMs: READY_TIMEOUT_MS });
   } catch (error) {
-    await cleanUp();
+    removeTempDirs();
     throw error;
   }
-  project.provide("baseUrl", baseUrl);
-  return cleanUp;
+  project.provide("baseUrl", server.origin);
+  return async () => {
+    await server.stop();
+    removeTempDirs();
+  };
 }

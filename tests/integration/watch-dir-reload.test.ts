@@ -1,36 +1,33 @@
-import type { ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findFreePort } from "../../scripts/free-port.ts";
+import type { RunningServer } from "../../scripts/process-group.ts";
 import { removeTempDirs } from "../node/build/build-fixtures.ts";
-import { makeProjectCopy, spawnWranglerDev } from "../node/build/project-copy.ts";
-import { stopGroup } from "../reliability/process-tree.ts";
+import { makeProjectCopy } from "../node/build/project-copy.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../support/test-site.ts";
+import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
 import { until } from "../support/until.ts";
 
 const TIMEOUT_MS = 150_000;
 
-let log = "";
-const wranglerSaid = () => `wrangler dev said:\n${log}`;
+let dev: RunningServer | undefined;
+const wranglerSaid = () => `wrangler dev said:\n${dev?.log() ?? ""}`;
 
 // The list itself is checked, without wrangler, in tests/node/build/watch-dir.test.ts.
 describe("wrangler dev rebuilds on what watch_dir names", () => {
-  let dev: ChildProcess | undefined;
   afterAll(async () => {
-    await stopGroup(dev?.pid);
+    await dev?.stop();
     removeTempDirs();
   });
 
   it("serves an edit to src/site-config.ts and to a template, and never rebuilds on its own output", {
     timeout: TIMEOUT_MS,
   }, async () => {
-    const port = await findFreePort();
     const dir = makeProjectCopy("watch");
-    dev = await spawnWranglerDev(dir, port);
-    for (const stream of [dev.stdout, dev.stderr]) stream?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    const server = await startTestWranglerDev(dir);
+    dev = server;
     const get = async (path: string) =>
-      (await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(5000) })).text();
+      (await fetch(`${server.origin}${path}`, { signal: AbortSignal.timeout(5000) })).text();
     const serving = (path: string, text: string) => async () => ((await get(path)).includes(text) ? true : undefined);
 
     await until("the first build to be served", 60_000, serving("/", `<title>${TEST_SITE_CONFIG.title}`), wranglerSaid);
@@ -51,7 +48,7 @@ describe("wrangler dev rebuilds on what watch_dir names", () => {
     );
 
     // Every rebuild was set off by one of our two edits, none by what a build wrote.
-    const triggers = [...log.matchAll(/The file (.+) changed, restarting build/g)].map((m) => m[1] ?? "");
+    const triggers = [...server.log().matchAll(/The file (.+) changed, restarting build/g)].map((m) => m[1] ?? "");
     expect(triggers.length).toBeGreaterThanOrEqual(2);
     expect(triggers.filter((path) => !/site-config\.ts$|not-found-page\.ts$/.test(path))).toEqual([]);
   });

@@ -1,11 +1,10 @@
-import type { ChildProcess } from "node:child_process";
 import { request } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "../../scripts/free-port.ts";
+import type { RunningServer } from "../../scripts/process-group.ts";
 import { removeTempDirs } from "../node/build/build-fixtures.ts";
-import { makeProjectCopy, spawnWranglerDev } from "../node/build/project-copy.ts";
-import { stopGroup } from "../reliability/process-tree.ts";
+import { makeProjectCopy } from "../node/build/project-copy.ts";
+import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
 
 // What a client of `wrangler dev` receives, byte for byte. Between it and the Worker sit
 // wrangler's proxy worker and Miniflare's entry worker, which replaces the Worker's
@@ -39,27 +38,16 @@ const GZIP = { "Accept-Encoding": "gzip" };
 const isGzip = (body: Buffer) => body[0] === 0x1f && body[1] === 0x8b;
 
 describe("wrangler dev, to a raw HTTP client", () => {
-  let dev: ChildProcess | undefined;
+  let dev: RunningServer | undefined;
   let port = 0;
 
   beforeAll(async () => {
-    port = await findFreePort();
-    const dir = makeProjectCopy("dev-gzip", 3);
-    dev = await spawnWranglerDev(dir, port, "ignore");
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    for (;;) {
-      const status = await rawGet(port, "/").then(
-        (response) => response.status,
-        () => 0,
-      );
-      if (status === 200) break;
-      if (Date.now() > deadline) throw new Error(`wrangler dev did not serve / within ${START_TIMEOUT_MS} ms`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    dev = await startTestWranglerDev(makeProjectCopy("dev-gzip", 3), { timeoutMs: START_TIMEOUT_MS });
+    port = Number(new URL(dev.origin).port);
   }, START_TIMEOUT_MS + 10_000);
 
   afterAll(async () => {
-    await stopGroup(dev?.pid);
+    await dev?.stop();
     removeTempDirs();
   });
 

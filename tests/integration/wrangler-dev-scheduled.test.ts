@@ -1,15 +1,14 @@
-import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findFreePort } from "../../scripts/free-port.ts";
+import type { RunningServer } from "../../scripts/process-group.ts";
 import { PING_CRON } from "../../src/push/ping-schedule.ts";
 import { removeTempDirs } from "../node/build/build-fixtures.ts";
 import { type HubStandIn, notifiedTopics, startHubStandIn } from "../node/build/hub-stand-in.ts";
-import { makeProjectCopy, spawnWranglerDev } from "../node/build/project-copy.ts";
-import { stopGroup } from "../reliability/process-tree.ts";
+import { makeProjectCopy } from "../node/build/project-copy.ts";
 import { fileNameOf } from "../support/articles.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../support/test-site.ts";
+import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
 import { until } from "../support/until.ts";
 
 const TIMEOUT_MS = 150_000;
@@ -18,11 +17,10 @@ const SCHEDULED_AT = Date.UTC(2099, 0, 1, 10, 0, 30);
 const SCHEDULED_ARTICLE = `A scheduled article\n\n2099-01-01 10:00:30\n\nAbstract: Published later.\n\nBody.\n`;
 
 describe("wrangler dev --test-scheduled with a WebSub hub configured", () => {
-  let dev: ChildProcess | undefined;
+  let dev: RunningServer | undefined;
   let hub: HubStandIn | undefined;
-  let log = "";
   afterAll(async () => {
-    await stopGroup(dev?.pid);
+    await dev?.stop();
     await hub?.close();
     removeTempDirs();
   });
@@ -31,14 +29,13 @@ describe("wrangler dev --test-scheduled with a WebSub hub configured", () => {
     timeout: TIMEOUT_MS,
   }, async () => {
     hub = await startHubStandIn();
-    const port = await findFreePort();
-    const origin = `http://127.0.0.1:${port}`;
     const dir = makeProjectCopy("scheduled", 2);
     writeFileSync(join(dir, "src/site-config.ts"), testSiteConfigModule({ ...TEST_SITE_CONFIG, websubHub: hub.url }));
     writeFileSync(join(dir, "articles", fileNameOf(90)), SCHEDULED_ARTICLE);
-    dev = await spawnWranglerDev(dir, port, "pipe", ["--test-scheduled"]);
-    for (const stream of [dev.stdout, dev.stderr]) stream?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    const wranglerSaid = () => `wrangler dev said:\n${log}`;
+    const server = await startTestWranglerDev(dir, { args: ["--test-scheduled"] });
+    dev = server;
+    const { origin } = server;
+    const wranglerSaid = () => `wrangler dev said:\n${server.log()}`;
     const get = (path: string) => fetch(`${origin}${path}`, { signal: AbortSignal.timeout(10_000) });
     await until(
       "the build to be served",

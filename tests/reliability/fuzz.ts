@@ -3,8 +3,8 @@
 // `-- --runtime miniflare` puts Miniflare's entry worker in front, as `wrangler dev` does.
 // Env: FUZZ_REQUESTS, FUZZ_SECONDS, FUZZ_SEED override the defaults. Exits 1 on any problem.
 import { parseArgs } from "node:util";
+import { type Runtime, startBuiltWorker } from "../support/built-worker.ts";
 import { Random } from "../support/random.ts";
-import { type Runtime, startBuiltWorker } from "./built-worker.ts";
 import { findProblems } from "./check-response.ts";
 import { workerdResidentBytes } from "./process-tree.ts";
 import { RawConnection } from "./raw-http.ts";

@@ -25,24 +25,3 @@ export function workerdResidentBytes(rootPid: number): number {
     .filter((pid) => commandOf(pid) === "workerd")
     .reduce((sum, pid) => sum + residentBytes(pid), 0);
 }
-
-/** Ends a process group we started (spawned with detached: true), politely then firmly. */
-export async function stopGroup(pid: number | undefined, graceMs = 3000): Promise<void> {
-  if (pid === undefined) return;
-  const signal = (name: NodeJS.Signals | 0) => {
-    try {
-      process.kill(-pid, name);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (!signal("SIGTERM")) return;
-  const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    // Signal 0 only asks whether the group still exists.
-    if (!signal(0)) return;
-  }
-  signal("SIGKILL");
-}

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Runtime, startBuiltWorker } from "./built-worker.ts";
+import { type Runtime, startBuiltWorker } from "../support/built-worker.ts";
 import { workerdResidentBytes } from "./process-tree.ts";
 import { learnSite } from "./site-knowledge.ts";
 import { renderWrkScript } from "./wrk-script.ts";

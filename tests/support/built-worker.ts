@@ -1,13 +1,12 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { DEPLOY_MARKER } from "../../scripts/deploy-guard.ts";
 import { findFreePort } from "../../scripts/free-port.ts";
+import { startServer } from "../../scripts/process-group.ts";
 import { WORKERD_BINARY, WRANGLER_CLI } from "../../scripts/runtime-binaries.ts";
-import { copyProject } from "../support/isolate-project.ts";
-import { until } from "../support/until.ts";
-import { stopGroup } from "./process-tree.ts";
+import { copyProject } from "./isolate-project.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -122,24 +121,16 @@ const worker :Workerd.Worker = (
 );
 `,
   );
-  const child = spawn(WORKERD_BINARY, ["serve", join(outDir, "workerd.capnp")], {
-    detached: true,
-    stdio: ["ignore", "inherit", "inherit"],
+  // Its output (the Worker's uncaught errors, say) also reaches the terminal.
+  return startServer({
+    label: "workerd",
+    command: WORKERD_BINARY,
+    args: ["serve", join(outDir, "workerd.capnp")],
+    echo: true,
+    origin: `http://127.0.0.1:${port}`,
+    ready: { path: "/" },
+    timeoutMs: 30_000,
   });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error("workerd did not start");
-  try {
-    const outcome = await until("workerd to answer", 30_000, async () => {
-      if (child.exitCode !== null) return "exited";
-      await (await fetch(`http://127.0.0.1:${port}/`)).arrayBuffer();
-      return "serving";
-    });
-    if (outcome === "exited") throw new Error(`workerd exited with ${child.exitCode} before answering`);
-  } catch (error) {
-    await stopGroup(pid);
-    throw error;
-  }
-  return { pid, stop: () => stopGroup(pid) };
 }
 
 async function serveWithMiniflare(bundle: Bundle, port: number): Promise<Server> {
