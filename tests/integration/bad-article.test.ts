@@ -9,7 +9,7 @@ import {
   snapshotFolder,
   writeGoodArticles,
 } from "../node/build/build-fixtures.ts";
-import { fileNameOf, idOf, numberedArticleText } from "../support/articles.ts";
+import { fileNameOf, IMPOSSIBLE_DATE_ARTICLE, idOf, numberedArticleText } from "../support/articles.ts";
 
 /** Bad files, each with the line and the words its error must carry. */
 const BAD_FILES: readonly { name: string; text: string; line: number; reason: RegExp }[] = [
@@ -21,7 +21,7 @@ const BAD_FILES: readonly { name: string; text: string; line: number; reason: Re
   },
   {
     name: fileNameOf(901),
-    text: `Title\n\n2025-02-30 25:61:00\n\nAbstract: A.\n\nBody.\n`,
+    text: IMPOSSIBLE_DATE_ARTICLE,
     line: 3,
     reason: /not a real time/,
   },

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../scripts/process-group.ts";
 import { removeTempDirs } from "../node/build/build-fixtures.ts";
 import { makeProjectCopy } from "../node/build/project-copy.ts";
-import { fileNameOf, numberedArticleText } from "../support/articles.ts";
+import { fileNameOf, IMPOSSIBLE_DATE_ARTICLE, numberedArticleText } from "../support/articles.ts";
 import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
 import { until } from "../support/until.ts";
 
@@ -35,7 +35,7 @@ describe("wrangler dev while an article goes bad", () => {
 
     const bad = join(articles, fileNameOf(50));
     const before = server.log().length;
-    writeFileSync(bad, "Title\n\n2025-02-30 25:61:00\n\nAbstract: A.\n\nBody.\n");
+    writeFileSync(bad, IMPOSSIBLE_DATE_ARTICLE);
     await until("wrangler to run the failing build", 30_000, async () =>
       server.log().includes("build failed") ? true : undefined,
     );

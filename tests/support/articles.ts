@@ -57,3 +57,11 @@ export function numberedArticleText(n: number, titleSuffix = ""): string {
   const minute = String(n % 60).padStart(2, "0");
   return articleText(plainArticle(n, `2025-03-${day} 10:${minute}:00`, `Article number ${n}${titleSuffix}`));
 }
+
+/** An article the build must refuse: its date line (line 3) names a day and a time that do not exist. */
+export const IMPOSSIBLE_DATE_ARTICLE = articleText({
+  title: "Title",
+  date: "2025-02-30 25:61:00",
+  abstract: "A.",
+  paragraphs: ["Body."],
+});

@@ -2,12 +2,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fileNameOf } from "../../support/articles.ts";
+import { fileNameOf, IMPOSSIBLE_DATE_ARTICLE } from "../../support/articles.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
 import { childEnv, removeTempDirs } from "./build-fixtures.ts";
 import { makeProjectCopy } from "./project-copy.ts";
-
-const BAD_ARTICLE = "Title\n\n2025-02-30 25:61:00\n\nAbstract: A.\n\nBody.\n";
 
 function build(dir: string, wranglerCommand?: string) {
   const env = childEnv(wranglerCommand ? { WRANGLER_COMMAND: wranglerCommand } : {});
@@ -19,7 +17,7 @@ afterAll(removeTempDirs);
 describe("a first build", () => {
   it("with a bad article says there is no previous build, and what to do", () => {
     const dir = makeProjectCopy("first");
-    writeFileSync(join(dir, "articles", fileNameOf(9)), BAD_ARTICLE);
+    writeFileSync(join(dir, "articles", fileNameOf(9)), IMPOSSIBLE_DATE_ARTICLE);
     for (const command of [undefined, "dev"]) {
       const run = build(dir, command);
       expect(run.status, String(command)).toBe(1);
@@ -29,23 +27,6 @@ describe("a first build", () => {
       );
     }
     expect(existsSync(join(dir, "src/generated/articles.ts"))).toBe(false);
-  });
-
-  it("under npm start stops before wrangler, with only the problems and that line", { timeout: 60_000 }, () => {
-    const dir = makeProjectCopy("start");
-    writeFileSync(join(dir, "articles", fileNameOf(9)), BAD_ARTICLE);
-    const run = spawnSync("npm", ["start", "--silent"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: childEnv(),
-      timeout: 50_000,
-    });
-    expect(run.status).toBe(1);
-    expect(run.stdout).toBe("");
-    expect(run.stderr.trim().split("\n")).toEqual([
-      expect.stringContaining(`articles/${fileNameOf(9)}:3: `),
-      expect.stringContaining("there is no previous build"),
-    ]);
   });
 });
 
