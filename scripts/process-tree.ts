@@ -80,18 +80,34 @@ export function readTreeCpuSeconds(root: number): number {
   return ticks / CLOCK_TICKS_PER_SECOND;
 }
 
-/** Resident set size of the process tree under `root`, in bytes (VmRSS of each process). */
-export function readTreeRssBytes(root: number): number {
-  let kib = 0;
-  for (const pid of listProcessTree(root)) {
-    try {
-      const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      kib += Number(match?.[1] ?? 0);
-    } catch {
-      // The process ended between listing and reading: it holds no memory any more.
-    }
+/** Resident set size of one process in bytes (VmRSS), 0 once it has ended. */
+export function readRssBytes(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return Number(match?.[1] ?? 0) * 1024;
+  } catch {
+    // The process ended between listing and reading: it holds no memory any more.
+    return 0;
   }
-  return kib * 1024;
+}
+
+/** The command name of a process (/proc/PID/comm), "" once it has ended. */
+export function readCommand(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Resident set size of the process tree under `root` in bytes, or of only its processes named
+ * `command` (for example the runtime, "workerd", without the tools that started it).
+ */
+export function readTreeRssBytes(root: number, command?: string): number {
+  return listProcessTree(root)
+    .filter((pid) => command === undefined || readCommand(pid) === command)
+    .reduce((sum, pid) => sum + readRssBytes(pid), 0);
 }
 
 /**

@@ -6,8 +6,7 @@ import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } f
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import type { RunningServer } from "../../scripts/process-group.ts";
-import { removeTempDirs } from "../node/build/build-fixtures.ts";
-import { makeProjectCopy } from "../node/build/project-copy.ts";
+import { makeProjectCopy, removeTempDirs } from "../support/project-copy.ts";
 import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
 
 declare module "vitest" {

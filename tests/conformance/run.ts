@@ -5,10 +5,9 @@
 // any failure.
 import { writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { killStartedGroupsSync, type RunningServer } from "../../scripts/process-group.ts";
-import { copyProject, type ProjectCopy } from "../support/isolate-project.ts";
+import { copyProject, type ProjectCopy, ROOT } from "../support/project-copy.ts";
 import { testSiteConfigModule } from "../support/test-site.ts";
 import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
 import { checkFeeds } from "./check-feeds.ts";
@@ -17,7 +16,6 @@ import { checkSite } from "./check-site.ts";
 import { type Corpus, loadCorpus } from "./load-corpus.ts";
 import { Report } from "./report.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DEFAULT_CORPORA = ["articles", "tests/fixtures/tricky-articles", "tests/fixtures/metadata-articles"];
 /** wrangler dev builds every article before it answers: about 0.8 ms an article here, alone. */
 const READY_TIMEOUT_MS = 90_000;
@@ -55,7 +53,7 @@ async function runCorpus(report: Report, dir: string): Promise<void> {
   if (!corpus) return;
   const articleCount = corpus.published.length + corpus.scheduled.length;
 
-  const copy = copyProject(ROOT);
+  const copy = copyProject("conformance");
   copies.add(copy);
   // Served as the test site, whatever the checkout's own configuration says (its itemsPerFeed
   // decides how many archive pages the corpus fills).

@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEPLOY_COMMAND } from "../../scripts/deploy-guard.ts";
 import { WRANGLER_CLI } from "../../scripts/runtime-binaries.ts";
-import { childEnv, removeTempDirs } from "../node/build/build-fixtures.ts";
-import { makeProjectCopy } from "../node/build/project-copy.ts";
+import { childEnv, makeProjectCopy, removeTempDirs } from "../support/project-copy.ts";
 
 function run(cwd: string, args: string[], env: NodeJS.ProcessEnv = childEnv()) {
   const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8", env, timeout: 120_000 });

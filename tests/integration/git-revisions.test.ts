@@ -7,18 +7,18 @@ import { generatedIcons, readIcons } from "../../scripts/generated-icons.ts";
 import { generatedModule } from "../../scripts/generated-module.ts";
 import { loadArticles } from "../../src/load/load-articles.ts";
 import { publishSite } from "../../src/publish/publish-site.ts";
+import { fixedClockArgs } from "../node/build/build-fixtures.ts";
+import { commitAll, commitFolder, git } from "../node/build/git-repo.ts";
+import { readSiteFiles } from "../node/build/site-output.ts";
+import { fileNameOf, idOf, numberedArticleText } from "../support/articles.ts";
 import {
   childEnv,
-  fixedClockArgs,
+  makeProjectCopy,
   makeTempDir,
   ROOT,
   removeTempDirs,
   writeGoodArticles,
-} from "../node/build/build-fixtures.ts";
-import { commitAll, commitFolder, git } from "../node/build/git-repo.ts";
-import { makeProjectCopy } from "../node/build/project-copy.ts";
-import { readSiteFiles } from "../node/build/site-output.ts";
-import { fileNameOf, idOf, numberedArticleText } from "../support/articles.ts";
+} from "../support/project-copy.ts";
 import { TEST_SITE_CONFIG } from "../support/test-site.ts";
 
 // The project's history: every instant a whole second, as git keeps them.

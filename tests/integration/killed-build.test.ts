@@ -4,16 +4,14 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readGeneratedModule } from "../../scripts/generated-module.ts";
 import {
-  makeTempDir,
   readBuild,
-  removeTempDirs,
   runBuild,
   seededRandom,
   siteDirFor,
   startBuild,
-  writeGoodArticles,
   writeSpreadArticles,
 } from "../node/build/build-fixtures.ts";
+import { makeTempDir, removeTempDirs, writeGoodArticles } from "../support/project-copy.ts";
 
 const KILLS = 12;
 const SEED = 5;

@@ -2,9 +2,8 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { childEnv, removeTempDirs } from "../node/build/build-fixtures.ts";
-import { makeProjectCopy } from "../node/build/project-copy.ts";
 import { fileNameOf, IMPOSSIBLE_DATE_ARTICLE } from "../support/articles.ts";
+import { childEnv, makeProjectCopy, removeTempDirs } from "../support/project-copy.ts";
 
 afterAll(removeTempDirs);
 

@@ -2,8 +2,7 @@ import { request } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../scripts/process-group.ts";
-import { removeTempDirs } from "../node/build/build-fixtures.ts";
-import { makeProjectCopy } from "../node/build/project-copy.ts";
+import { makeProjectCopy, removeTempDirs } from "../support/project-copy.ts";
 import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
 
 // What a client of `wrangler dev` receives, byte for byte. Between it and the Worker sit

@@ -2,9 +2,8 @@ import { unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../scripts/process-group.ts";
-import { removeTempDirs } from "../node/build/build-fixtures.ts";
-import { makeProjectCopy } from "../node/build/project-copy.ts";
 import { fileNameOf, IMPOSSIBLE_DATE_ARTICLE, numberedArticleText } from "../support/articles.ts";
+import { makeProjectCopy, removeTempDirs } from "../support/project-copy.ts";
 import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
 import { until } from "../support/until.ts";
 

@@ -2,11 +2,12 @@
 // at most 5 minutes) or `npm run fuzz -- --short` (CI: 30,000 requests, at most 40 s).
 // `-- --runtime miniflare` puts Miniflare's entry worker in front, as `wrangler dev` does.
 // Env: FUZZ_REQUESTS, FUZZ_SECONDS, FUZZ_SEED override the defaults. Exits 1 on any problem.
+
 import { parseArgs } from "node:util";
+import { readTreeRssBytes } from "../../scripts/process-tree.ts";
 import { type Runtime, startBuiltWorker } from "../support/built-worker.ts";
 import { Random } from "../support/random.ts";
 import { findProblems } from "./check-response.ts";
-import { workerdResidentBytes } from "./process-tree.ts";
 import { RawConnection } from "./raw-http.ts";
 import { generateRequest } from "./request-generator.ts";
 import { learnSite } from "./site-knowledge.ts";
@@ -28,7 +29,7 @@ const worker = await startBuiltWorker(runtime);
 let failed = false;
 try {
   const site = await learnSite(worker.origin);
-  const memoryBefore = workerdResidentBytes(worker.runtimePid);
+  const memoryBefore = readTreeRssBytes(worker.runtimePid, "workerd");
   const random = new Random(SEED);
   const statuses = new Map<string, number>();
   const problems = new Map<string, { count: number; examples: string[] }>();
@@ -64,7 +65,7 @@ try {
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, runConnection));
   const seconds = (performance.now() - started) / 1000;
-  const memoryAfter = workerdResidentBytes(worker.runtimePid);
+  const memoryAfter = readTreeRssBytes(worker.runtimePid, "workerd");
 
   console.log(
     `fuzz${short ? " (short)" : ""} on ${runtime}: seed ${SEED}, ${CONNECTIONS} connections, ${site.paths.length} known paths`,

@@ -4,13 +4,14 @@
 // `-- --runtime miniflare` puts Miniflare's entry worker in front, as `wrangler dev` does.
 // Env: SOAK_SECONDS, SOAK_WARMUP_SECONDS, SOAK_CONNECTIONS override. Exits 1 on socket errors, unexpected
 // statuses, or runtime memory that grows from the first to the last window.
+
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { readTreeRssBytes } from "../../scripts/process-tree.ts";
 import { type Runtime, startBuiltWorker } from "../support/built-worker.ts";
-import { workerdResidentBytes } from "./process-tree.ts";
 import { learnSite } from "./site-knowledge.ts";
 import { renderWrkScript } from "./wrk-script.ts";
 
@@ -63,14 +64,14 @@ try {
   const site = await learnSite(worker.origin);
   const scriptPath = join(scratch, "soak.lua");
   writeFileSync(scriptPath, renderWrkScript(site));
-  const idle = workerdResidentBytes(worker.runtimePid);
+  const idle = readTreeRssBytes(worker.runtimePid, "workerd");
   const warmup = WARMUP_SECONDS > 0 ? await runWrk(worker.origin, scriptPath, WARMUP_SECONDS) : undefined;
   const warmupErrors = /ERRORS (.*)/.exec(warmup?.output ?? "")?.[1];
-  const warm = workerdResidentBytes(worker.runtimePid);
+  const warm = readTreeRssBytes(worker.runtimePid, "workerd");
   const samples: { at: number; bytes: number }[] = [];
   const started = performance.now();
   const sampler = setInterval(() => {
-    samples.push({ at: (performance.now() - started) / 1000, bytes: workerdResidentBytes(worker.runtimePid) });
+    samples.push({ at: (performance.now() - started) / 1000, bytes: readTreeRssBytes(worker.runtimePid, "workerd") });
   }, 500);
   const { code, output } = await runWrk(worker.origin, scriptPath, SECONDS);
   clearInterval(sampler);

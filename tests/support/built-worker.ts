@@ -1,14 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { DEPLOY_MARKER } from "../../scripts/deploy-guard.ts";
 import { findFreePort } from "../../scripts/free-port.ts";
 import { startServer } from "../../scripts/process-group.ts";
 import { WORKERD_BINARY, WRANGLER_CLI } from "../../scripts/runtime-binaries.ts";
-import { copyProject } from "./isolate-project.ts";
-
-const ROOT = resolve(import.meta.dirname, "../..");
+import { copyProject } from "./project-copy.ts";
 
 export interface BuiltWorker {
   readonly origin: string;
@@ -43,7 +41,7 @@ interface Bundle {
  * articles into the assets folder and bundles, then the bundle is served on 127.0.0.1.
  */
 export async function startBuiltWorker(runtime: Runtime = "workerd"): Promise<BuiltWorker> {
-  const copy = copyProject(ROOT);
+  const copy = copyProject("built-worker");
   try {
     const port = await findFreePort();
     const bundle = buildBundle(copy.dir, `http://127.0.0.1:${port}`);

@@ -2,7 +2,7 @@
 // tests and the conformance suite serve the Worker this one way.
 import type { RunningServer } from "../../scripts/process-group.ts";
 import { startWranglerDev } from "../../scripts/wrangler-dev-server.ts";
-import { childEnv } from "../node/build/build-fixtures.ts";
+import { childEnv } from "./project-copy.ts";
 
 export interface TestWranglerDevOptions {
   /** More of the environment: ARTICLES_DIR, say. */

@@ -1,27 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
-import { DEPLOY_MARKER } from "../../../scripts/deploy-guard.ts";
-import { fileNameOf, numberedArticleText } from "../../support/articles.ts";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { numberedArticleText } from "../../support/articles.ts";
+import { childEnv, ROOT } from "../../support/project-copy.ts";
 import { Random } from "../../support/random.ts";
 import { readSiteFiles } from "./site-output.ts";
 
-/** The checkout root: the build hashes src/ relative to it, so it runs from here. */
-export const ROOT = resolve(import.meta.dirname, "../../..");
 const BUILD_SCRIPT = join(ROOT, "scripts/build-articles.ts");
-
-const tempDirs: string[] = [];
-
-export function makeTempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `feed-publisher-${prefix}-`));
-  tempDirs.push(dir);
-  return dir;
-}
-
-export function removeTempDirs(): void {
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
 
 /** An id spread over the shards as random ones are (ids of `idOf` all share the first digits). */
 export function spreadIdOf(n: number): string {
@@ -34,22 +19,6 @@ export function writeSpreadArticles(dir: string, count: number): void {
   for (let n = 0; n < count; n++) {
     writeFileSync(join(dir, `${String(n).padStart(3, "0")}_${spreadIdOf(n)}.txt`), numberedArticleText(n));
   }
-}
-
-/** A folder of `count` valid articles numbered from `first`. */
-export function writeGoodArticles(dir: string, count: number, first = 0): void {
-  mkdirSync(dir, { recursive: true });
-  for (let n = first; n < first + count; n++) writeFileSync(join(dir, fileNameOf(n)), numberedArticleText(n));
-}
-
-/**
- * The environment for a build or wrangler started by a test: the runner's, less what would
- * choose the build's behaviour. Vitest itself sets BASE_URL (to "/", Vite's base path), which
- * the build would take as the site's address.
- */
-export function childEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
-  const { WRANGLER_COMMAND: _, BASE_URL: __, [DEPLOY_MARKER]: ___, ...env } = process.env;
-  return { ...env, WRANGLER_SEND_METRICS: "false", CI: "1", ...extra };
 }
 
 export interface BuildRun {

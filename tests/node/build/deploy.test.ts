@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { DEPLOY_COMMAND } from "../../../scripts/deploy-guard.ts";
 import { planDeploy } from "../../../scripts/deploy-plan.ts";
-import { childEnv, ROOT } from "./build-fixtures.ts";
+import { childEnv, ROOT } from "../../support/project-copy.ts";
 
 function run(cwd: string, args: string[], env: NodeJS.ProcessEnv = childEnv()) {
   const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8", env, timeout: 120_000 });

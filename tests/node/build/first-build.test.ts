@@ -3,9 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fileNameOf, IMPOSSIBLE_DATE_ARTICLE } from "../../support/articles.ts";
+import { childEnv, makeProjectCopy, removeTempDirs } from "../../support/project-copy.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
-import { childEnv, removeTempDirs } from "./build-fixtures.ts";
-import { makeProjectCopy } from "./project-copy.ts";
 
 function build(dir: string, wranglerCommand?: string) {
   const env = childEnv(wranglerCommand ? { WRANGLER_COMMAND: wranglerCommand } : {});

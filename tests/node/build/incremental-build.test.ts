@@ -2,7 +2,8 @@ import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { articleShardPath } from "../../../src/model/shard-file.ts";
-import { makeTempDir, readBuild, removeTempDirs, runBuild, spreadIdOf, writeSpreadArticles } from "./build-fixtures.ts";
+import { makeTempDir, removeTempDirs } from "../../support/project-copy.ts";
+import { readBuild, runBuild, spreadIdOf, writeSpreadArticles } from "./build-fixtures.ts";
 import { commitFolder } from "./git-repo.ts";
 
 afterAll(removeTempDirs);

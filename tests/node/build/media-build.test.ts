@@ -3,8 +3,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { articleText, fileNameOf } from "../../support/articles.ts";
+import { makeTempDir, removeTempDirs, writeGoodArticles } from "../../support/project-copy.ts";
 import { PNG_3X2 } from "../../worker/support/images.ts";
-import { makeTempDir, readBuild, removeTempDirs, runBuild, writeGoodArticles } from "./build-fixtures.ts";
+import { readBuild, runBuild } from "./build-fixtures.ts";
 
 afterAll(removeTempDirs);
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PING_CRON, PING_INTERVAL_MS } from "../../../src/push/ping-schedule.ts";
-import { ROOT } from "./build-fixtures.ts";
+import { ROOT } from "../../support/project-copy.ts";
 
 /** The schedules in wrangler.toml's `[triggers] crons = [...]`. */
 function cronsOf(toml: string): string[] {

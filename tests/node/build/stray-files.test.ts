@@ -2,7 +2,8 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fileNameOf, numberedArticleText } from "../../support/articles.ts";
-import { makeTempDir, readBuild, removeTempDirs, runBuild, writeGoodArticles } from "./build-fixtures.ts";
+import { makeTempDir, removeTempDirs, writeGoodArticles } from "../../support/project-copy.ts";
+import { readBuild, runBuild } from "./build-fixtures.ts";
 import { commitFolder } from "./git-repo.ts";
 
 afterAll(removeTempDirs);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "./build-fixtures.ts";
+import { ROOT } from "../../support/project-copy.ts";
 
 /** The paths in wrangler.toml's `[build] watch_dir = [...]`. */
 function watchDirsOf(toml: string): string[] {
