@@ -3,8 +3,8 @@
 // no router. What it costs is workerd's own; what ours costs beyond it is ours.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { WorkerdModule } from "../scripts/workerd-server.ts";
 import type { MirroredFile } from "./mirror-worker.ts";
-import type { WorkerdModule } from "./workerd-server.ts";
 
 /** Writes the floor Worker's modules next to the mirrored bodies; returns them, main module first. */
 export function writeFloorWorker(dir: string, root: string, files: readonly MirroredFile[]): WorkerdModule[] {

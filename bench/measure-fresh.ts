@@ -13,9 +13,14 @@ import { join } from "node:path";
 import { findFreePort } from "../scripts/free-port.ts";
 import type { RunningServer } from "../scripts/process-group.ts";
 import { readTreeCpuNanoseconds } from "../scripts/process-tree.ts";
+import {
+  EMPTY_WORKER_SOURCE,
+  readIsolateHeapBytes,
+  startWorkerd,
+  type WorkerdOptions,
+} from "../scripts/workerd-server.ts";
 import { readManifest, type WorkerBuild } from "./build-worker.ts";
 import type { Route } from "./results.ts";
-import { EMPTY_WORKER_SOURCE, readIsolateHeapBytes, startWorkerd, type WorkerdOptions } from "./workerd-server.ts";
 
 export interface FreshResult {
   /** Spawn to the end of the first response, ours and the empty Worker's, one pair per route. */

@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RunningServer } from "../scripts/process-group.ts";
+import { startWorkerd } from "../scripts/workerd-server.ts";
 import { startWranglerDev } from "../scripts/wrangler-dev-server.ts";
 import { articleShardPath, readShardIndex } from "../src/model/shard-file.ts";
 import { articlePath } from "../src/render/links.ts";
@@ -22,7 +23,6 @@ import { type Endpoint, measureServing } from "./measure-serving.ts";
 import { mirrorWorker } from "./mirror-worker.ts";
 import { readOptions } from "./options.ts";
 import { type BenchResult, type Route, type Serving, type SizeResult, WORKERD, WORKERD_FLOOR } from "./results.ts";
-import { startWorkerd } from "./workerd-server.ts";
 import { writeReport } from "./write-report.ts";
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);

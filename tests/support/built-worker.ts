@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { DEPLOY_MARKER } from "../../scripts/deploy-guard.ts";
 import { findFreePort } from "../../scripts/free-port.ts";
-import { startServer } from "../../scripts/process-group.ts";
-import { WORKERD_BINARY, WRANGLER_CLI } from "../../scripts/runtime-binaries.ts";
+import { WRANGLER_CLI } from "../../scripts/runtime-binaries.ts";
+import { startWorkerd } from "../../scripts/workerd-server.ts";
 import { copyProject } from "./project-copy.ts";
 
 export interface BuiltWorker {
@@ -97,37 +97,18 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/**
- * workerd's own config format (workerd/workerd.capnp): one socket straight to the Worker, and
- * the assets folder as a read-only disk service, which answers GET with a file's bytes or 404.
- */
+/** The bundle in workerd itself, with the assets folder as a read-only disk service (scripts/workerd-server.ts). */
 async function serveWithWorkerd({ outDir, assetsDir, compatibilityDate }: Bundle, port: number): Promise<Server> {
-  writeFileSync(
-    join(outDir, "workerd.capnp"),
-    `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [
-    (name = "main", worker = .worker),
-    (name = "assets", disk = (path = ${JSON.stringify(assetsDir)}, writable = false)),
-  ],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-const worker :Workerd.Worker = (
-  modules = [(name = "index.js", esModule = embed "index.js")],
-  compatibilityDate = "${compatibilityDate}",
-  bindings = [(name = "ASSETS", service = "assets")],
-);
-`,
-  );
-  // Its output (the Worker's uncaught errors, say) also reaches the terminal.
-  return startServer({
+  return startWorkerd({
     label: "workerd",
-    command: WORKERD_BINARY,
-    args: ["serve", join(outDir, "workerd.capnp")],
-    echo: true,
-    origin: `http://127.0.0.1:${port}`,
+    port,
+    modules: [{ name: "index.js", path: join(outDir, "index.js") }],
+    compatibilityDate,
+    dir: outDir,
+    assetsDir,
     ready: { path: "/" },
     timeoutMs: 30_000,
+    echo: true,
   });
 }
 

@@ -6,9 +6,9 @@
 
 import { writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { findFreePort } from "../scripts/free-port.ts";
-import { type Readiness, type RunningServer, startServer } from "../scripts/process-group.ts";
-import { WORKERD_BINARY } from "../scripts/runtime-binaries.ts";
+import { findFreePort } from "./free-port.ts";
+import { type Readiness, type RunningServer, startServer } from "./process-group.ts";
+import { WORKERD_BINARY } from "./runtime-binaries.ts";
 
 export interface WorkerdModule {
   readonly name: string;
@@ -19,6 +19,8 @@ export interface WorkerdModule {
 
 export interface WorkerdOptions {
   readonly label: string;
+  /** The port to serve on (127.0.0.1), if the Worker was built for it; a free one otherwise. */
+  readonly port?: number;
   /** ES modules; the first is the main module. */
   readonly modules: readonly WorkerdModule[];
   readonly compatibilityDate: string;
@@ -35,6 +37,8 @@ export interface WorkerdOptions {
    */
   readonly warmUp?: boolean;
   readonly timeoutMs?: number;
+  /** Show workerd's output (the Worker's uncaught errors, say) on this terminal, not in a log file beside the config. */
+  readonly echo?: boolean;
 }
 
 export interface WorkerdServer extends RunningServer {
@@ -51,7 +55,7 @@ const WARM_UP_WORKER_SOURCE =
 const capnpString = (text: string) => JSON.stringify(text);
 
 export async function startWorkerd(options: WorkerdOptions): Promise<WorkerdServer> {
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const warmUpPort = options.warmUp ? await findFreePort() : undefined;
   const modules = options.modules
     .map(
@@ -94,7 +98,7 @@ const worker :Workerd.Worker = (
     label: options.label,
     command: WORKERD_BINARY,
     args: ["serve", ...inspector, configPath],
-    logFile: `${configPath}.log`,
+    ...(options.echo ? { echo: true } : { logFile: `${configPath}.log` }),
     origin: `http://127.0.0.1:${port}`,
     ready: options.ready,
     timeoutMs: options.timeoutMs ?? 300_000,
