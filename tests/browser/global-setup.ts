@@ -3,10 +3,11 @@
 // in its own process group. The copy builds its own assets and manifest, so nothing the
 // checkout's build wrote (dist/site/, src/generated/) is touched.
 import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import type { RunningServer } from "../../scripts/process-group.ts";
-import { makeProjectCopy, removeTempDirs } from "../support/project-copy.ts";
+import { articleText, fileNameOf, idOf } from "../support/articles.ts";
+import { makeProjectCopy, ROOT, removeTempDirs } from "../support/project-copy.ts";
 import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
 
 declare module "vitest" {
@@ -16,7 +17,6 @@ declare module "vitest" {
   }
 }
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 /** Enough filler that the archive needs three pages (at 20 a page). */
 const FILLER_COUNT = 40;
@@ -27,8 +27,13 @@ const READY_TIMEOUT_MS = 120_000;
 function writeFiller(dir: string): void {
   for (let n = 0; n < FILLER_COUNT; n++) {
     const date = new Date(Date.UTC(2024, 0, 1 + n, 12, 0, 0)).toISOString().slice(0, 19).replace("T", " ");
-    const text = `Archive report ${n + 1}\n\n${date}\n\nAbstract: Summary of archive report ${n + 1}, one of the older articles.\n\nBody of archive report ${n + 1}.\n`;
-    writeFileSync(join(dir, `${String(800 + n)}_${(0xa000 + n).toString(16).padStart(16, "0")}.txt`), text);
+    const text = articleText({
+      title: `Archive report ${n + 1}`,
+      date,
+      abstract: `Summary of archive report ${n + 1}, one of the older articles.`,
+      paragraphs: [`Body of archive report ${n + 1}.`],
+    });
+    writeFileSync(join(dir, fileNameOf(800 + n, idOf(0xa000 + n))), text);
   }
 }
 

@@ -1,6 +1,7 @@
 // Articles as tests write them: the format's own writer (scripts/article-text.ts), file names
 // as authors give them, and the real loader for tests that need the model.
 import { type ArticleParts, articleText } from "../../scripts/article-text.ts";
+import type { MediaSource } from "../../src/load/article-image.ts";
 import { type LoadResult, loadArticles, type SourceFile } from "../../src/load/load-articles.ts";
 import type { ArticleBundle } from "../../src/model/article.ts";
 
@@ -25,11 +26,20 @@ export function sourceFile(source: ArticleSource, index = 0): SourceFile {
   return { path: `articles/${fileNameOf(index, source.id)}`, bytes: new TextEncoder().encode(articleText(source)) };
 }
 
-/** Loads sources through the real loader; throws, naming file and line, if a test wrote an invalid article. */
-export function loadSources(sources: readonly ArticleSource[], timeZone = "UTC"): LoadResult {
+/**
+ * Loads sources through the real loader, with the files of articles/media/ by their path in it;
+ * throws, naming file and line, if a test wrote an invalid article.
+ */
+export function loadSources(
+  sources: readonly ArticleSource[],
+  timeZone = "UTC",
+  media?: ReadonlyMap<string, MediaSource>,
+): LoadResult {
   const result = loadArticles(
     sources.map((source, index) => sourceFile(source, index)),
     timeZone,
+    undefined,
+    media,
   );
   if (result.errors.length > 0) {
     throw new Error(result.errors.map((e) => `${e.path}:${e.line}: ${e.message}`).join("\n"));

@@ -2,8 +2,7 @@
 // shares whatever the route (HEAD, conditional GET, 405 for other methods, the security headers).
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import type { Article } from "../../src/model/article.ts";
-import { type ArticleSource, bundleOf, idOf, plainArticle } from "../support/articles.ts";
+import { type ArticleSource, idOf, loadSources, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { PNG_3X2 } from "./support/images.ts";
 import { publishedApp } from "./support/published-app.ts";
@@ -11,34 +10,29 @@ import { publishedApp } from "./support/published-app.ts";
 const BASE = "https://news.example";
 const BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", PNG_3X2));
-const IMAGE = `/media/${Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, "0")).join("")}/grid.png`;
-
-/** A served image, as the loader describes one read from articles/media/ (the loader's own tests cover that). */
-const IMAGE_FIELD: Partial<Article> = {
-  image: { url: IMAGE, mediaType: "image/png", length: PNG_3X2.length, width: 3, height: 2 },
-};
 const withFields = (source: ArticleSource, ...fields: string[]): ArticleSource => ({ ...source, fields });
 /**
  * Five articles two to a page: archive pages 1 and 2 are full (in page shards, with archive
- * documents), page 3 is the newest; "Energy" has two pages; two authors, so author pages.
+ * documents), page 3 is the newest; "Energy" has two pages; two authors, so author pages; and
+ * an image from articles/media/, served at the path the loader gives it.
  */
-const loaded = bundleOf([
-  withFields(plainArticle(1, "2025-01-01 10:00:00", "Power cuts in Kyiv"), "Tags: Energy", "Author: Olena Kovalenko"),
-  withFields(plainArticle(2, "2025-01-02 10:00:00"), "Tags: Energy"),
-  withFields(plainArticle(3, "2025-01-03 10:00:00"), "Tags: Energy", "Author: Olena Kovalenko"),
-  plainArticle(4, "2025-01-04 10:00:00"),
-  plainArticle(5, "2025-01-05 10:00:00"),
-]);
-const bundle = {
-  ...loaded,
-  articles: loaded.articles.map((article) => (article.id === idOf(5) ? { ...article, ...IMAGE_FIELD } : article)),
-};
+const loaded = loadSources(
+  [
+    withFields(plainArticle(1, "2025-01-01 10:00:00", "Power cuts in Kyiv"), "Tags: Energy", "Author: Olena Kovalenko"),
+    withFields(plainArticle(2, "2025-01-02 10:00:00"), "Tags: Energy"),
+    withFields(plainArticle(3, "2025-01-03 10:00:00"), "Tags: Energy", "Author: Olena Kovalenko"),
+    plainArticle(4, "2025-01-04 10:00:00"),
+    withFields(plainArticle(5, "2025-01-05 10:00:00"), "Image: media/grid.png"),
+  ],
+  "UTC",
+  new Map([["grid.png", { bytes: PNG_3X2, sha256: "ab".repeat(32) }]]),
+);
+const [IMAGE = ""] = loaded.media.keys();
 const app = publishedApp({
-  bundle,
+  bundle: { articles: loaded.articles, revisedAt: Date.UTC(2024, 0, 1) },
   site: { ...testSite(BASE), itemsPerFeed: 2 },
   now: () => Date.UTC(2025, 5, 1),
-  media: new Map([[IMAGE, PNG_3X2]]),
+  media: loaded.media,
 });
 const request = (path: string, init: RequestInit = {}) => app.request(`${BASE}${path}`, init);
 
