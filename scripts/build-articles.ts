@@ -1,13 +1,15 @@
 // Publishes articles/: every body into the static assets (dist/site/) and the manifest the Worker
 // imports (src/generated/site-manifest.ts). See docs/static-assets.md.
-// Usage: node scripts/build-articles.ts [--articles DIR] [--out FILE] [--site DIR]
-// (ARTICLES_DIR in the environment also selects the folder.) Links start with BASE_URL from the
-// environment (default: where `npm start` serves); a `wrangler deploy` must come through
-// `npm run deploy` (scripts/deploy.ts), which checks it. It first checks src/site-config.ts.
+// Usage: node scripts/build-articles.ts [--articles DIR] [--out FILE] [--site DIR] [--config FILE]
+// (ARTICLES_DIR and SITE_DIR in the environment also select the folders.) Links start with the
+// site's address (scripts/site-address.ts): BASE_URL from the environment or wrangler.toml; a
+// build for `wrangler deploy` or `wrangler versions upload` refuses a missing or local one. It
+// first checks src/site-config.ts.
 // On any error it prints every problem, writes nothing and exits 1 (0 under a running
 // wrangler dev, see below), so the last good build stays in place.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { checkSiteConfig } from "../src/load/check-site-config.ts";
@@ -19,13 +21,14 @@ import { wholeSeconds } from "../src/model/time.ts";
 import { publishSite } from "../src/publish/publish-site.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { displayPath, readText, writeAtomically } from "./build-files.ts";
-import { baseUrlForBuild } from "./deploy-guard.ts";
 import { generatedIcons, readIcons } from "./generated-icons.ts";
-import { generatedModule } from "./generated-module.ts";
+import { generatedBuildKind, generatedModule } from "./generated-module.ts";
 import { readRevisions } from "./git-revisions.ts";
 import { progressLine } from "./progress-line.ts";
 import { hasMediaFolder, readMedia } from "./read-media.ts";
+import { baseUrlForBuild, readBaseUrlSetting, uploadingCommand, WRANGLER_CONFIG_FILE } from "./site-address.ts";
 import { readWrittenShards, removeStaleFiles, SiteWriter } from "./site-files.ts";
+import { exitStoppingWrangler } from "./stop-wrangler.ts";
 
 const SITE_CONFIG_FILE = "src/site-config.ts";
 const FREE_PLAN_ASSET_FILES = 20_000;
@@ -34,37 +37,45 @@ const { values } = parseArgs({
   options: {
     articles: { type: "string", default: process.env.ARTICLES_DIR || "articles" },
     out: { type: "string", default: "src/generated/site-manifest.ts" },
-    site: { type: "string", default: "dist/site" },
+    site: { type: "string", default: process.env.SITE_DIR || "dist/site" },
+    // The wrangler configuration that holds the site's address.
+    config: { type: "string", default: WRANGLER_CONFIG_FILE },
   },
 });
 const articlesDir = values.articles;
 const outFile = values.out;
 const siteDir = values.site;
 
-function fail(message: string, exitCode = 1): never {
+/** Ends a build that cannot start, with one line saying why. */
+function fail(message: string): Promise<never> {
   process.stderr.write(`${message}\n`);
-  return process.exit(exitCode) as never;
+  return exitStoppingWrangler(1);
 }
 
 /**
  * Ends a build that found errors, leaving every output as it was. `wrangler dev` (which sets
  * WRANGLER_COMMAND=dev for its custom build) holds every request after a failed rebuild until
  * the next good one (workers-sdk#10646). With a previous build in place, exit 0 so it reloads
- * that build and the running server keeps answering.
+ * that build and the running server keeps answering. Otherwise the wrangler that runs the
+ * build is stopped, so its user reads these lines and no dump of the failed child process.
  */
-function failBuild(counts: string): never {
+async function failBuild(counts: string): Promise<never> {
   const previous = existsSync(outFile);
+  const upload = uploadingCommand(process.env);
   const keepServing = process.env.WRANGLER_COMMAND === "dev" && previous;
-  const kept = !previous
-    ? "there is no previous build; fix the problems above and run the command again"
-    : keepServing
-      ? "the previous build is kept and wrangler dev keeps serving it"
-      : "the previous build is kept";
-  return fail(`build failed: ${counts}; nothing was written, ${kept}`, keepServing ? 0 : 1);
+  const kept = upload
+    ? `nothing was uploaded; fix the problems above and run wrangler ${upload} again`
+    : !previous
+      ? "there is no previous build; fix the problems above and run the command again"
+      : keepServing
+        ? "the previous build is kept and wrangler dev keeps serving it"
+        : "the previous build is kept";
+  process.stderr.write(`build failed: ${counts}; nothing was written, ${kept}\n`);
+  return keepServing ? process.exit(0) : exitStoppingWrangler(1);
 }
 
-const baseUrl = baseUrlForBuild(process.env);
-if ("problem" in baseUrl) fail(baseUrl.problem);
+const address = baseUrlForBuild(process.env, readBaseUrlSetting(process.env, values.config));
+const origin = "problem" in address ? await fail(address.problem) : address.origin;
 
 const configProblems = checkSiteConfig(siteConfig);
 if (configProblems.length > 0) {
@@ -73,16 +84,11 @@ if (configProblems.length > 0) {
     const index = configLines.findIndex((line) => new RegExp(`^\\s*["']?${field}["']?\\s*:`).test(line));
     process.stderr.write(`${SITE_CONFIG_FILE}:${index + 1 || 1}: ${message}\n`);
   }
-  failBuild(`${configProblems.length} error(s) in ${SITE_CONFIG_FILE}`);
+  await failBuild(`${configProblems.length} error(s) in ${SITE_CONFIG_FILE}`);
 }
-let names: string[];
-try {
-  names = readdirSync(articlesDir);
-} catch (cause) {
-  fail(
-    `${articlesDir}: cannot read the articles folder (${(cause as Error).message}); expected a folder of NNN_<hex>.txt files`,
-  );
-}
+const names = await readdir(articlesDir).catch((cause: Error) =>
+  fail(`${articlesDir}: cannot read the articles folder (${cause.message}); expected a folder of NNN_<hex>.txt files`),
+);
 // A link that leads nowhere is not a folder.
 const isDirectory = (name: string) =>
   statSync(join(articlesDir, name), { throwIfNoEntry: false })?.isDirectory() ?? false;
@@ -108,9 +114,9 @@ progress.done();
 for (const problem of [...warnings, ...errors]) process.stderr.write(`${formatProblem(problem)}\n`);
 if (errors.length > 0) {
   const files = new Set(errors.map((e) => e.path)).size;
-  failBuild(`${errors.length} error(s) in ${files} file(s)`);
+  await failBuild(`${errors.length} error(s) in ${files} file(s)`);
 }
-if (articles.length === 0) fail(`${articlesDir}: no articles found; expected at least one NNN_<hex>.txt file`);
+if (articles.length === 0) await fail(`${articlesDir}: no articles found; expected at least one NNN_<hex>.txt file`);
 
 // Dated by git history, so a build is a function of the commit; only uncommitted files, and
 // everything outside a git work tree, take the build's clock (in whole seconds, as HTTP dates).
@@ -148,7 +154,7 @@ const written = readWrittenShards(siteDir);
 const writer = new SiteWriter(siteDir);
 progress.step("rendering articles", articles.length);
 const published = await publishSite({
-  site: { ...siteConfig, baseUrl: baseUrl.origin },
+  site: { ...siteConfig, baseUrl: origin },
   bundle,
   icons: readIcons(),
   media: served,
@@ -177,6 +183,9 @@ written.save(shardKeys);
 const iconsFile = join(dirname(outFile), "icons.ts");
 const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
+const buildKindFile = join(dirname(outFile), "build-kind.ts");
+const buildKind = generatedBuildKind(process.env.WRANGLER_COMMAND === "dev");
+if (buildKind !== readText(buildKindFile)) writeAtomically(buildKindFile, buildKind);
 progress.done();
 const scheduled = articles.filter((a) => a.published.epochMs > Date.now()).length;
 // Cloudflare refuses a deployment with more asset files than the plan allows; say so before it does.

@@ -6,7 +6,7 @@ import { type Readiness, type RunningServer, startServer } from "./process-group
 import { WRANGLER_CLI } from "./runtime-binaries.ts";
 
 export interface WranglerDevOptions {
-  /** The environment (this process's unless given); BASE_URL is always its own address. */
+  /** The environment (this process's unless given). */
   readonly env?: NodeJS.ProcessEnv;
   /** More arguments for `wrangler dev`, as they are: "--test-scheduled", say. */
   readonly args?: readonly string[];
@@ -23,9 +23,10 @@ export interface WranglerDevOptions {
 const BUILD_ERROR = /Build failed|\[ERROR\]/;
 
 /**
- * `wrangler dev` in `dir`, building for its own address (the build writes every link from
- * BASE_URL, scripts/build-articles.ts). Resolves once it answers; rejects, with none of its
- * processes left, if it exits, prints a build error or does not answer in time.
+ * `wrangler dev` in `dir`, as a developer runs it: its answers link to the address it serves at
+ * whatever the build's address (src/serve/links-to-request-origin.ts). Resolves once it answers;
+ * rejects, with none of its processes left, if it exits, prints a build error or does not
+ * answer in time.
  */
 export async function startWranglerDev(dir: string, options: WranglerDevOptions): Promise<RunningServer> {
   const port = await findFreePort();
@@ -47,7 +48,7 @@ export async function startWranglerDev(dir: string, options: WranglerDevOptions)
       ...(options.args ?? []),
     ],
     cwd: dir,
-    env: { ...(options.env ?? process.env), WRANGLER_SEND_METRICS: "false", BASE_URL: origin },
+    env: { ...(options.env ?? process.env), WRANGLER_SEND_METRICS: "false" },
     logFile: options.logFile,
     origin,
     ready: options.ready ?? { path: "/" },

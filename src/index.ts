@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { createApp } from "./app.ts";
+import { builtForWranglerDev } from "./generated/build-kind.ts";
 import { manifest } from "./generated/site-manifest.ts";
 import { pingChangedFeeds } from "./push/ping-changed-feeds.ts";
+import { withLinksToRequestOrigin } from "./serve/links-to-request-origin.ts";
 
 // Built while the script is evaluated, before any request: a request then only runs its route.
 const app = createApp({ manifest, assets: env.ASSETS });
@@ -9,7 +11,8 @@ const app = createApp({ manifest, assets: env.ASSETS });
 app.router.match("GET", "/");
 
 export default {
-  fetch: app.fetch,
+  // Under `wrangler dev` every link leads back to wherever it serves; deployed, links are as built.
+  fetch: builtForWranglerDev ? withLinksToRequestOrigin(app.fetch, manifest.baseUrl) : app.fetch,
   // The cron of wrangler.toml: tell the WebSub hub about feeds a publication just changed.
   scheduled(controller, _env, ctx) {
     ctx.waitUntil(pingChangedFeeds(manifest, controller.scheduledTime));

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../scripts/process-group.ts";
+import { LOCAL_BASE_URL } from "../../scripts/site-address.ts";
 import { PING_CRON } from "../../src/push/ping-schedule.ts";
 import { type HubStandIn, notifiedTopics, startHubStandIn } from "../node/build/hub-stand-in.ts";
 import { fileNameOf } from "../support/articles.ts";
@@ -62,10 +63,11 @@ describe("wrangler dev --test-scheduled with a WebSub hub configured", () => {
     expect(await now.text(), wranglerSaid()).toBe("Ran scheduled event");
     expect(hub.requests).toEqual([]);
 
-    // The run whose minute holds the article: the three site feeds, once each.
+    // The run whose minute holds the article: the three site feeds, once each, at the address
+    // the site was built for (the copy sets none), which is what subscribers subscribed to.
     await runAt(SCHEDULED_AT + 30_000);
     expect(notifiedTopics(hub.requests), wranglerSaid()).toEqual(
-      ["/atom.xml", "/feed.json", "/rss.xml"].map((path) => `${origin}${path}`),
+      ["/atom.xml", "/feed.json", "/rss.xml"].map((path) => `${LOCAL_BASE_URL}${path}`),
     );
     for (const request of hub.requests) {
       expect(request.method).toBe("POST");

@@ -1,8 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
-import { DEPLOY_MARKER } from "../../scripts/deploy-guard.ts";
 import { findFreePort } from "../../scripts/free-port.ts";
 import { WRANGLER_CLI } from "../../scripts/runtime-binaries.ts";
 import { startWorkerd } from "../../scripts/workerd-server.ts";
@@ -64,19 +63,23 @@ export async function startBuiltWorker(runtime: Runtime = "workerd"): Promise<Bu
 
 function buildBundle(projectDir: string, origin: string): Bundle {
   const outDir = join(projectDir, "dist", "bundle");
-  const bundle = spawnSync(
-    process.execPath,
-    [WRANGLER_CLI, "deploy", "--dry-run", "--outdir", outDir],
-    // The build takes a deploy's BASE_URL from the deploy script's mark (scripts/deploy-guard.ts);
-    // a dry run served on 127.0.0.1 is no deploy, and links to where it will be served.
-    {
-      cwd: projectDir,
-      encoding: "utf8",
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", [DEPLOY_MARKER]: origin },
-    },
-  );
-  if (bundle.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${bundle.stdout}\n${bundle.stderr}`);
+  const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+  // Built as a local build linking to where it will be served: a deploy refuses a loopback
+  // address. Wrangler then only bundles it, as `wrangler deploy` bundles what its build wrote.
+  const build = spawnSync(process.execPath, ["scripts/build-articles.ts"], {
+    cwd: projectDir,
+    encoding: "utf8",
+    env: { ...env, BASE_URL: origin },
+  });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   const config = readFileSync(join(projectDir, "wrangler.toml"), "utf8");
+  writeFileSync(join(projectDir, "wrangler.toml"), config.replace(/^\[build\]\n(?:[^[#\n].*\n)*/m, ""));
+  const bundle = spawnSync(process.execPath, [WRANGLER_CLI, "deploy", "--dry-run", "--outdir", outDir], {
+    cwd: projectDir,
+    encoding: "utf8",
+    env,
+  });
+  if (bundle.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${bundle.stdout}\n${bundle.stderr}`);
   const assetsTable = /^\[assets\]$([^[]*)/m.exec(config)?.[1] ?? "";
   const setting = (text: string, name: string) => {
     const value = new RegExp(`^${name} = "([^"]+)"`, "m").exec(text)?.[1];

@@ -4,7 +4,6 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { DEPLOY_MARKER } from "../../scripts/deploy-guard.ts";
 import { fileNameOf, numberedArticleText } from "./articles.ts";
 import { testSiteConfigModule } from "./test-site.ts";
 
@@ -30,7 +29,7 @@ export function removeTempDirs(): void {
  * the build would take as the site's address.
  */
 export function childEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
-  const { WRANGLER_COMMAND: _, BASE_URL: __, [DEPLOY_MARKER]: ___, ...env } = process.env;
+  const { WRANGLER_COMMAND: _, BASE_URL: __, SITE_DIR: ___, ...env } = process.env;
   return { ...env, WRANGLER_SEND_METRICS: "false", CI: "1", ...extra };
 }
 
@@ -68,7 +67,8 @@ export function copyProject(prefix: string): ProjectCopy {
 /**
  * A copy of the project for a test: the test site in src/site-config.ts, `count` good articles
  * instead of the checkout's, and wrangler.toml as it is but for the Worker's name and the build
- * command (this Node, no npm). Links follow BASE_URL in the environment of whatever builds it.
+ * command (this Node, no npm) and with no site address set (BASE_URL in the environment of
+ * whatever builds it sets one).
  */
 export function makeProjectCopy(prefix: string, count = 2): string {
   const { dir } = copyProject(prefix);
@@ -79,7 +79,8 @@ export function makeProjectCopy(prefix: string, count = 2): string {
     join(dir, "wrangler.toml"),
     readFileSync(join(ROOT, "wrangler.toml"), "utf8")
       .replace(/^name = .*$/m, `name = "feed-publisher-${prefix}"`)
-      .replace(/^command = .*$/m, `command = '"${process.execPath}" scripts/build-articles.ts'`),
+      .replace(/^command = .*$/m, `command = '"${process.execPath}" scripts/build-articles.ts'`)
+      .replace(/^BASE_URL = .*$/m, 'BASE_URL = ""'),
   );
   return dir;
 }

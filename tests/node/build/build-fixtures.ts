@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { numberedArticleText } from "../../support/articles.ts";
 import { childEnv, ROOT } from "../../support/project-copy.ts";
@@ -33,7 +34,25 @@ export function siteDirFor(outFile: string): string {
 }
 
 export function buildArgs(articlesDir: string, outFile: string): string[] {
-  return [BUILD_SCRIPT, "--articles", articlesDir, "--out", outFile, "--site", siteDirFor(outFile)];
+  return [
+    BUILD_SCRIPT,
+    "--articles",
+    articlesDir,
+    "--out",
+    outFile,
+    "--site",
+    siteDirFor(outFile),
+    "--config",
+    testWranglerConfig(),
+  ];
+}
+
+/** The tests' own wrangler configuration, with no address set whatever the project's says. */
+function testWranglerConfig(): string {
+  const path = join(tmpdir(), "feed-publisher-test-wrangler.toml");
+  const text = '[vars]\nBASE_URL = ""\n';
+  if (!existsSync(path)) writeFileSync(path, text);
+  return path;
 }
 
 /**
