@@ -6,7 +6,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** The mean Gregorian year: close enough for a count of whole years. */
-const YEAR = 365.2425 * DAY;
+export const YEAR = 365.2425 * DAY;
 
 /** A positive span of time (ms) as a reader estimates it: finer when it is short. */
 export function describeDuration(ms: number): string {

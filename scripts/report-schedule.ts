@@ -8,14 +8,15 @@ import { offsetMinutesAt } from "../src/load/zoned-time.ts";
 import type { Article } from "../src/model/article.ts";
 import type { Site } from "../src/model/site.ts";
 import { formatReadableTime } from "../src/render/format-time.ts";
-import { describeDuration } from "./describe-duration.ts";
+import { describeDuration, YEAR } from "./describe-duration.ts";
 import { formatLocalTime } from "./new-article-file.ts";
 import type { PublicationRecord } from "./publication-record.ts";
 
 /**
- * How many scheduled articles are named one per line. The build runs on every save under
- * `wrangler dev`: past this, the soonest ones (what goes live next) are named and the rest
- * counted, so the list never pushes the build's warnings and summary off the screen.
+ * How many scheduled articles are named one per line, in the list and in the far-ahead
+ * warnings. The build runs on every save under `wrangler dev`: past this, the soonest ones
+ * (what goes live next) are listed and the rest counted, so a site with hundreds scheduled
+ * does not push the build's other messages off the screen at each save.
  */
 export const LISTED_SCHEDULED = 10;
 
@@ -53,16 +54,21 @@ export function reportSchedule(input: ScheduleInput): ScheduleReport {
   const warnings: string[] = [];
   const lines: string[] = [];
 
-  const aYearOn = new Date(now);
-  aYearOn.setUTCFullYear(aYearOn.getUTCFullYear() + 1);
-  for (const a of soonestFirst) {
-    if (a.published.epochMs <= aYearOn.getTime()) continue;
+  // Farthest first: a typo in the year is usually the farthest date of all.
+  const farAhead = soonestFirst.filter((a) => a.published.epochMs - now > YEAR).reverse();
+  for (const a of farAhead.slice(0, LISTED_SCHEDULED)) {
     const ahead = describeDuration(a.published.epochMs - now);
     warnings.push(
       warning(
         where(a),
         `"${a.title}" is scheduled ${ahead} ahead, for ${describeTime(site, a.published.epochMs)}; a typo in the year? It is built, and stays off the site until then`,
       ),
+    );
+  }
+  // Many such dates are a plan, not a typo: name a few, count the rest.
+  if (farAhead.length > LISTED_SCHEDULED) {
+    warnings.push(
+      `warning: …and ${farAhead.length - LISTED_SCHEDULED} more article(s) scheduled more than a year ahead`,
     );
   }
 

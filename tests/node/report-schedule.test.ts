@@ -52,3 +52,16 @@ describe("reportSchedule", () => {
     ]);
   });
 });
+
+describe("dates more than a year ahead", () => {
+  it("are warned about farthest first, ten of them, the rest counted", () => {
+    const planned = Array.from({ length: 12 }, (_, n) => `2027-${String(n + 1).padStart(2, "0")}-15 10:00:00`);
+    const report = reportSchedule({ ...loaded([...planned, "2062-12-06 09:00:00"]), site, now: NOW });
+    expect(report.warnings).toHaveLength(LISTED_SCHEDULED + 1);
+    expect(report.warnings[0]).toBe(
+      `warning: articles/${fileNameOf(12)}:3: "Article number 12" is scheduled 36 years ahead, for December 6, 2062 at 09:00 UTC; a typo in the year? It is built, and stays off the site until then`,
+    );
+    // Every one of the thirteen is more than a year after the build's 2 January 2026.
+    expect(report.warnings.at(-1)).toBe("warning: …and 3 more article(s) scheduled more than a year ahead");
+  });
+});
