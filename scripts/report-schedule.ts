@@ -43,67 +43,93 @@ export interface ScheduleReport {
 }
 
 export function reportSchedule(input: ScheduleInput): ScheduleReport {
-  const { site, now, previous } = input;
   const where = (a: Article): SourceLine => input.dateLines.get(a.id) ?? { path: a.id, line: 1 };
   // Ties in file order, as the author sees the folder.
   const soonestFirst = input.articles
-    .filter((a) => a.published.epochMs > now)
+    .filter((a) => a.published.epochMs > input.now)
     .toSorted((a, b) => a.published.epochMs - b.published.epochMs || where(a).path.localeCompare(where(b).path));
-  const goesLive = (a: Article) =>
-    `${describeTime(site, a.published.epochMs)}, in ${describeDuration(a.published.epochMs - now)}`;
-  const warnings: string[] = [];
-  const lines: string[] = [];
+  const context = { ...input, where };
+  const takenDown = reportTakenDown(soonestFirst, context);
+  return {
+    scheduled: soonestFirst.length,
+    warnings: [...warnFarAhead(soonestFirst, context), ...takenDown.warnings],
+    lines: [...takenDown.lines, ...listScheduled(soonestFirst, context)],
+  };
+}
 
-  // Farthest first: a typo in the year is usually the farthest date of all.
+interface Context extends ScheduleInput {
+  readonly where: (a: Article) => SourceLine;
+}
+
+/** Dates more than a year ahead, farthest first: a typo in the year is usually the farthest. */
+function warnFarAhead(soonestFirst: readonly Article[], { site, now, where }: Context): string[] {
   const farAhead = soonestFirst.filter((a) => a.published.epochMs - now > YEAR).reverse();
-  for (const a of farAhead.slice(0, LISTED_SCHEDULED)) {
-    const ahead = describeDuration(a.published.epochMs - now);
-    warnings.push(
+  const warnings = farAhead
+    .slice(0, LISTED_SCHEDULED)
+    .map((a) =>
       warning(
         where(a),
-        `"${a.title}" is scheduled ${ahead} ahead, for ${describeTime(site, a.published.epochMs)}; a typo in the year? It is built, and stays off the site until then`,
+        `"${a.title}" is scheduled ${describeDuration(a.published.epochMs - now)} ahead, for ${describeTime(site, a.published.epochMs)}; a typo in the year? It is built, and stays off the site until then`,
       ),
     );
-  }
   // Many such dates are a plan, not a typo: name a few, count the rest.
   if (farAhead.length > LISTED_SCHEDULED) {
     warnings.push(
       `warning: …and ${farAhead.length - LISTED_SCHEDULED} more article(s) scheduled more than a year ahead`,
     );
   }
+  return warnings;
+}
 
+/**
+ * Articles live now as the last build has them (so the site shows them) that this build
+ * schedules: a warning when a new time zone moved the same date line, a line on stdout when
+ * the author moved the date (intended, but the article still goes away).
+ */
+function reportTakenDown(soonestFirst: readonly Article[], { site, now, previous, where }: Context) {
+  const warnings: string[] = [];
+  const lines: string[] = [];
+  if (previous === undefined) return { warnings, lines };
   for (const a of soonestFirst) {
-    const before = previous?.publishedAt.get(a.id);
-    // Live now as the last build has it (deployed, the site shows it), and scheduled by this one.
-    if (previous === undefined || before === undefined || before > now) continue;
+    const before = previous.publishedAt.get(a.id);
+    if (before === undefined || before > now) continue;
     const dateLine = formatLocalTime(a.published.epochMs, site.timeZone);
     const wasLive = `"${a.title}" has been live since ${describeTime({ ...site, timeZone: previous.timeZone }, before)}`;
+    const goesLive = describeGoingLive(site, a, now);
     if (previous.timeZone !== site.timeZone && formatLocalTime(before, previous.timeZone) === dateLine) {
       warnings.push(
         warning(
           where(a),
-          `${wasLive}, but timeZone changed from ${previous.timeZone} to ${site.timeZone} since the last build, so its date line ${dateLine} now means ${goesLive(a)}: the site will not show it until then. To keep it live, write its date line as ${formatLocalTime(before, site.timeZone)}`,
+          `${wasLive}, but timeZone changed from ${previous.timeZone} to ${site.timeZone} since the last build, so its date line ${dateLine} now means ${goesLive}: the site will not show it until then. To keep it live, write its date line as ${formatLocalTime(before, site.timeZone)}`,
         ),
       );
     } else {
-      // The author moved the date: intended, so said on stdout, but the article does go away.
       const { path, line } = where(a);
       lines.push(
-        `${path}:${line}: ${wasLive}; its date line now schedules it for ${goesLive(a)}, so the site will not show it until then`,
+        `${path}:${line}: ${wasLive}; its date line now schedules it for ${goesLive}, so the site will not show it until then`,
       );
     }
   }
+  return { warnings, lines };
+}
 
-  for (const a of soonestFirst.slice(0, LISTED_SCHEDULED)) {
+/** One line per scheduled article, the soonest LISTED_SCHEDULED of them, then a count. */
+function listScheduled(soonestFirst: readonly Article[], { site, now, where }: Context): string[] {
+  const lines = soonestFirst.slice(0, LISTED_SCHEDULED).map((a) => {
     const { path, line } = where(a);
-    lines.push(`${path}:${line}: "${a.title}" goes live ${goesLive(a)}`);
-  }
+    return `${path}:${line}: "${a.title}" goes live ${describeGoingLive(site, a, now)}`;
+  });
   const last = soonestFirst.at(-1);
   const unlisted = soonestFirst.length - LISTED_SCHEDULED;
   if (last && unlisted > 0) {
-    lines.push(`…and ${unlisted} more scheduled article(s), the last going live ${goesLive(last)}`);
+    lines.push(`…and ${unlisted} more scheduled article(s), the last going live ${describeGoingLive(site, last, now)}`);
   }
-  return { scheduled: soonestFirst.length, warnings, lines };
+  return lines;
+}
+
+/** "January 2, 2026 at 08:24 UTC+2 (Europe/Kyiv), in 3 h 20 min". */
+function describeGoingLive(site: Site, a: Article, now: number): string {
+  return `${describeTime(site, a.published.epochMs)}, in ${describeDuration(a.published.epochMs - now)}`;
 }
 
 /** "January 2, 2026 at 06:24 UTC+2 (Europe/Kyiv)": the readers' format, with the zone named. */
