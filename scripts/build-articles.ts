@@ -25,7 +25,9 @@ import { generatedIcons, readIcons } from "./generated-icons.ts";
 import { generatedBuildKind, generatedModule } from "./generated-module.ts";
 import { readRevisions } from "./git-revisions.ts";
 import { progressLine } from "./progress-line.ts";
+import { readPublicationRecord, savePublicationRecord } from "./publication-record.ts";
 import { hasMediaFolder, readMedia } from "./read-media.ts";
+import { reportSchedule } from "./report-schedule.ts";
 import { baseUrlForBuild, readBaseUrlSetting, uploadingCommand, WRANGLER_CONFIG_FILE } from "./site-address.ts";
 import { readWrittenShards, removeStaleFiles, SiteWriter } from "./site-files.ts";
 import { exitStoppingWrangler } from "./stop-wrangler.ts";
@@ -109,7 +111,7 @@ function readAndLoad() {
   return loadArticles(sources, siteConfig.timeZone, undefined, media);
 }
 const media = hasMediaFolder(articlesDir) ? readMedia(articlesDir) : new Map();
-const { articles, errors, warnings, media: served } = readAndLoad();
+const { articles, errors, warnings, media: served, dateLines } = readAndLoad();
 progress.done();
 for (const problem of [...warnings, ...errors]) process.stderr.write(`${formatProblem(problem)}\n`);
 if (errors.length > 0) {
@@ -117,6 +119,11 @@ if (errors.length > 0) {
   await failBuild(`${errors.length} error(s) in ${files} file(s)`);
 }
 if (articles.length === 0) await fail(`${articlesDir}: no articles found; expected at least one NNN_<hex>.txt file`);
+// Said before the long render, so a date typo shows at once; the record is the last build's.
+const lastBuild = readPublicationRecord(siteDir);
+const site = { ...siteConfig, baseUrl: origin };
+const schedule = reportSchedule({ articles, dateLines, site, now: Date.now(), previous: lastBuild });
+for (const line of schedule.warnings) process.stderr.write(`${line}\n`);
 
 // Dated by git history, so a build is a function of the commit; only uncommitted files, and
 // everything outside a git work tree, take the build's clock (in whole seconds, as HTTP dates).
@@ -154,7 +161,7 @@ const written = readWrittenShards(siteDir);
 const writer = new SiteWriter(siteDir);
 progress.step("rendering articles", articles.length);
 const published = await publishSite({
-  site: { ...siteConfig, baseUrl: origin },
+  site,
   bundle,
   icons: readIcons(),
   media: served,
@@ -180,6 +187,7 @@ const shardKeys = new Map([...published.articleShardKeys, ...published.archiveSh
 const kept = new Set([...published.files.keys(), ...shardKeys.keys()]);
 removeStaleFiles(siteDir, kept);
 written.save(shardKeys);
+savePublicationRecord(siteDir, articles, siteConfig.timeZone);
 const iconsFile = join(dirname(outFile), "icons.ts");
 const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
@@ -187,7 +195,7 @@ const buildKindFile = join(dirname(outFile), "build-kind.ts");
 const buildKind = generatedBuildKind(process.env.WRANGLER_COMMAND === "dev");
 if (buildKind !== readText(buildKindFile)) writeAtomically(buildKindFile, buildKind);
 progress.done();
-const scheduled = articles.filter((a) => a.published.epochMs > Date.now()).length;
+const { scheduled } = schedule;
 // Cloudflare refuses a deployment with more asset files than the plan allows; say so before it does.
 if (kept.size > FREE_PLAN_ASSET_FILES) {
   process.stderr.write(
@@ -197,3 +205,4 @@ if (kept.size > FREE_PLAN_ASSET_FILES) {
 process.stdout.write(
   `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${kept.size} files, ${writer.changed} changed, ${published.renderedShards} of ${published.articleShardKeys.size} article shards rendered, ${published.renderedArchiveShards} of ${published.archiveShardKeys.size} archive shards\n`,
 );
+for (const line of schedule.lines) process.stdout.write(`${line}\n`);

@@ -20,6 +20,15 @@ export interface LoadResult {
   readonly warnings: readonly Problem[];
   /** The media files the articles show, by the site path they are served at. */
   readonly media: ReadonlyMap<string, Uint8Array>;
+  /** Each article's date line by id, so a message about when it goes live can point at it. */
+  readonly dateLines: ReadonlyMap<string, SourceLine>;
+}
+
+/** A line of an article file, as problems name it (path:line). */
+export interface SourceLine {
+  readonly path: string;
+  /** 1-based. */
+  readonly line: number;
 }
 
 /** `NNN_<16 lowercase hex>.txt`; the number only orders a listing, so it may grow past 999. */
@@ -51,6 +60,7 @@ export function loadArticles(
   const parsed: (Omit<ParsedArticle, "image"> & { id: string; image?: ArticleImage })[] = [];
   const served = new Map<string, Uint8Array>();
   const pathById = new Map<string, string>();
+  const dateLines = new Map<string, SourceLine>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const id = idFromPath(file.path);
@@ -97,12 +107,13 @@ export function loadArticles(
       errors.push({ severity: "error", path: file.path, line: reference?.line ?? 1, message: image });
     } else if (id !== undefined) {
       parsed.push({ ...article, id, ...(image ? { image } : {}) });
+      dateLines.set(id, { path: file.path, line: result.dateLine });
       if (reference?.kind === "file" && image)
         served.set(image.url, media.get(reference.name)?.bytes ?? new Uint8Array());
     }
   }
 
-  if (errors.length > 0) return { articles: [], errors, warnings, media: new Map() };
+  if (errors.length > 0) return { articles: [], errors, warnings, media: new Map(), dateLines: new Map() };
 
   const legacySlugs = assignLegacySlugs(
     parsed.map((a) => ({ id: a.id, title: a.title, epochMs: a.published.epochMs })),
@@ -118,7 +129,7 @@ export function loadArticles(
       }),
     )
     .sort(newestFirst);
-  return { articles, errors, warnings, media: served };
+  return { articles, errors, warnings, media: served, dateLines };
 }
 
 /** The one order every output uses: newest first, ties broken by id. */

@@ -15,7 +15,13 @@ export type ParsedArticle = Omit<Article, "id" | "slug" | "legacySlug" | "image"
 };
 
 export type ParseResult =
-  | { readonly ok: true; readonly article: ParsedArticle; readonly warnings: readonly Problem[] }
+  | {
+      readonly ok: true;
+      readonly article: ParsedArticle;
+      /** The 1-based line of the date line, where messages about the publication time point. */
+      readonly dateLine: number;
+      readonly warnings: readonly Problem[];
+    }
   | { readonly ok: false; readonly errors: readonly Problem[]; readonly warnings: readonly Problem[] };
 
 const DATE_LINE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
@@ -202,7 +208,12 @@ export function parseArticle(path: string, text: string, timeZone: string): Pars
 
   if (errors.length > 0 || published === undefined) return { ok: false, errors, warnings };
   const { lines: _, ...given } = fields;
-  return { ok: true, article: { title, published, abstract, paragraphs, ...given }, warnings };
+  return {
+    ok: true,
+    article: { title, published, abstract, paragraphs, ...given },
+    dateLine: dateIndex + 1,
+    warnings,
+  };
 
   function fieldAfterAbstract(index: number, line: string) {
     const name = fieldOfLine(line.trim())?.name ?? "";

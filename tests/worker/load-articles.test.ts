@@ -27,6 +27,12 @@ describe("loading a set of article files", () => {
     expect(articles[0]?.id).toBe("0a1b2c3d4e5f6a7b");
   });
 
+  it("says where each article's date line is, for messages about when it goes live", () => {
+    const spaced = `Title\n\n\n${good.split("\n").slice(2).join("\n")}`;
+    const { dateLines } = loadArticles([file("articles/001_0a1b2c3d4e5f6a7b.txt", spaced)], "UTC");
+    expect(dateLines.get("0a1b2c3d4e5f6a7b")).toEqual({ path: "articles/001_0a1b2c3d4e5f6a7b.txt", line: 4 });
+  });
+
   it("strips a UTF-8 byte-order mark", () => {
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...encode(good)]);
     const { articles } = loadArticles([file("articles/001_0a1b2c3d4e5f6a7b.txt", withBom)], "UTC");
