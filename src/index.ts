@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { createApp } from "./app.ts";
+import { feedsChangedByDeployment } from "./generated/deployment-pings.ts";
 import { manifest } from "./generated/site-manifest.ts";
 import { pingChangedFeeds } from "./push/ping-changed-feeds.ts";
 
@@ -10,8 +11,10 @@ app.router.match("GET", "/");
 
 export default {
   fetch: app.fetch,
-  // The cron of wrangler.toml: tell the WebSub hub about feeds a publication just changed.
-  scheduled(controller, _env, ctx) {
-    ctx.waitUntil(pingChangedFeeds(manifest, controller.scheduledTime));
+  // The cron of wrangler.toml: tell the WebSub hub about feeds a publication just changed, and,
+  // right after this version was uploaded, the feeds its deployment changed.
+  scheduled(controller, env, ctx) {
+    const deployment = { uploadedAt: env.CF_VERSION_METADATA.timestamp, changedFeeds: feedsChangedByDeployment };
+    ctx.waitUntil(pingChangedFeeds(manifest, deployment, controller.scheduledTime));
   },
 } satisfies ExportedHandler<Env>;
