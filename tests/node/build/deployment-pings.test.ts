@@ -10,7 +10,7 @@ import type { SiteManifest } from "../../../src/model/site-manifest.ts";
 import { articleText, fileNameOf } from "../../support/articles.ts";
 import { childEnv, makeProjectCopy, removeTempDirs } from "../../support/project-copy.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
-import { BUILD_CLOCK, fixedClockArgs } from "./build-fixtures.ts";
+import { BUILD_CLOCK, fixedClockArgs, redirectedFetchArgs } from "./build-fixtures.ts";
 import { type LiveSiteStandIn, startLiveSite } from "./live-site-stand-in.ts";
 
 /** The public address the builds write; their requests to it reach a stand-in on 127.0.0.1. */
@@ -30,15 +30,6 @@ const taggedArticle = (n: number, tag: string, title = `Article number ${n}`) =>
   });
 
 /**
- * Node arguments that send the build's requests for ORIGIN to `to` instead: the build probes
- * the site at the address it writes into every link, which no test can serve.
- */
-function redirectedFetchArgs(to: string): string[] {
-  const source = `const f = globalThis.fetch; globalThis.fetch = (url, init) => f(String(url).replace(${JSON.stringify(ORIGIN)}, ${JSON.stringify(to)}), init);`;
-  return [`--import=data:text/javascript,${encodeURIComponent(source)}`];
-}
-
-/**
  * Runs the copy's real build at BUILD_CLOCK for `origin` as `wrangler <command>` runs it, its
  * requests for ORIGIN going to `liveOrigin`. Not spawnSync: the live site stand-in answers
  * from this process.
@@ -51,7 +42,7 @@ function build(dir: string, command: string | undefined, liveOrigin: string, ori
   });
   const child = spawn(
     process.execPath,
-    [...fixedClockArgs(BUILD_CLOCK), ...redirectedFetchArgs(liveOrigin), "scripts/build-articles.ts"],
+    [...fixedClockArgs(BUILD_CLOCK), ...redirectedFetchArgs(ORIGIN, liveOrigin), "scripts/build-articles.ts"],
     { cwd: dir, env },
   );
   let stdout = "";
