@@ -21,6 +21,7 @@ import { wholeSeconds } from "../src/model/time.ts";
 import { publishSite } from "../src/publish/publish-site.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { displayPath, readText, writeAtomically } from "./build-files.ts";
+import { writeDeploymentPings } from "./deployment-pings.ts";
 import { generatedIcons, readIcons } from "./generated-icons.ts";
 import { generatedBuildKind, generatedModule } from "./generated-module.ts";
 import { readRevisions } from "./git-revisions.ts";
@@ -206,3 +207,5 @@ process.stdout.write(
   `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${kept.size} files, ${writer.changed} changed, ${published.renderedShards} of ${published.articleShardKeys.size} article shards rendered, ${published.renderedArchiveShards} of ${published.archiveShardKeys.size} archive shards\n`,
 );
 for (const line of schedule.lines) process.stdout.write(`${line}\n`);
+// Whatever the rest of the build rewrote: which feeds the hub hears of depends on the live site.
+await writeDeploymentPings(outFile);

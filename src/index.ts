@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { createApp } from "./app.ts";
 import { builtForWranglerDev } from "./generated/build-kind.ts";
+import { feedsChangedByDeployment } from "./generated/deployment-pings.ts";
 import { manifest } from "./generated/site-manifest.ts";
 import { pingChangedFeeds } from "./push/ping-changed-feeds.ts";
 import { withLinksToRequestOrigin } from "./serve/links-to-request-origin.ts";
@@ -13,8 +14,10 @@ app.router.match("GET", "/");
 export default {
   // Under `wrangler dev` every link leads back to wherever it serves; deployed, links are as built.
   fetch: builtForWranglerDev ? withLinksToRequestOrigin(app.fetch, manifest.baseUrl) : app.fetch,
-  // The cron of wrangler.toml: tell the WebSub hub about feeds a publication just changed.
-  scheduled(controller, _env, ctx) {
-    ctx.waitUntil(pingChangedFeeds(manifest, controller.scheduledTime));
+  // The cron of wrangler.toml: tell the WebSub hub about feeds a publication just changed, and,
+  // right after this version was uploaded, the feeds its deployment changed.
+  scheduled(controller, env, ctx) {
+    const deployment = { uploadedAt: env.CF_VERSION_METADATA.timestamp, changedFeeds: feedsChangedByDeployment };
+    ctx.waitUntil(pingChangedFeeds(manifest, deployment, controller.scheduledTime));
   },
 } satisfies ExportedHandler<Env>;

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { AssetFile, PublicationState, SiteManifest } from "../../src/model/site-manifest.ts";
 import { EARLIEST } from "../../src/model/site-manifest.ts";
@@ -5,6 +6,7 @@ import { feedsToPing } from "../../src/push/changed-feeds.ts";
 import { type HubClient, notifyHub, RETRY_DELAYS_MS } from "../../src/push/notify-hub.ts";
 import { pingChangedFeeds } from "../../src/push/ping-changed-feeds.ts";
 import { PING_INTERVAL_MS } from "../../src/push/ping-schedule.ts";
+import { type Deployment, selectDeploymentFeeds } from "../../src/push/select-deployment-feeds.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { publishInMemory } from "./support/published-app.ts";
@@ -12,6 +14,8 @@ import { publishInMemory } from "./support/published-app.ts";
 const HUB = "https://hub.example/";
 const ORIGIN = "https://news.example";
 const SITE_FEEDS = ["/atom.xml", "/feed.json", "/rss.xml"];
+/** A version uploaded long before every run here by a build that changed no feed. */
+const NO_DEPLOYMENT: Deployment = { uploadedAt: "2020-01-01T00:00:00.000Z", changedFeeds: [] };
 
 /** A hub stand-in: records every request and answers with the next of `statuses` (then 204). */
 function recordingHub(statuses: readonly (number | "network error")[] = []) {
@@ -55,7 +59,7 @@ const withoutHub = (await publishInMemory(bundle, testSite(ORIGIN))).manifest;
 describe("the scheduled run notifies the WebSub hub", () => {
   it("of each site feed, by its URL, in the run that follows the article's instant", async () => {
     const hub = recordingHub();
-    const outcomes = await pingChangedFeeds(withHub, at("12:01:00"), hub.client);
+    const outcomes = await pingChangedFeeds(withHub, NO_DEPLOYMENT, at("12:01:00"), hub.client);
     expect(hub.topics()).toEqual(SITE_FEEDS.map((path) => `${ORIGIN}${path}`));
     expect(outcomes.every((outcome) => outcome.ok && outcome.attempts === 1)).toBe(true);
     for (const request of hub.requests) {
@@ -70,19 +74,83 @@ describe("the scheduled run notifies the WebSub hub", () => {
   it("not in the runs before or after that one, nor when nothing was published in the minute", async () => {
     for (const time of ["12:00:00", "12:02:00", "13:00:00"]) {
       const hub = recordingHub();
-      expect(await pingChangedFeeds(withHub, at(time), hub.client), time).toEqual([]);
+      expect(await pingChangedFeeds(withHub, NO_DEPLOYMENT, at(time), hub.client), time).toEqual([]);
       expect(hub.requests, time).toEqual([]);
     }
     const hub = recordingHub();
-    await pingChangedFeeds(withHub, Date.parse("2025-03-03T00:00:00Z"), hub.client);
+    await pingChangedFeeds(withHub, NO_DEPLOYMENT, Date.parse("2025-03-03T00:00:00Z"), hub.client);
     expect(hub.requests).toEqual([]);
   });
 
   it("never without a hub, even in the minute an article is published", async () => {
     expect(withoutHub.websubHub).toBeUndefined();
     const hub = recordingHub();
-    expect(await pingChangedFeeds(withoutHub, at("12:01:00"), hub.client)).toEqual([]);
+    expect(await pingChangedFeeds(withoutHub, NO_DEPLOYMENT, at("12:01:00"), hub.client)).toEqual([]);
     expect(hub.requests).toEqual([]);
+  });
+});
+
+describe("after a deployment, the scheduled runs notify the WebSub hub", () => {
+  const topicsOf = (paths: readonly string[]) => paths.map((path) => `${ORIGIN}${path}`);
+  const deployed = (uploadedAt: string, changedFeeds: readonly string[]): Deployment => ({ uploadedAt, changedFeeds });
+  /** The topics the run scheduled at `time` sends, one request each. */
+  const announced = async (manifest: SiteManifest, deployment: Deployment, time: number) => {
+    const hub = recordingHub();
+    await pingChangedFeeds(manifest, deployment, time, hub.client);
+    expect(hub.requests).toHaveLength(new Set(hub.topics()).size);
+    return hub.topics();
+  };
+  const CHANGED = ["/atom.xml", "/rss.xml"];
+
+  it("of the feeds the deployment changed, in the two runs after the upload and in no other", async () => {
+    // Production's timestamps carry microseconds.
+    const deployment = deployed("2025-03-05T11:30:20.123456Z", CHANGED);
+    expect(await announced(withHub, deployment, at("11:30:00"))).toEqual([]);
+    expect(await announced(withHub, deployment, at("11:31:00"))).toEqual(topicsOf(CHANGED));
+    expect(await announced(withHub, deployment, at("11:32:00"))).toEqual(topicsOf(CHANGED));
+    expect(await announced(withHub, deployment, at("11:33:00"))).toEqual([]);
+    expect(await announced(withHub, deployment, at("18:00:00"))).toEqual([]);
+  });
+
+  it("counting the runs from the upload's instant, so there are always exactly two", () => {
+    const uploadedAt = at("11:30:00");
+    const deployment = deployed(new Date(uploadedAt).toISOString(), CHANGED);
+    expect(selectDeploymentFeeds(deployment, uploadedAt)).toEqual([]);
+    expect(selectDeploymentFeeds(deployment, uploadedAt + 1)).toEqual(CHANGED);
+    expect(selectDeploymentFeeds(deployment, uploadedAt + 2 * PING_INTERVAL_MS)).toEqual(CHANGED);
+    expect(selectDeploymentFeeds(deployment, uploadedAt + 2 * PING_INTERVAL_MS + 1)).toEqual([]);
+    expect(selectDeploymentFeeds(deployment, uploadedAt - PING_INTERVAL_MS)).toEqual([]);
+  });
+
+  it("of a feed on both lists once, with the ones the article's publication changed", async () => {
+    // The second run after the upload is the one after the article's instant, 12:00:30.
+    const deployment = deployed("2025-03-05T11:59:10Z", ["/rss.xml", "/tags/energy/rss.xml"]);
+    expect(await announced(withHub, deployment, at("12:01:00"))).toEqual(
+      topicsOf([...SITE_FEEDS, "/tags/energy/rss.xml"]),
+    );
+    expect(await announced(withHub, deployment, at("12:00:00"))).toEqual(
+      topicsOf(["/rss.xml", "/tags/energy/rss.xml"]),
+    );
+  });
+
+  it("of nothing more when the deployment changed no feed", async () => {
+    const deployment = deployed("2025-03-05T11:59:10Z", []);
+    expect(await announced(withHub, deployment, at("12:00:00"))).toEqual([]);
+    expect(await announced(withHub, deployment, at("12:01:00"))).toEqual(topicsOf(SITE_FEEDS));
+  });
+
+  it("never without a hub, nor when the version's timestamp cannot be read", async () => {
+    expect(await announced(withoutHub, deployed("2025-03-05T11:30:20Z", CHANGED), at("11:31:00"))).toEqual([]);
+    expect(await announced(withHub, deployed("", CHANGED), at("11:31:00"))).toEqual([]);
+    expect(await announced(withHub, deployed("yesterday", CHANGED), at("11:31:00"))).toEqual([]);
+  });
+
+  it("reading the upload time from the version metadata binding wrangler.toml declares", () => {
+    // Locally, miniflare gives the binding a fresh id and the time it was set up.
+    const { id, tag, timestamp } = env.CF_VERSION_METADATA;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(typeof tag).toBe("string");
+    expect(Date.parse(timestamp)).toBeLessThanOrEqual(Date.now());
   });
 });
 

@@ -68,6 +68,15 @@ export function fixedClockArgs(clock: number): string[] {
 }
 
 /**
+ * Node arguments that send a script's fetches for `from` (an origin) to `to` instead: a build
+ * probes the live site at the public address it writes into every link, which no test serves.
+ */
+export function redirectedFetchArgs(from: string, to: string): string[] {
+  const source = `const f = globalThis.fetch; globalThis.fetch = (url, init) => f(String(url).replace(${JSON.stringify(from)}, ${JSON.stringify(to)}), init);`;
+  return [`--import=data:text/javascript,${encodeURIComponent(source)}`];
+}
+
+/**
  * Runs the real build script to completion on Node (the one running the tests), as a plain
  * `npm run build` or as the custom build of a wrangler command (`dev`, `deploy`).
  */

@@ -1,5 +1,3 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../../scripts/free-port.ts";
 import { builtFeedsAt, feedsChangedOnLiveSite } from "../../../scripts/live-feeds.ts";
@@ -8,6 +6,7 @@ import { EARLIEST } from "../../../src/model/site-manifest.ts";
 import { publishSite } from "../../../src/publish/publish-site.ts";
 import { bundleOf, plainArticle } from "../../support/articles.ts";
 import { testSite } from "../../support/test-site.ts";
+import { type LiveSiteStandIn, startLiveSite } from "./live-site-stand-in.ts";
 
 const site = testSite("https://news.example");
 const NOW = Date.UTC(2025, 5, 1);
@@ -23,30 +22,14 @@ const scheduledEdit = await publishInMemory(
   bundleOf([...twoArticles, plainArticle(4, "2099-01-01 10:00:00", "A later title")]),
 );
 
-const servers: Server[] = [];
-afterAll(() => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))));
+const sites: LiveSiteStandIn[] = [];
+afterAll(() => Promise.all(sites.map((site) => site.close())));
 
-/**
- * The live site as a stand-in on 127.0.0.1: answers each feed of the state in force at NOW as
- * the Worker does a conditional GET (RFC 9110 §13.1.2), 304 when If-None-Match names the tag of
- * either coding of the file it serves, else 200; 404 for anything else.
- */
-async function liveSite({ manifest }: Awaited<ReturnType<typeof publishInMemory>>) {
-  const state = manifest.states.findLast((candidate) => candidate.from <= NOW);
-  const seen: { path: string; accept: string; ifNoneMatch: string; status: number }[] = [];
-  const server = createServer((request, response) => {
-    const path = request.url ?? "";
-    const index = state?.routes[path];
-    const file = index === undefined ? undefined : manifest.files[index];
-    const ifNoneMatch = request.headers["if-none-match"] ?? "";
-    const tags = [...ifNoneMatch.matchAll(/"[^"]*"/g)].map((match) => match[0]);
-    const status = !file ? 404 : tags.includes(file.etag) || tags.includes(file.gzip?.etag ?? "") ? 304 : 200;
-    seen.push({ path, accept: request.headers.accept ?? "", ifNoneMatch, status });
-    response.writeHead(status, file ? { ETag: file.etag } : {}).end(status === 200 ? "feed bytes" : undefined);
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+/** The live site serving `build` as it is at NOW. */
+async function liveSite(build: Awaited<ReturnType<typeof publishInMemory>>) {
+  const site = await startLiveSite(build.manifest, NOW);
+  sites.push(site);
+  return site;
 }
 
 describe("which feeds a deployment changes, asked of the live site", () => {
