@@ -1,5 +1,6 @@
 // Which subscription feeds a deployment changes, asked of the live site before it is replaced
-// (scripts/deploy.ts): the hub is then notified of those alone, and of nothing when nothing changed.
+// by the build of an upload (scripts/deployment-pings.ts): the hub is then notified of those
+// alone, and of nothing when nothing changed.
 import { type SiteManifest, stateIndexAt } from "../src/model/site-manifest.ts";
 
 /** A feed the new build serves at an instant, with the entity tags of its codings. */

@@ -28,18 +28,30 @@ export function uploadingCommand(env: Env): string | undefined {
   return UPLOADING_COMMANDS.has(command) ? command : undefined;
 }
 
-/** BASE_URL under [vars] in the text of wrangler.toml, or undefined when it sets none. */
-export function configuredBaseUrl(toml: string): string | undefined {
-  const vars: unknown = parse(toml).vars;
-  const value = typeof vars === "object" && vars !== null && "BASE_URL" in vars ? vars.BASE_URL : undefined;
+/**
+ * BASE_URL under [vars] in the text of wrangler.toml, or under [env.<name>.vars] for the
+ * environment `name` (wrangler does not inherit vars into environments); undefined when unset.
+ */
+export function configuredBaseUrl(toml: string, name?: string): string | undefined {
+  const config: unknown = parse(toml);
+  const table = name === undefined ? config : field(field(config, "env"), name);
+  const value = field(field(table, "vars"), "BASE_URL");
   return typeof value === "string" ? value : undefined;
+}
+
+function field(table: unknown, key: string): unknown {
+  return typeof table === "object" && table !== null && key in table
+    ? (table as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** The address as configured: the environment's BASE_URL, else wrangler.toml's, with where it came from. */
 export function readBaseUrlSetting(env: Env, configFile = WRANGLER_CONFIG_FILE) {
   if (env.BASE_URL) return { value: env.BASE_URL, from: "the environment" };
-  const value = configuredBaseUrl(readFileSync(configFile, "utf8"));
-  return { value: value || undefined, from: `[vars] in ${configFile}` };
+  // Wrangler's own way to name an environment that its custom build can see (--env it keeps).
+  const name = env.CLOUDFLARE_ENV || undefined;
+  const value = configuredBaseUrl(readFileSync(configFile, "utf8"), name);
+  return { value: value || undefined, from: `[${name === undefined ? "" : `env.${name}.`}vars] in ${configFile}` };
 }
 
 /**

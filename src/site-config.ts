@@ -2,9 +2,8 @@ import type { SiteConfig } from "./model/site.ts";
 
 /**
  * Everything about the site except where it is deployed: edit here. The build checks every
- * field (src/load/check-site-config.ts). Where it is deployed is BASE_URL at build
- * (`npm run deploy -- --var BASE_URL:…`; README), so a deployment never
- * needs a code change.
+ * field (src/load/check-site-config.ts). Where it is deployed is BASE_URL under [vars] in
+ * wrangler.toml, or a BASE_URL build variable (README, Deploy).
  */
 export const siteConfig: SiteConfig = {
   title: "Ukraine Briefing",

@@ -17,6 +17,10 @@ describe("the site's address in wrangler.toml", () => {
     );
     expect(configuredBaseUrl('name = "x"\n[vars]\nOTHER = "1"\n')).toBeUndefined();
     expect(configuredBaseUrl('name = "x"\n')).toBeUndefined();
+    // An environment's own, which wrangler does not inherit from the top level.
+    const staged = '[vars]\nBASE_URL = "https://a.example"\n[env.staging.vars]\nBASE_URL = "https://b.example"\n';
+    expect(configuredBaseUrl(staged, "staging")).toBe("https://b.example");
+    expect(configuredBaseUrl(staged, "other")).toBeUndefined();
     // The project's own file parses, whatever address a user has put in it.
     expect(() => configuredBaseUrl(readFileSync("wrangler.toml", "utf8"))).not.toThrow();
   });
