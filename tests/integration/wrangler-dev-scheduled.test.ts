@@ -31,24 +31,30 @@ async function runScheduledAt(get: (path: string) => Promise<Response>, time: nu
   expect(await response.text()).toBe("ok");
 }
 
-describe("wrangler dev --test-scheduled with a WebSub hub configured", () => {
-  let dev: RunningServer | undefined;
-  let hub: HubStandIn | undefined;
-  afterAll(async () => {
-    await dev?.stop();
-    await hub?.close();
-    removeTempDirs();
-  });
+const servers: RunningServer[] = [];
+const hubs: HubStandIn[] = [];
+afterAll(async () => {
+  await Promise.all([...servers.map((server) => server.stop()), ...hubs.map((hub) => hub.close())]);
+  removeTempDirs();
+});
 
+/** A copy of the project whose site names `hubUrl` as its WebSub hub. */
+function projectWithHub(prefix: string, hubUrl: string): string {
+  const dir = makeProjectCopy(prefix, 2);
+  writeFileSync(join(dir, "src/site-config.ts"), testSiteConfigModule({ ...TEST_SITE_CONFIG, websubHub: hubUrl }));
+  return dir;
+}
+
+describe("wrangler dev --test-scheduled with a WebSub hub configured", () => {
   it("notifies the hub of each site feed in the run after the article's instant, and never otherwise", {
     timeout: TIMEOUT_MS,
   }, async () => {
-    hub = await startHubStandIn();
-    const dir = makeProjectCopy("scheduled", 2);
-    writeFileSync(join(dir, "src/site-config.ts"), testSiteConfigModule({ ...TEST_SITE_CONFIG, websubHub: hub.url }));
+    const hub = await startHubStandIn();
+    hubs.push(hub);
+    const dir = projectWithHub("scheduled", hub.url);
     writeFileSync(join(dir, "articles", fileNameOf(90)), SCHEDULED_ARTICLE);
     const server = await startTestWranglerDev(dir, { args: ["--test-scheduled"] });
-    dev = server;
+    servers.push(server);
     const { origin } = server;
     const wranglerSaid = () => `wrangler dev said:\n${server.log()}`;
     const get = (path: string) => fetch(`${origin}${path}`, { signal: AbortSignal.timeout(10_000) });
@@ -85,20 +91,12 @@ describe("wrangler dev --test-scheduled with a WebSub hub configured", () => {
 });
 
 describe("wrangler dev serving a build made as wrangler deploy makes it", () => {
-  let dev: RunningServer | undefined;
-  let hub: HubStandIn | undefined;
-  afterAll(async () => {
-    await dev?.stop();
-    await hub?.close();
-    removeTempDirs();
-  });
-
   it("notifies the hub of the deployment's feeds in the two minutes after its version's timestamp", {
     timeout: TIMEOUT_MS,
   }, async () => {
-    hub = await startHubStandIn();
-    const dir = makeProjectCopy("deployment-pings", 2);
-    writeFileSync(join(dir, "src/site-config.ts"), testSiteConfigModule({ ...TEST_SITE_CONFIG, websubHub: hub.url }));
+    const hub = await startHubStandIn();
+    hubs.push(hub);
+    const dir = projectWithHub("deployment-pings", hub.url);
     // The build runs as for `wrangler deploy` (wrangler dev would say "dev"), for a public
     // origin whose requests go to a port where nothing answers: a first deployment.
     const toml = join(dir, "wrangler.toml");
@@ -109,7 +107,7 @@ describe("wrangler dev serving a build made as wrangler deploy makes it", () => 
       args: ["--test-scheduled"],
       env: { BASE_URL: origin, NODE_OPTIONS: redirectedFetchArgs(origin, nowhere).join(" ") },
     });
-    dev = server;
+    servers.push(server);
     const wranglerSaid = () => `wrangler dev said:\n${server.log()}`;
     const get = (path: string) => fetch(`${server.origin}${path}`, { signal: AbortSignal.timeout(10_000) });
     await until(
