@@ -22,7 +22,9 @@ import { displayPath, readText, writeAtomically } from "./build-files.ts";
 import { baseUrlForBuild } from "./deploy-guard.ts";
 import { generatedIcons, readIcons } from "./generated-icons.ts";
 import { generatedModule } from "./generated-module.ts";
-import { readRevisions } from "./git-revisions.ts";
+import { readGitState, readRevisions } from "./git-revisions.ts";
+import { fingerprintInputs } from "./input-fingerprint.ts";
+import { readLastBuild } from "./last-build.ts";
 import { progressLine } from "./progress-line.ts";
 import { hasMediaFolder, readMedia } from "./read-media.ts";
 import { readWrittenShards, removeStaleFiles, SiteWriter } from "./site-files.ts";
@@ -75,6 +77,16 @@ if (configProblems.length > 0) {
   }
   failBuild(`${configProblems.length} error(s) in ${SITE_CONFIG_FILE}`);
 }
+// Nothing changed since the last build (docs/static-assets.md#builds): stop before reading an article.
+const git = readGitState(articlesDir, ".");
+const inputs = fingerprintInputs({ articlesDir, outFile, siteDir, baseUrl: baseUrl.origin, git });
+const lastBuild = readLastBuild(siteDir, [outFile, join(dirname(outFile), "icons.ts")]);
+if (lastBuild.matches(inputs)) {
+  process.stdout.write(
+    `nothing changed since the last build of ${articlesDir} into ${displayPath(siteDir)}; nothing written\n`,
+  );
+  process.exit(0);
+}
 let names: string[];
 try {
   names = readdirSync(articlesDir);
@@ -116,7 +128,7 @@ if (articles.length === 0) fail(`${articlesDir}: no articles found; expected at 
 // everything outside a git work tree, take the build's clock (in whole seconds, as HTTP dates).
 progress.step("dating articles from git");
 const mediaNames = [...media.keys()].map((name) => `media/${name}`);
-const revisions = readRevisions(articlesDir, [...read, ...mediaNames], ".", wholeSeconds(Date.now()));
+const revisions = readRevisions(git, articlesDir, [...read, ...mediaNames], ".", wholeSeconds(Date.now()));
 progress.done();
 for (const line of revisions.notices) process.stderr.write(`${line}\n`);
 // A served image's path is /media/<digest>/<its name under articles/media/>.
@@ -146,6 +158,7 @@ function imageRevisedAt(id: string): number {
 const sourceDate = Math.max(revisions.templatesRevisedAt, ...revisions.articlesRevisedAt.values());
 const written = readWrittenShards(siteDir);
 const writer = new SiteWriter(siteDir);
+lastBuild.forget();
 progress.step("rendering articles", articles.length);
 const published = await publishSite({
   site: { ...siteConfig, baseUrl: baseUrl.origin },
@@ -177,6 +190,7 @@ written.save(shardKeys);
 const iconsFile = join(dirname(outFile), "icons.ts");
 const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
+if (!revisions.clockDated) lastBuild.save(inputs);
 progress.done();
 const scheduled = articles.filter((a) => a.published.epochMs > Date.now()).length;
 // Cloudflare refuses a deployment with more asset files than the plan allows; say so before it does.
