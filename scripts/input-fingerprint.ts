@@ -7,7 +7,7 @@
 // writes and links to. It may change when the output does not: that only costs a full build.
 import { createHash, type Hash } from "node:crypto";
 import { readdirSync, readFileSync, type Stats, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { GitState, WorkTreeState } from "./git-revisions.ts";
 
 /** The project this script belongs to: the code that is running. */
@@ -62,8 +62,8 @@ export function fingerprintInputs(
   add("node", process.version, process.versions.icu ?? "", process.versions.tz ?? "", process.versions.unicode ?? "");
   add("paths", process.cwd(), resolve(inputs.articlesDir), resolve(inputs.outFile), resolve(inputs.siteDir));
   add("base URL", inputs.baseUrl);
-  addGitState(add, "articles", inputs.git.articles);
-  addGitState(add, "templates", inputs.git.templates);
+  addGitState(add, "articles", inputs.git.articles, false);
+  addGitState(add, "templates", inputs.git.templates, true);
 
   // The code is hashed by its bytes; it was loaded when the process started, before this.
   const loadedAt = performance.timeOrigin;
@@ -71,7 +71,8 @@ export function fingerprintInputs(
     for (const path of codeFiles(root)) {
       const stats = statSync(path);
       if (stats.mtimeMs >= loadedAt - SETTLE_MS) settled = false;
-      add("code", path, createHash("sha256").update(readFileSync(path)).digest("hex"));
+      // Times too: while src/ has uncommitted changes, the newest of them dates the templates.
+      add("code", path, stats.size, stats.mtimeMs, createHash("sha256").update(readFileSync(path)).digest("hex"));
     }
   }
 
@@ -93,14 +94,30 @@ export function fingerprintInputs(
   return { key: hash.digest("hex"), settled };
 }
 
-function addGitState(add: (...parts: readonly string[]) => Hash, label: string, state: WorkTreeState): void {
+function addGitState(
+  add: (...parts: readonly (string | number)[]) => Hash,
+  label: string,
+  state: WorkTreeState,
+  withTimes: boolean,
+): void {
   if (!state.tree.ok) {
     add(label, "no work tree", state.tree.why);
     return;
   }
   add(label, state.tree.top, state.tree.prefix, state.head, state.shallow);
   // undefined (git failed) dates everything by the clock, and such a build is never reused.
-  for (const path of [...(state.changed ?? ["(git status failed)"])].sort()) add(label, "changed", path);
+  for (const path of [...(state.changed ?? ["(git status failed)"])].sort()) {
+    // A deleted template is dated by its folder's time (scripts/git-revisions.ts); the articles'
+    // times are added with their listing.
+    add(label, "changed", path, withTimes ? statSync(nearestExisting(join(state.tree.top, path))).mtimeMs : "");
+  }
+}
+
+/** The path itself, or its closest folder that exists. */
+function nearestExisting(path: string): string {
+  let existing = path;
+  while (statSync(existing, { throwIfNoEntry: false }) === undefined) existing = dirname(existing);
+  return existing;
 }
 
 /** What renders: src/ but the build's own output, scripts/, and the lock file and manifest. */
