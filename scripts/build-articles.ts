@@ -124,8 +124,8 @@ if (errors.length > 0) {
 }
 if (articles.length === 0) fail(`${articlesDir}: no articles found; expected at least one NNN_<hex>.txt file`);
 
-// Dated by git history, so a build is a function of the commit; only uncommitted files, and
-// everything outside a git work tree, take the build's clock (in whole seconds, as HTTP dates).
+// Dated by git history, so a build is a function of the commit; uncommitted files by their
+// modification time, and only what is outside a git work tree by the build's clock.
 progress.step("dating articles from git");
 const mediaNames = [...media.keys()].map((name) => `media/${name}`);
 const revisions = readRevisions(git, articlesDir, [...read, ...mediaNames], ".", wholeSeconds(Date.now()));
