@@ -40,8 +40,11 @@ export interface WorkerBuild {
   readonly upload: Upload;
 }
 
-/** The project as wrangler needs it, without the [build] step (the bench runs it itself). */
-function copyProject(dir: string): void {
+/**
+ * The project as wrangler needs it, without the [build] step (the bench runs it itself) unless
+ * `withBuildStep`, for a `wrangler dev` that builds as a writer's does.
+ */
+export function copyProject(dir: string, withBuildStep = false): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const entry of ["src", "scripts", "package.json", "tsconfig.json"]) {
@@ -52,10 +55,8 @@ function copyProject(dir: string): void {
   }
   symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
   // The [build] table up to the next table header: its values may hold "[" (watch_dir is a list).
-  const config = readFileSync(join(PROJECT_ROOT, "wrangler.toml"), "utf8").replace(
-    /^\[build\]\n(?:(?!\[)[^\n]*\n?)*/m,
-    "",
-  );
+  const original = readFileSync(join(PROJECT_ROOT, "wrangler.toml"), "utf8");
+  const config = withBuildStep ? original : original.replace(/^\[build\]\n(?:(?!\[)[^\n]*\n?)*/m, "");
   writeFileSync(join(dir, "wrangler.toml"), config);
 }
 

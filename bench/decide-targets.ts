@@ -78,6 +78,27 @@ export const TARGETS = {
     max: 5_000,
     judgedAt: [10_000],
   },
+  noopRebuild: {
+    id: "noop-rebuild",
+    text: "rebuild with nothing changed ≤ 3 s, committed or not",
+    unit: "ms",
+    max: 3_000,
+    judgedAt: [10_000],
+  },
+  noopWrites: {
+    id: "noop-writes",
+    text: "rebuild with nothing changed writes no file",
+    unit: "files",
+    max: 0,
+    judgedAt: [10_000],
+  },
+  devRestart: {
+    id: "wrangler-dev-rebuilt",
+    text: "`wrangler dev` ready over a previous build ≤ 30 s, committed or not",
+    unit: "ms",
+    max: 30_000,
+    judgedAt: [100_000],
+  },
   delta: {
     id: "delta",
     text: "one more article changes ≤ 1 % of the uploaded bytes",
@@ -174,6 +195,25 @@ function readTarget(id: string, size: SizeResult): Reading | undefined {
         value: r.ms,
         note: `${r.writtenFiles} of ${r.publishedFiles} files written`,
       }));
+    case "noop-rebuild":
+      return read(size.noopRebuild, (r) =>
+        worst([
+          ["committed", r.committed.ms],
+          ["uncommitted", r.uncommitted.ms],
+        ]),
+      );
+    case "noop-writes":
+      return read(size.noopRebuild, (r) => ({
+        value: r.committed.writtenFiles + r.uncommitted.writtenFiles,
+        note: "committed and uncommitted",
+      }));
+    case "wrangler-dev-rebuilt":
+      return read(size.devRestart, (r) =>
+        worst([
+          ["committed", r.committedMs],
+          ["uncommitted", r.uncommittedMs],
+        ]),
+      );
     case "wrangler-dev":
       return read(size.wranglerDevMs, (ms) => ({ value: ms, note: "" }));
     case "delta":

@@ -19,7 +19,7 @@ function firstLine(command: string, args: readonly string[]): string {
   return output.trim().split("\n")[0] ?? "";
 }
 
-/** wrk prints its version on stderr, and exits 1 after it. */
+/** wrk prints its version on stderr, and exits 1 after it; a missing tool gives the shell's words. */
 function versionLine(command: string): string {
   const result = execFileSync("sh", ["-c", `${command} 2>&1 || true`], { encoding: "utf8" });
   return result.trim().split("\n")[0] ?? "unknown";
@@ -41,7 +41,8 @@ export function readEnvironment(): Environment {
       workerd: firstLine(WORKERD_BINARY, ["--version"]),
       wrangler: packageVersion("wrangler"),
       hono: packageVersion("hono"),
-      hugo: firstLine("hugo", ["version"]).split(" ").slice(0, 2).join(" "),
+      // Not installed for `--only noop`, which needs no Hugo: the report then says so.
+      hugo: versionLine("hugo version").split(" ").slice(0, 2).join(" "),
       wrk: versionLine("wrk -v").split(" [")[0] ?? "unknown",
     },
   };

@@ -23,7 +23,17 @@ export interface BuiltTree {
 
 const IGNORED = ["node_modules", "dist", "src/generated", "*.log"];
 
-function commit(root: string, at: string, message: string): void {
+/** Makes `dir` a git repository that keeps none of the build's output or logs. */
+export function initRepository(dir: string): void {
+  execFileSync("git", ["init", "--quiet", "-b", "main", dir], { stdio: "ignore" });
+  writeFileSync(join(dir, ".gitignore"), `${IGNORED.join("\n")}\n`);
+}
+
+/**
+ * Commits at the fixed instant `at`, so dates never come from the clock: everything in `root`,
+ * or only what is staged already.
+ */
+export function commit(root: string, at: string, message: string, stageAll = true): void {
   const env = {
     ...process.env,
     GIT_AUTHOR_NAME: "bench",
@@ -33,7 +43,7 @@ function commit(root: string, at: string, message: string): void {
     GIT_AUTHOR_DATE: at,
     GIT_COMMITTER_DATE: at,
   };
-  execFileSync("git", ["add", "-A"], { cwd: root, env, stdio: "ignore" });
+  if (stageAll) execFileSync("git", ["add", "-A"], { cwd: root, env, stdio: "ignore" });
   execFileSync("git", ["commit", "--quiet", "--allow-empty", "-m", message], { cwd: root, env, stdio: "ignore" });
 }
 
@@ -43,8 +53,7 @@ export async function measureDelta(articles: number, dir: string): Promise<{ del
   const corpusDir = join(dir, "articles");
   const workerDir = join(dir, "worker");
   mkdirSync(corpusDir, { recursive: true });
-  execFileSync("git", ["init", "--quiet", "-b", "main", dir], { stdio: "ignore" });
-  writeFileSync(join(dir, ".gitignore"), `${IGNORED.join("\n")}\n`);
+  initRepository(dir);
   // One corpus of articles + 1, named as in the smaller one, so the first build holds exactly
   // all but the newest article.
   const files = generateCorpus(articles + 1, articles);

@@ -1,7 +1,9 @@
 import type { WorkerBuild } from "./build-worker.ts";
 import type { Environment } from "./environment.ts";
 import type { DeltaResult } from "./measure-delta.ts";
+import type { DevRestartResult } from "./measure-dev-restart.ts";
 import type { FreshResult } from "./measure-fresh.ts";
+import type { NoopRebuildResult } from "./measure-noop-rebuild.ts";
 import type { RebuildResult } from "./measure-rebuild.ts";
 import type { Endpoint, Samples } from "./measure-serving.ts";
 import type { BenchOptions } from "./options.ts";
@@ -36,6 +38,10 @@ export interface SizeResult {
   /** Only at the size where one more article and one edit are measured. */
   readonly delta: Measured<DeltaResult> | undefined;
   readonly rebuild: Measured<RebuildResult> | undefined;
+  /** Only there too: a rebuild with nothing changed, committed and not. */
+  readonly noopRebuild?: Measured<NoopRebuildResult> | undefined;
+  /** Only at the largest size: `wrangler dev` started again over its previous build. */
+  readonly devRestart?: Measured<DevRestartResult> | undefined;
 }
 
 export interface BenchResult {

@@ -17,7 +17,9 @@ import { writeFloorWorker } from "./floor-worker.ts";
 import { writeCorpus } from "./generate-corpus.ts";
 import { buildHugoSite, writeHugoSite } from "./hugo-site.ts";
 import { measureDelta } from "./measure-delta.ts";
+import { measureDevRestart } from "./measure-dev-restart.ts";
 import { measureFresh } from "./measure-fresh.ts";
+import { measureNoopRebuild } from "./measure-noop-rebuild.ts";
 import { measureRebuild } from "./measure-rebuild.ts";
 import { type Endpoint, measureServing } from "./measure-serving.ts";
 import { mirrorWorker } from "./mirror-worker.ts";
@@ -167,14 +169,53 @@ async function measureWranglerDev(build: WorkerBuild): Promise<number> {
 
 const notMeasured = (why: string) => ({ ok: false as const, error: why });
 
-/** One more article, then one edit, on a committed tree of `articles` (only at options.deltaSize). */
-async function measureChanges(articles: number, sizeDir: string): Promise<Pick<SizeResult, "delta" | "rebuild">> {
+/**
+ * One more article, then one edit, then rebuilds with nothing changed, on a committed tree of
+ * `articles` (only at options.deltaSize).
+ */
+async function measureChanges(
+  articles: number,
+  sizeDir: string,
+): Promise<Pick<SizeResult, "delta" | "rebuild" | "noopRebuild">> {
   log(`${articles} articles: two committed builds, the second with one more article`);
   const measured = await attempt(() => measureDelta(articles, join(sizeDir, "delta")), log);
-  if (!measured.ok) return { delta: measured, rebuild: notMeasured(`not built: ${measured.error}`) };
+  if (!measured.ok) {
+    const why = notMeasured(`not built: ${measured.error}`);
+    return { delta: measured, rebuild: why, noopRebuild: why };
+  }
   log(`${articles} articles: rebuild after editing one article`);
   const rebuild = await attempt(() => measureRebuild(measured.value.tree), log);
-  return { delta: { ok: true, value: measured.value.delta }, rebuild };
+  log(`${articles} articles: rebuilds with nothing changed, committed and not`);
+  const noopRebuild = await attempt(() => measureNoopRebuild(measured.value.tree), log);
+  return { delta: { ok: true, value: measured.value.delta }, rebuild, noopRebuild };
+}
+
+/**
+ * `--only noop`: the rebuild with nothing changed on the committed tree of one more article,
+ * and `wrangler dev` over a previous build at the largest size; nothing else is measured.
+ */
+async function measureNoopOnly(articles: number): Promise<SizeResult> {
+  const sizeDir = join(options.workDir, `corpus-${articles}`);
+  mkdirSync(sizeDir, { recursive: true });
+  const skipped = notMeasured("not in this run (--only noop)");
+  let noopRebuild: SizeResult["noopRebuild"];
+  if (articles === options.deltaSize) {
+    log(`${articles} articles: a committed tree, then rebuilds with nothing changed`);
+    const built = await attempt(() => measureDelta(articles, join(sizeDir, "delta")), log);
+    noopRebuild = built.ok
+      ? await attempt(() => measureNoopRebuild(built.value.tree), log)
+      : notMeasured(`not built: ${built.error}`);
+  }
+  const devRestart = isLargest(articles)
+    ? await attempt(() => measureDevRestart(articles, join(sizeDir, "dev"), log), log)
+    : undefined;
+  const none = { builds: skipped, hugoMs: skipped, fresh: skipped, serving: skipped, wranglerDevMs: skipped };
+  return { articles, corpusBytes: 0, ...none, delta: undefined, rebuild: undefined, noopRebuild, devRestart };
+}
+
+/** `wrangler dev` over a previous build is measured from 100,000 articles, or at the largest size of a smaller run. */
+function isLargest(articles: number): boolean {
+  return articles >= LARGE || articles === Math.max(...options.sizes);
 }
 
 async function measureSize(articles: number): Promise<SizeResult> {
@@ -201,12 +242,17 @@ async function measureSize(articles: number): Promise<SizeResult> {
   const serving = await attempt(() => measureSteadyState(build, routes, sizeDir), log);
   log(`${articles} articles: wrangler dev`);
   const wranglerDevMs = await attempt(() => measureWranglerDev(build), log);
-  return { ...base, fresh, serving, wranglerDevMs };
+  const devRestart = isLargest(articles)
+    ? await attempt(() => measureDevRestart(articles, join(sizeDir, "dev"), log), log)
+    : undefined;
+  rmSync(join(sizeDir, "dev"), { recursive: true, force: true });
+  return { ...base, fresh, serving, wranglerDevMs, devRestart };
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
-  ensurePackages(log);
+  // The rebuilds with nothing changed need neither wrk nor Hugo.
+  if (options.only !== "noop") ensurePackages(log);
   const loadBefore = readLoadAverage();
   const environment = readEnvironment();
   log(`load average ${loadBefore}; work dir ${options.workDir}`);
@@ -214,7 +260,7 @@ async function main(): Promise<void> {
   mkdirSync(options.workDir, { recursive: true });
   const sizes: SizeResult[] = [];
   for (const articles of options.sizes) {
-    sizes.push(await measureSize(articles));
+    sizes.push(await (options.only === "noop" ? measureNoopOnly(articles) : measureSize(articles)));
     // Each corpus's copy is large (100,000 articles publish about 1.4 GB of assets).
     rmSync(join(options.workDir, `corpus-${articles}`), { recursive: true, force: true });
   }

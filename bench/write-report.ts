@@ -121,6 +121,32 @@ function changesTable(result: BenchResult): string {
   );
 }
 
+function noopTable(result: BenchResult): string {
+  const rows = result.sizes.flatMap((s) => {
+    if (!s.noopRebuild && !s.devRestart) return [];
+    return [
+      [
+        int(s.articles),
+        value(s.noopRebuild, (r) => `${seconds(r.committed.ms)} / ${seconds(r.uncommitted.ms)}`),
+        value(s.noopRebuild, (r) => `${int(r.committed.writtenFiles)} / ${int(r.uncommitted.writtenFiles)}`),
+        value(s.devRestart, (r) => `${seconds(r.committedMs)} / ${seconds(r.uncommittedMs)}`),
+        value(s.devRestart, (r) => r.previousBuildMs.map(seconds).join(" / ")),
+      ],
+    ];
+  });
+  if (rows.length === 0) return "Not measured in this run.";
+  return table(
+    [
+      "articles",
+      "no-op rebuild s, committed / uncommitted",
+      "files it wrote",
+      "wrangler dev ready over a previous build s, committed / uncommitted",
+      "the previous builds s",
+    ],
+    rows,
+  );
+}
+
 function firstRequestTable(result: BenchResult): string {
   const routes = [
     ...new Set(result.sizes.flatMap((s) => (s.fresh.ok ? [...s.fresh.value.firstRequestMs.keys()] : []))),
@@ -177,6 +203,8 @@ function failures(result: BenchResult): string {
         ["wrangler dev", s.wranglerDevMs],
         ["one more article", s.delta],
         ["rebuild after one edit", s.rebuild],
+        ["rebuild with nothing changed", s.noopRebuild],
+        ["wrangler dev over a previous build", s.devRestart],
       ] as const
     ).flatMap(([what, m]) => (m && !m.ok ? [`- ${int(s.articles)} articles, ${what}: ${m.error}`] : [])),
   );
@@ -229,6 +257,12 @@ ${steady}
 One more article: the corpus committed, built, one article added and committed, built again; the bytes of the second upload (script and assets) whose files are new or whose content changed. Rebuild: one article of that tree edited and left uncommitted, then \`scripts/build-articles.ts\` (what \`wrangler dev\` runs on every change) over the assets already in place.
 
 ${changesTable(result)}
+
+## Rebuilds with nothing changed
+
+No-op rebuild: on that tree, committed, then with every article untracked (dated by its modification time), a build, then the measured build with nothing changed since; "files it wrote": files under \`dist/\` and \`src/generated/\` whose size or time moved. \`wrangler dev\` over a previous build: a committed tree built for the address \`wrangler dev\` then serves, and \`wrangler dev\` started on it with its \`[build]\` step, spawn to the first 200 of \`/\`; then the same with every article untracked.
+
+${noopTable(result)}
 
 ## What could not be measured
 

@@ -24,7 +24,9 @@ import { displayPath, readText, writeAtomically } from "./build-files.ts";
 import { writeDeploymentPings } from "./deployment-pings.ts";
 import { generatedIcons, readIcons } from "./generated-icons.ts";
 import { generatedBuildKind, generatedModule } from "./generated-module.ts";
-import { readRevisions } from "./git-revisions.ts";
+import { readGitState, readRevisions } from "./git-revisions.ts";
+import { fingerprintInputs } from "./input-fingerprint.ts";
+import { readLastBuild } from "./last-build.ts";
 import { progressLine } from "./progress-line.ts";
 import { readPublicationRecord, savePublicationRecord } from "./publication-record.ts";
 import { hasMediaFolder, readMedia } from "./read-media.ts";
@@ -89,6 +91,22 @@ if (configProblems.length > 0) {
   }
   await failBuild(`${configProblems.length} error(s) in ${SITE_CONFIG_FILE}`);
 }
+// Which command the build is for, first: wrangler dev reloads even after a failed build.
+const buildKindFile = join(dirname(outFile), "build-kind.ts");
+const buildKind = generatedBuildKind(process.env.WRANGLER_COMMAND === "dev");
+if (buildKind !== readText(buildKindFile)) writeAtomically(buildKindFile, buildKind);
+// Nothing changed since the last build (docs/static-assets.md#builds): stop before reading an article.
+const git = readGitState(articlesDir, ".");
+const inputs = fingerprintInputs({ articlesDir, outFile, siteDir, baseUrl: origin, git });
+const lastBuild = readLastBuild(siteDir, [outFile, join(dirname(outFile), "icons.ts")]);
+if (lastBuild.matches(inputs)) {
+  // Which feeds an upload changes depends on the live site, not on what this build would write.
+  await writeDeploymentPings(outFile);
+  process.stdout.write(
+    `nothing changed since the last build of ${articlesDir} into ${displayPath(siteDir)}; nothing written\n`,
+  );
+  process.exit(0);
+}
 const names = await readdir(articlesDir).catch((cause: Error) =>
   fail(`${articlesDir}: cannot read the articles folder (${cause.message}); expected a folder of NNN_<hex>.txt files`),
 );
@@ -121,16 +139,16 @@ if (errors.length > 0) {
 }
 if (articles.length === 0) await fail(`${articlesDir}: no articles found; expected at least one NNN_<hex>.txt file`);
 // Said before the long render, so a date typo shows at once; the record is the last build's.
-const lastBuild = readPublicationRecord(siteDir);
+const lastPublication = readPublicationRecord(siteDir);
 const site = { ...siteConfig, baseUrl: origin };
-const schedule = reportSchedule({ articles, dateLines, site, now: Date.now(), previous: lastBuild });
+const schedule = reportSchedule({ articles, dateLines, site, now: Date.now(), previous: lastPublication });
 for (const line of schedule.warnings) process.stderr.write(`${line}\n`);
 
-// Dated by git history, so a build is a function of the commit; only uncommitted files, and
-// everything outside a git work tree, take the build's clock (in whole seconds, as HTTP dates).
+// Dated by git history, so a build is a function of the commit; uncommitted files by their
+// modification time, and only what is outside a git work tree by the build's clock.
 progress.step("dating articles from git");
 const mediaNames = [...media.keys()].map((name) => `media/${name}`);
-const revisions = readRevisions(articlesDir, [...read, ...mediaNames], ".", wholeSeconds(Date.now()));
+const revisions = readRevisions(git, articlesDir, [...read, ...mediaNames], ".", wholeSeconds(Date.now()));
 progress.done();
 for (const line of revisions.notices) process.stderr.write(`${line}\n`);
 // A served image's path is /media/<digest>/<its name under articles/media/>.
@@ -160,6 +178,7 @@ function imageRevisedAt(id: string): number {
 const sourceDate = Math.max(revisions.templatesRevisedAt, ...revisions.articlesRevisedAt.values());
 const written = readWrittenShards(siteDir);
 const writer = new SiteWriter(siteDir);
+lastBuild.forget();
 progress.step("rendering articles", articles.length);
 const published = await publishSite({
   site,
@@ -192,9 +211,7 @@ savePublicationRecord(siteDir, articles, siteConfig.timeZone);
 const iconsFile = join(dirname(outFile), "icons.ts");
 const icons = generatedIcons();
 if (icons !== readText(iconsFile)) writeAtomically(iconsFile, icons);
-const buildKindFile = join(dirname(outFile), "build-kind.ts");
-const buildKind = generatedBuildKind(process.env.WRANGLER_COMMAND === "dev");
-if (buildKind !== readText(buildKindFile)) writeAtomically(buildKindFile, buildKind);
+if (!revisions.clockDated) lastBuild.save(inputs);
 progress.done();
 const { scheduled } = schedule;
 // Cloudflare refuses a deployment with more asset files than the plan allows; say so before it does.

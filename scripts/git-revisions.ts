@@ -2,10 +2,13 @@
 // one commit dates every page alike. Last-Modified must move when a body changes
 // (RFC 9110 §8.8.2): an edited article's page, or every page after a template change, must not
 // answer an older If-Modified-Since with 304. The number of git processes is fixed, whatever
-// the number of articles: `git rev-parse`, `git status` and `git log` for the articles folder,
-// and the same three for the templates.
+// the number of articles: `git rev-parse` (twice), `git status` and `git log` for the articles
+// folder, and the same for the templates. What git does not date yet (uncommitted files) is dated
+// by its modification time, which stays put from build to build until the file changes.
 import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { wholeSeconds } from "../src/model/time.ts";
 import { displayPath } from "./build-files.ts";
 
 /** Everything that shapes every body, as git pathspecs relative to the project. */
@@ -15,6 +18,43 @@ export const TEMPLATE_PATHSPECS: readonly string[] = [
   "package-lock.json", // a feed or hono upgrade can change the bytes
 ];
 
+/** What git says about one folder's work tree before the build reads anything of it. */
+export interface WorkTreeState {
+  readonly tree: WorkTree;
+  /** The commit checked out ("" when there is none yet). */
+  readonly head: string;
+  /** The shallow clone's boundary commits ("" for full history): deepening it moves dates. */
+  readonly shallow: string;
+  /** Paths from the top of the work tree with uncommitted changes; undefined when git failed. */
+  readonly changed: ReadonlySet<string> | undefined;
+}
+
+/** The git state of the articles folder and of the templates, read once per build. */
+export interface GitState {
+  readonly articles: WorkTreeState;
+  readonly templates: WorkTreeState;
+}
+
+/**
+ * Reads the git state the dates depend on: the commit, the shallow boundary and the uncommitted
+ * paths of the articles folder (ignored files too: an article once committed and since ignored is
+ * not what git holds) and of the templates.
+ */
+export function readGitState(articlesDir: string, projectDir: string): GitState {
+  const read = (dir: string, pathspecs: readonly string[], ignoredToo: boolean): WorkTreeState => {
+    const tree = findWorkTree(dir);
+    if (!tree.ok) return { tree, head: "", shallow: "", changed: undefined };
+    const head = git(dir, ["rev-parse", "-q", "--verify", "HEAD"]);
+    return {
+      tree,
+      head: head.ok ? head.out.trim() : "",
+      shallow: tree.shallow ? (readText(tree.shallowFile) ?? "") : "",
+      changed: changedPaths(dir, pathspecs, ignoredToo),
+    };
+  };
+  return { articles: read(articlesDir, ["."], true), templates: read(projectDir, TEMPLATE_PATHSPECS, false) };
+}
+
 export interface Revisions {
   /** When the templates last changed, in ms since the epoch. */
   readonly templatesRevisedAt: number;
@@ -22,45 +62,104 @@ export interface Revisions {
   readonly articlesRevisedAt: ReadonlyMap<string, number>;
   /** One line for each way the dates fall short of full git history; none when they do not. */
   readonly notices: readonly string[];
+  /**
+   * Whether some date is the build's clock (no git, git failed, a modification time in the
+   * future): the next build may then date differently, so it must not be skipped.
+   */
+  readonly clockDated: boolean;
 }
 
 /**
  * Dates the articles (`names` in `articlesDir`) and the templates (`projectDir`), each by the
  * committer time of the last commit that changed it on the first-parent line, so a change
  * merged from a branch is dated by its merge. Whatever has uncommitted changes (modified,
- * added, untracked), and everything outside a git work tree, is dated by `now`.
+ * added, untracked) is dated by its modification time in whole seconds, so it keeps its date
+ * until it changes again; the templates then by the newest of their files'. Outside a git work
+ * tree everything is dated by `now`, and so is a modification time later than `now`.
  */
 export function readRevisions(
+  state: GitState,
   articlesDir: string,
   names: readonly string[],
   projectDir: string,
   now: number,
 ): Revisions {
-  const articlesTree = findWorkTree(articlesDir);
-  const projectTree = findWorkTree(projectDir);
+  let clockDated = false;
+  const clock = () => {
+    clockDated = true;
+    return now;
+  };
+  /** Never later than the build: a date from the future would hold back every request's state. */
+  const notAfterNow = (at: number) => (at <= now ? at : clock());
 
-  const articlesRevisedAt = new Map<string, number>(names.map((name) => [name, now]));
-  if (articlesTree.ok) {
-    // Ignored files too: an article once committed and since ignored is not what git holds.
-    const changed = changedPaths(articlesDir, ["."], true);
-    const committed = changed ? lastChanges(articlesDir, ["."]) : new Map<string, number>();
-    for (const name of names) {
-      const path = `${articlesTree.prefix}${name}`;
-      const at = committed.get(path);
-      if (at !== undefined && !changed?.has(path)) articlesRevisedAt.set(name, at);
-    }
+  const { tree: articlesTree, changed } = state.articles;
+  const committed = articlesTree.ok && changed ? lastChanges(articlesDir, ["."]) : new Map<string, number>();
+  const articlesRevisedAt = new Map<string, number>();
+  for (const name of names) {
+    const path = articlesTree.ok ? `${articlesTree.prefix}${name}` : "";
+    const at = committed.get(path);
+    if (!articlesTree.ok || !changed) articlesRevisedAt.set(name, clock());
+    else if (changed.has(path)) articlesRevisedAt.set(name, notAfterNow(modifiedAt(join(articlesDir, name))));
+    else articlesRevisedAt.set(name, at ?? clock());
   }
 
-  let templatesRevisedAt = now;
-  if (projectTree.ok && changedPaths(projectDir, TEMPLATE_PATHSPECS, false)?.size === 0) {
-    templatesRevisedAt = lastChange(projectDir, TEMPLATE_PATHSPECS) ?? now;
+  const { tree: projectTree, changed: templatesChanged } = state.templates;
+  let templatesRevisedAt: number;
+  if (!projectTree.ok || !templatesChanged) {
+    templatesRevisedAt = clock();
+  } else if (templatesChanged.size === 0) {
+    templatesRevisedAt = lastChange(projectDir, TEMPLATE_PATHSPECS) ?? clock();
+  } else {
+    // Any save, revert or new file sets some template file's time, and a deletion its folder's,
+    // so the newest of them moves with every uncommitted change and stays put between them.
+    const deleted = [...templatesChanged].filter(
+      (path) => statSync(join(projectTree.top, path), { throwIfNoEntry: false }) === undefined,
+    );
+    const folders = deleted.map((path) => modifiedAt(nearestFolder(projectTree.top, path)));
+    const committedAt = lastChange(projectDir, TEMPLATE_PATHSPECS) ?? 0;
+    templatesRevisedAt = notAfterNow(Math.max(committedAt, newestModified(projectDir), ...folders));
   }
 
   return {
     templatesRevisedAt,
     articlesRevisedAt,
     notices: notices(articlesDir, articlesTree, projectDir, projectTree),
+    clockDated,
   };
+}
+
+/** A file's modification time in whole seconds, as HTTP dates carry it. */
+function modifiedAt(path: string): number {
+  return wholeSeconds(statSync(path).mtimeMs);
+}
+
+/** The newest modification time of the template files (TEMPLATE_PATHSPECS) under `projectDir`. */
+function newestModified(projectDir: string): number {
+  const src = join(projectDir, "src");
+  const generated = join(src, "generated");
+  const files = readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !`${entry.parentPath}/`.startsWith(`${generated}/`))
+    .map((entry) => join(entry.parentPath, entry.name));
+  const lock = join(projectDir, "package-lock.json");
+  return Math.max(
+    0,
+    ...[...files, lock].map((path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0).map(wholeSeconds),
+  );
+}
+
+/** The closest folder of a deleted path that still exists. */
+function nearestFolder(top: string, path: string): string {
+  let dir = dirname(join(top, path));
+  while (!statSync(dir, { throwIfNoEntry: false })) dir = dirname(dir);
+  return dir;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 type WorkTree =
@@ -70,15 +169,24 @@ type WorkTree =
       /** The folder's path inside the work tree as git prints paths: "" or ending in "/". */
       readonly prefix: string;
       readonly shallow: boolean;
+      /** Where git lists a shallow clone's boundary commits. */
+      readonly shallowFile: string;
     }
   | { readonly ok: false; readonly why: string };
 
 /** The git work tree holding `dir`, or why there is none. */
 function findWorkTree(dir: string): WorkTree {
-  const run = git(dir, ["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"]);
+  const run = git(dir, [
+    "rev-parse",
+    "--show-toplevel",
+    "--show-prefix",
+    "--is-shallow-repository",
+    "--git-path",
+    "shallow",
+  ]);
   if (!run.ok) return run;
-  const [top = "", prefix = "", shallow] = run.out.split("\n");
-  return { ok: true, top, prefix, shallow: shallow === "true" };
+  const [top = "", prefix = "", shallow, shallowFile = ""] = run.out.split("\n");
+  return { ok: true, top, prefix, shallow: shallow === "true", shallowFile: resolve(dir, shallowFile) };
 }
 
 /**

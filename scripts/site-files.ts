@@ -1,10 +1,10 @@
 // Writing the published files into the assets folder: only what changed, never half a file.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { writeAtomically } from "./build-files.ts";
+import { readText, writeAtomically } from "./build-files.ts";
 
 /** The folders the build writes in the assets folder; nothing else there is touched. */
-const OWN_FOLDERS = ["a", "f", "l", "p", "s", "t"];
+export const OWN_FOLDERS = ["a", "f", "l", "p", "s", "t"];
 
 /** Writes files into the assets folder, each only when its bytes differ from what is there. */
 export class SiteWriter {
@@ -50,8 +50,11 @@ export function readWrittenShards(siteDir: string) {
   const existing = existingFiles(siteDir);
   return {
     has: (path: string, sourceKey: string) => keys.get(path) === sourceKey && existing.has(path),
-    save: (current: ReadonlyMap<string, string>) =>
-      writeAtomically(file, `${JSON.stringify(Object.fromEntries(current))}\n`),
+    // Rewritten only when it differs, so a build that changes nothing writes nothing.
+    save: (current: ReadonlyMap<string, string>) => {
+      const text = `${JSON.stringify(Object.fromEntries(current))}\n`;
+      if (text !== readText(file)) writeAtomically(file, text);
+    },
   };
 }
 

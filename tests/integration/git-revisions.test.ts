@@ -1,5 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { appendFileSync, chmodSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatedIcons, readIcons } from "../../scripts/generated-icons.ts";
@@ -34,6 +44,18 @@ const ms = (instant: string) => Date.parse(instant);
 /** A build clock with a fraction of a second, which the dates it gives must drop. */
 const CLOCK = Date.UTC(2031, 4, 6, 7, 8, 9, 500);
 const CLOCK_SECOND = Date.UTC(2031, 4, 6, 7, 8, 9);
+/** When uncommitted files were modified, before the clock: a whole second. */
+const MODIFIED = Date.UTC(2030, 1, 2, 3, 4, 5);
+
+/** Sets the modification time of a file, or of every file in a folder, to `at` ms. */
+function setTime(path: string, at: number): void {
+  const paths = statSync(path).isDirectory()
+    ? readdirSync(path, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name))
+    : [path];
+  for (const file of paths) utimesSync(file, new Date(at), new Date(at));
+}
 
 let origin = "";
 
@@ -128,26 +150,37 @@ describe("revision times from git history", () => {
     expect(buildAt(dir, CLOCK).site).toEqual(await expectedSite(dir, ms(T4), { 0: ms(T1), 1: ms(T2), 2: ms(T5) }));
   });
 
-  it("date uncommitted files by the build clock, in whole seconds", async () => {
+  it("date uncommitted files by their modification time, in whole seconds, whatever the clock", async () => {
     const dir = cloneProject("git-dirty");
     writeFileSync(join(dir, "articles", fileNameOf(0)), numberedArticleText(0, " not yet committed"));
     writeGoodArticles(join(dir, "articles"), 1, 3);
-    expect(buildAt(dir, CLOCK).site).toEqual(
-      await expectedSite(dir, ms(T6), { 0: CLOCK_SECOND, 1: ms(T2), 2: ms(T5), 3: CLOCK_SECOND }),
-    );
+    setTime(join(dir, "articles", fileNameOf(0)), MODIFIED + 700);
+    setTime(join(dir, "articles", fileNameOf(3)), MODIFIED + 60_000);
+    const dirty = { 0: MODIFIED, 1: ms(T2), 2: ms(T5), 3: MODIFIED + 60_000 };
+    expect(buildAt(dir, CLOCK).site).toEqual(await expectedSite(dir, ms(T6), dirty));
     git(dir, ["add", join("articles", fileNameOf(3))]);
-    expect(buildAt(dir, CLOCK).site).toEqual(
-      await expectedSite(dir, ms(T6), { 0: CLOCK_SECOND, 1: ms(T2), 2: ms(T5), 3: CLOCK_SECOND }),
-    );
+    expect(buildAt(dir, CLOCK + 86_400_000).site).toEqual(await expectedSite(dir, ms(T6), dirty));
 
     git(dir, ["reset", "-q", "--hard"]);
     for (const edit of ["src/render/rss.ts", "package-lock.json", "src/render/new-template.ts"]) {
+      // The templates are dated by the newest of their files' times.
+      for (const template of ["src", "package-lock.json"]) setTime(join(dir, template), MODIFIED);
       appendFileSync(join(dir, edit), "\n");
+      setTime(join(dir, edit), MODIFIED + 120_000);
       expect(buildAt(dir, CLOCK).site, edit).toEqual(
-        await expectedSite(dir, CLOCK_SECOND, { 0: ms(T1), 1: ms(T2), 2: ms(T5) }),
+        await expectedSite(dir, MODIFIED + 120_000, { 0: ms(T1), 1: ms(T2), 2: ms(T5) }),
       );
       git(dir, ["stash", "-q", "--include-untracked"]);
     }
+  });
+
+  it("date a file whose time is ahead of the build's clock by the clock", async () => {
+    const dir = cloneProject("git-ahead");
+    writeFileSync(join(dir, "articles", fileNameOf(0)), numberedArticleText(0, " from a machine ahead"));
+    setTime(join(dir, "articles", fileNameOf(0)), CLOCK + 3_600_000);
+    expect(buildAt(dir, CLOCK).site).toEqual(
+      await expectedSite(dir, ms(T6), { 0: CLOCK_SECOND, 1: ms(T2), 2: ms(T5) }),
+    );
   });
 
   it("in a shallow clone, date what is older than its history by its oldest commit, and say so", async () => {
