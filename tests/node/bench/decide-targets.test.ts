@@ -53,6 +53,32 @@ describe("bench verdicts", () => {
     expect(verdict(verdicts, "rebuild", 1_000)).toBeUndefined();
   });
 
+  it("a rebuild with nothing changed is judged by the slower of committed and not, and by any file it wrote", () => {
+    const noop = (committedMs: number, uncommittedMs: number, writtenFiles: number) =>
+      size(10_000, {
+        noopRebuild: {
+          ok: true,
+          value: { committed: { ms: committedMs, writtenFiles: 0 }, uncommitted: { ms: uncommittedMs, writtenFiles } },
+        },
+      });
+    const slow = decideTargets([noop(1_000, 3_500, 0)]);
+    expect(verdict(slow, "noop-rebuild", 10_000)).toMatchObject({
+      status: "missed",
+      value: 3_500,
+      note: "uncommitted",
+    });
+    expect(verdict(slow, "noop-writes", 10_000)).toMatchObject({ status: "met", value: 0 });
+    const writing = decideTargets([noop(1_000, 2_000, 2)]);
+    expect(verdict(writing, "noop-rebuild", 10_000)).toMatchObject({ status: "met", value: 2_000 });
+    expect(verdict(writing, "noop-writes", 10_000)).toMatchObject({ status: "missed", value: 2 });
+    const restart = decideTargets([
+      size(100_000, {
+        devRestart: { ok: true, value: { committedMs: 31_000, uncommittedMs: 6_000, previousBuildMs: [] } },
+      }),
+    ]);
+    expect(verdict(restart, "wrangler-dev-rebuilt", 100_000)).toMatchObject({ status: "missed", note: "committed" });
+  });
+
   it("a build of 2 s or less needs no progress line; a longer one without it misses", () => {
     const verdicts = decideTargets([
       size(1_000, { builds: { ok: true, value: [build({ publishMs: 1_500 })] } }),
