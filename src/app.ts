@@ -19,6 +19,7 @@ import { ROBOTS_PATH } from "./render/robots.ts";
 import { SITEMAP_PATH } from "./render/sitemap.ts";
 import { clientAcceptEncoding } from "./serve/accepts-gzip.ts";
 import { AssetReader, type Assets } from "./serve/asset-reader.ts";
+import { CORS_HEADERS, isPreflight, respondToPreflight } from "./serve/cors.ts";
 import { securityHeaders } from "./serve/headers.ts";
 import { prefersHtmlPreview } from "./serve/negotiate.ts";
 import {
@@ -81,9 +82,10 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
       contentType: file.contentType,
       kind: file.kind,
       lastModifiedMs: file.lastModifiedMs,
-      identity: { etag: file.etag, read: () => reader.file(file.path, file.etag) },
-      ...(gzip ? { gzip: { etag: gzip.etag, read: () => reader.file(gzip.path, gzip.etag) } } : {}),
-      ...(file.length === undefined ? {} : { length: file.length }),
+      identity: { etag: file.etag, length: file.length, read: () => reader.file(file.path, file.etag) },
+      ...(gzip
+        ? { gzip: { etag: gzip.etag, length: gzip.length, read: () => reader.file(gzip.path, gzip.etag) } }
+        : {}),
     };
   };
 
@@ -92,7 +94,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     contentType: HTML,
     kind: "article",
     lastModifiedMs: entry.lastModifiedMs,
-    identity: { etag: entry.etag, read: () => reader.shardBody(path, entry) },
+    identity: { etag: entry.etag, length: entry.length, read: () => reader.shardBody(path, entry) },
   });
 
   const notFound = async (c: Context): Promise<Response> => {
@@ -162,8 +164,8 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
       contentType: entry.contentType,
       kind: "archive",
       lastModifiedMs: entry.lastModifiedMs,
-      identity: { etag: entry.etag, read: () => reader.shardBody(path, entry) },
-      ...(gzip ? { gzip: { etag: gzip.etag, read: () => reader.shardBody(path, gzip) } } : {}),
+      identity: { etag: entry.etag, length: entry.length, read: () => reader.shardBody(path, entry) },
+      ...(gzip ? { gzip: { etag: gzip.etag, length: gzip.length, read: () => reader.shardBody(path, gzip) } } : {}),
     };
   };
 
@@ -237,6 +239,8 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
   ];
 
   const app = new Hono();
+  // First, on every path: a CORS preflight is answered before any route sees it (src/serve/cors.ts).
+  app.options("*", (c, next) => (isPreflight(c.req.raw) ? Promise.resolve(respondToPreflight()) : next()));
   // Hono answers HEAD with the GET route's headers and no body (RFC 9110 §9.3.2).
   for (const [path, answer] of routes) app.get(path, answer);
   for (const [path] of routes) app.all(path, () => respondMethodNotAllowed());
@@ -251,6 +255,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
         "Content-Type": "text/plain; charset=utf-8",
         "Cache-Control": "no-store",
         ...securityHeaders("text/plain"),
+        ...CORS_HEADERS,
       },
     });
   });

@@ -33,9 +33,9 @@ export interface AssetFile extends Validators {
   readonly contentType: string;
   readonly kind: ResourceKind;
   /** The same content gzip-coded, for the types the Worker compresses itself. */
-  readonly gzip?: { readonly path: string; readonly etag: string };
-  /** Size in bytes of a media file, sent as Content-Length on a HEAD too (see respond.ts). */
-  readonly length?: number;
+  readonly gzip?: { readonly path: string; readonly etag: string; readonly length: number };
+  /** Size in bytes, sent as Content-Length on a HEAD too, which reads no body (src/serve/respond.ts). */
+  readonly length: number;
 }
 
 export interface Validators {

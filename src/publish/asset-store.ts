@@ -43,7 +43,7 @@ export class AssetStore {
       kind,
       lastModifiedMs: wholeSeconds(lastModifiedMs),
       ...(gzip === undefined ? {} : { gzip }),
-      ...(kind === "media" ? { length: body.length } : {}),
+      length: body.length,
     });
     this.#indexByPath.set(key, index);
     return index;
@@ -59,11 +59,11 @@ export class AssetStore {
     return (await digestOf(body, this.#sha256)).etag;
   }
 
-  async #store(body: Uint8Array): Promise<{ path: string; etag: string }> {
+  async #store(body: Uint8Array): Promise<{ path: string; etag: string; length: number }> {
     const { hex, etag } = await digestOf(body, this.#sha256);
     const path = `/s/${hex}`;
     this.files.set(path, body);
-    return { path, etag };
+    return { path, etag, length: body.length };
   }
 }
 

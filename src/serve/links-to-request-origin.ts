@@ -36,9 +36,14 @@ export function withLinksToRequestOrigin<Rest extends unknown[]>(
   builtOrigin: string,
 ): Handler<Rest> {
   return async (request, ...rest) => {
-    const response = await handler(request, ...rest);
     const origin = requestOriginOf(request.url);
-    return origin === undefined || origin === builtOrigin ? response : relink(response, builtOrigin, origin);
+    if (origin === undefined || origin === builtOrigin) return handler(request, ...rest);
+    if (request.method !== "HEAD") return relink(await handler(request, ...rest), builtOrigin, origin);
+    // Relinking changes a body's length, which a HEAD must still report as its GET would
+    // (RFC 9110 §9.3.2): so answer the GET, relink it, and send its header fields alone.
+    const full = await relink(await handler(new Request(request, { method: "GET" }), ...rest), builtOrigin, origin);
+    await full.body?.cancel();
+    return new Response(null, full);
   };
 }
 
@@ -52,10 +57,15 @@ async function relink(response: Response, from: string, to: string): Promise<Res
   }
   const gzip = headers.get("Content-Encoding") === "gzip";
   const plain = gzip ? response.body.pipeThrough(new DecompressionStream("gzip")) : response.body;
-  const text = replaceOrigin(await new Response(plain).text(), from, to);
-  headers.delete("Content-Length");
-  if (!gzip) return new Response(text, init);
-  const coded = new Response(text).body?.pipeThrough(new CompressionStream("gzip")) ?? null;
+  const text = new TextEncoder().encode(replaceOrigin(await new Response(plain).text(), from, to));
+  // Whole bytes, not a stream, so the new length is known and sent like the build's (and a HEAD's).
+  const bytes = gzip
+    ? new Uint8Array(
+        await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer(),
+      )
+    : text;
+  headers.set("Content-Length", String(bytes.byteLength));
+  if (!gzip) return new Response(bytes, init);
   // "manual": the bytes are gzip already; without it workerd would compress them again.
-  return new Response(coded, { ...init, encodeBody: "manual" });
+  return new Response(bytes, { ...init, encodeBody: "manual" });
 }

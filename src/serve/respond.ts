@@ -2,7 +2,8 @@ import type { ResourceKind } from "../model/site-manifest.ts";
 import { formatHttpDate, wholeSeconds } from "../model/time.ts";
 import { acceptsGzip } from "./accepts-gzip.ts";
 import { isNotModified } from "./conditional.ts";
-import { cacheControl, securityHeaders } from "./headers.ts";
+import { CORS_HEADERS } from "./cors.ts";
+import { ALLOWED_METHODS, cacheControl, securityHeaders } from "./headers.ts";
 
 export interface RequestMoment {
   /** GET or HEAD: a HEAD reads no body. */
@@ -18,8 +19,14 @@ export interface RequestMoment {
 /** One set of bytes for a resource's content, with its own strong entity tag (RFC 9110 §8.8.3). */
 export interface Representation {
   readonly etag: string;
+  /**
+   * Its size in bytes, known from the manifest or the shard's index: sent as Content-Length on
+   * a HEAD as well as on the GET (RFC 9110 §8.6, §9.3.2), so a HEAD reads no body and still
+   * says how big the GET's will be (a feed reader checking an enclosure relies on it).
+   */
+  readonly length: number;
   /** The bytes, read only when a 200 needs them. */
-  readonly read: () => Promise<BodyInit | null>;
+  readonly read: () => Promise<Uint8Array>;
 }
 
 /** A response body as the build described it: validators known without reading it. */
@@ -31,12 +38,6 @@ export interface Resource {
   readonly identity: Representation;
   /** The same content gzip-coded, for the types the Worker compresses itself. */
   readonly gzip?: Representation;
-  /**
-   * The identity body's size in bytes, when the build recorded it (media files): sent as
-   * Content-Length, on a HEAD as well (RFC 9110 §8.6), so a feed reader that checks an
-   * enclosure's length with a HEAD request finds it. Other bodies get theirs from the runtime.
-   */
-  readonly length?: number;
 }
 
 /**
@@ -82,8 +83,9 @@ async function respondWithRepresentation(
     "Last-Modified": httpDateOf(lastModifiedMs),
     "Cache-Control": cacheControl(resource.kind, moment.now, moment.nextAt),
     ...securityHeaders(resource.contentType),
+    ...CORS_HEADERS,
     ...(vary === undefined ? {} : { Vary: vary }),
-    ...(coding === undefined && resource.length !== undefined ? { "Content-Length": String(resource.length) } : {}),
+    "Content-Length": String(representation.length),
   };
   if (isNotModified(moment.headers, validators, moment.now)) {
     // RFC 9110 §15.4.5: a 304 carries the fields a 200 would have, minus the content's own.
@@ -100,14 +102,17 @@ async function respondWithRepresentation(
   });
 }
 
-export function respondNotFound(page: BodyInit | null, moment: RequestMoment): Response {
+/** The 404 page, with its length given like every other body's so a HEAD carries it too. */
+export function respondNotFound(page: Uint8Array | null, moment: RequestMoment): Response {
   const contentType = "text/html; charset=utf-8";
   return new Response(page, {
     status: 404,
     headers: {
       "Content-Type": contentType,
+      "Content-Length": String(page?.byteLength ?? 0),
       "Cache-Control": cacheControl("not-found", moment.now, moment.nextAt),
       ...securityHeaders(contentType),
+      ...CORS_HEADERS,
     },
   });
 }
@@ -121,21 +126,27 @@ export function respondMovedPermanently(location: string, moment: RequestMoment)
     status: 301,
     headers: {
       Location: location,
+      // No body: the runtime sends 0 for the GET, and the HEAD must say the same (RFC 9110 §9.3.2).
+      "Content-Length": "0",
       "Cache-Control": cacheControl("index", moment.now, moment.nextAt),
       ...securityHeaders("text/plain"),
+      // A script following the redirect needs it readable (Fetch standard, HTTP-redirect fetch).
+      ...CORS_HEADERS,
     },
   });
 }
 
-export const ALLOWED_METHODS = "GET, HEAD";
+const METHOD_NOT_ALLOWED = new TextEncoder().encode("Method Not Allowed: this resource answers GET and HEAD only.\n");
 
 export function respondMethodNotAllowed(): Response {
-  return new Response("Method Not Allowed: this resource answers GET and HEAD only.\n", {
+  return new Response(METHOD_NOT_ALLOWED, {
     status: 405,
     headers: {
       Allow: ALLOWED_METHODS,
       "Content-Type": "text/plain; charset=utf-8",
+      "Content-Length": String(METHOD_NOT_ALLOWED.byteLength),
       ...securityHeaders("text/plain"),
+      ...CORS_HEADERS,
     },
   });
 }

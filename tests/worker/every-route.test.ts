@@ -1,5 +1,6 @@
 // Every route the Worker answers, in one table: what a GET returns there, and what every answer
-// shares whatever the route (HEAD, conditional GET, 405 for other methods, the security headers).
+// shares whatever the route (HEAD, conditional GET, CORS and its preflight, 405 for other
+// methods, the security headers).
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { type ArticleSource, idOf, loadSources, plainArticle } from "../support/articles.ts";
@@ -128,6 +129,15 @@ function expectSecurityHeaders(response: Response, policy: "html" | "data", what
   expect(directives.has("sandbox"), what).toBe(policy === "data");
 }
 
+/** Any origin's script may read every answer, and the validators it needs for a conditional request. */
+function expectCorsHeaders(response: Response, what = "") {
+  expect(response.headers.get("Access-Control-Allow-Origin"), what).toBe("*");
+  expect(response.headers.get("Access-Control-Expose-Headers"), what).toBe("ETag, Last-Modified");
+  // `*` is the same for every origin, so nothing varies on Origin.
+  expect(response.headers.get("Vary") ?? "", what).not.toMatch(/origin/i);
+}
+
+const ORIGIN = "https://reader.example";
 const policyOf = (row: Row) => (row.type?.startsWith("text/html") ? "html" : "data");
 const get = (row: Row, headers: Record<string, string> = {}) =>
   request(row.path, { headers: { ...row.headers, ...headers } });
@@ -143,6 +153,7 @@ describe.each(ROWS.map((row) => [nameOf(row), row] as const))("%s", (_name, row)
     expect(response.headers.get("Cache-Control")).toBe(row.cacheControl);
     expect(response.headers.get("Location")).toBe(row.location ?? null);
     expectSecurityHeaders(response, policyOf(row));
+    expectCorsHeaders(response);
     if (row.status === 200) {
       expect(response.headers.get("ETag")).toMatch(/^"[^"]+"$/);
       expect(response.headers.get("Last-Modified")).toMatch(/ GMT$/);
@@ -154,14 +165,53 @@ describe.each(ROWS.map((row) => [nameOf(row), row] as const))("%s", (_name, row)
     }
   });
 
-  it("HEAD answers the GET's status and header fields, with no body (RFC 9110 §9.3.2)", async () => {
-    const full = await get(row);
-    await full.arrayBuffer();
-    const head = await request(row.path, { method: "HEAD", headers: row.headers });
-    expect(head.status).toBe(row.status);
-    expect(fieldsOf(head)).toEqual(fieldsOf(full));
-    expect(await head.text()).toBe("");
+  it.each([
+    ["", {}],
+    [" to a client that accepts gzip", { "Accept-Encoding": "gzip" }],
+  ])(
+    "HEAD%s answers the GET's status and header fields, Content-Length the GET's body's size, with no body (RFC 9110 §9.3.2)",
+    async (_, coding) => {
+      const full = await get(row, coding);
+      const size = (await full.arrayBuffer()).byteLength;
+      const head = await request(row.path, { method: "HEAD", headers: { ...row.headers, ...coding } });
+      expect(head.status).toBe(row.status);
+      expect(fieldsOf(head)).toEqual(fieldsOf(full));
+      expect(head.headers.get("Content-Length")).toBe(String(size));
+      expect(await head.text()).toBe("");
+    },
+  );
+
+  it("a cross-origin GET with Origin gets the same answer, readable by the page's script", async () => {
+    const plain = await get(row);
+    const cross = await get(row, { Origin: ORIGIN });
+    expect(cross.status).toBe(row.status);
+    expect(fieldsOf(cross)).toEqual(fieldsOf(plain));
+    expect(await cross.text()).toBe(await plain.text());
+    expectCorsHeaders(cross);
   });
+
+  it.each(["GET", "HEAD", "PUT"])(
+    "a CORS preflight for %s answers 204 allowing GET and HEAD with conditional headers, never 405",
+    async (method) => {
+      const response = await request(row.path, {
+        method: "OPTIONS",
+        headers: {
+          Origin: ORIGIN,
+          "Access-Control-Request-Method": method,
+          "Access-Control-Request-Headers": "if-none-match,if-modified-since",
+        },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      // A PUT is not allowed: the browser sees the list and refuses it before sending.
+      expect(response.headers.get("Access-Control-Allow-Methods")).toBe("GET, HEAD");
+      expect(response.headers.get("Access-Control-Allow-Headers")).toBe("Accept, If-Modified-Since, If-None-Match");
+      expect(response.headers.get("Access-Control-Max-Age")).toBe("86400");
+      expect(response.headers.get("Allow")).toBeNull();
+      expect(await response.text()).toBe("");
+      expectSecurityHeaders(response, "data");
+    },
+  );
 
   if (row.status === 200) {
     it.each(["If-None-Match", "If-Modified-Since"])(
@@ -180,6 +230,8 @@ describe.each(ROWS.map((row) => [nameOf(row), row] as const))("%s", (_name, row)
         expect(response.headers.get("Content-Type")).toBeNull();
         expect(response.headers.get("Content-Length")).toBeNull();
         expectSecurityHeaders(response, policyOf(row));
+        // A 304 without them is a network error to a cross-origin script (Fetch standard, CORS check).
+        expectCorsHeaders(response);
       },
     );
   }
@@ -191,16 +243,20 @@ describe.each(ROWS.map((row) => [nameOf(row), row] as const))("%s", (_name, row)
         expect(response.status, method).toBe(404);
         expect(response.headers.get("Allow"), method).toBeNull();
         expectSecurityHeaders(response, "html", method);
+        expectCorsHeaders(response, method);
       }
     });
   } else {
-    it(`${OTHER_METHODS.join(", ")} answer 405 with Allow: GET, HEAD and the security headers`, async () => {
+    it(`${OTHER_METHODS.join(", ")} answer 405 with Allow: GET, HEAD and the security headers, an OPTIONS that is no preflight too`, async () => {
       for (const method of OTHER_METHODS) {
-        const response = await request(row.path, { method, headers: row.headers });
+        // With Origin, as a script's POST would send it: the 405 is readable to that script.
+        const response = await request(row.path, { method, headers: { ...row.headers, Origin: ORIGIN } });
         expect(response.status, method).toBe(405);
         expect(response.headers.get("Allow"), method).toBe("GET, HEAD");
         expect(response.headers.get("Content-Type"), method).toBe("text/plain; charset=utf-8");
+        expect(response.headers.get("Content-Length"), method).toBe(String((await response.arrayBuffer()).byteLength));
         expectSecurityHeaders(response, "data", method);
+        expectCorsHeaders(response, method);
       }
     });
   }

@@ -47,6 +47,24 @@ describe("under wrangler dev, answers link to the origin the request came to", (
     expect(text).not.toContain(BUILT);
   });
 
+  it.each([
+    ["/", {}],
+    ["/rss.xml", {}],
+    ["/feed.json", {}],
+    ["/atom.xml", { "Accept-Encoding": "gzip" }],
+  ])("%s: a HEAD gives the relinked body's Content-Length, as its GET does", async (path, coding) => {
+    const full = await get(`${DEV}${path}`, coding);
+    const size = (await full.arrayBuffer()).byteLength;
+    expect(full.headers.get("Content-Length")).toBe(String(size));
+    const head = await dev(new Request(`${DEV}${path}`, { method: "HEAD", headers: coding }));
+    expect(head.status).toBe(200);
+    expect([...head.headers]).toEqual([...full.headers]);
+    expect(await head.text()).toBe("");
+    // The relinked size, not the build's: the two origins differ in length.
+    const built = await app.fetch(new Request(`${BUILT}${path}`, { method: "HEAD", headers: coding }));
+    expect(head.headers.get("Content-Length")).not.toBe(built.headers.get("Content-Length"));
+  });
+
   it("a redirect points at the dev origin", async () => {
     const response = await get(`${DEV}/articles/${idOf(1)}`);
     expect(response.status).toBe(301);

@@ -161,6 +161,7 @@ describe("which feeds a run announces", () => {
     kind: "feed",
     etag: `"${n}"`,
     lastModifiedMs: 0,
+    length: 1,
   });
   const page = (n: number): AssetFile => ({ ...feed(n), contentType: "text/html; charset=utf-8", kind: "index" });
   const state = (from: number, routes: Record<string, number>): PublicationState => ({

@@ -72,9 +72,17 @@ describe("which feeds a deployment changes, asked of the live site", () => {
           kind: "feed",
           etag: '"a"',
           lastModifiedMs: 0,
-          gzip: { path: "/s/1", etag: '"b"' },
+          length: 1,
+          gzip: { path: "/s/1", etag: '"b"', length: 1 },
         },
-        { path: "/s/2", contentType: "text/html; charset=utf-8", kind: "index", etag: '"c"', lastModifiedMs: 0 },
+        {
+          path: "/s/2",
+          contentType: "text/html; charset=utf-8",
+          kind: "index",
+          etag: '"c"',
+          lastModifiedMs: 0,
+          length: 1,
+        },
       ],
       states: [
         {

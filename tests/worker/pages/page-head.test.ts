@@ -25,7 +25,8 @@ describe("every HTML page", () => {
   for (const [path, init] of PAGES) {
     it(`${path} carries what social previews read, and loads nothing from elsewhere`, async () => {
       const response = await get(path, init);
-      const tags = await tagsOf(await response.text());
+      const text = await response.text();
+      const tags = await tagsOf(text);
       for (const key of ["og:title", "og:description", "og:type", "og:site_name", "twitter:card", "description"]) {
         expect(metaOf(tags, key), key).toMatch(/\S/);
       }
@@ -44,8 +45,13 @@ describe("every HTML page", () => {
           ["stylesheet", "icon", "preload", "modulepreload"].includes(tag.attributes.get("rel") ?? ""),
       );
       for (const link of loaded) expect(link.attributes.get("href")).toMatch(new RegExp(`^${BASE}/`));
-      expect(response.headers.get("content-security-policy")).toMatch(
-        /^default-src 'none'; style-src 'unsafe-inline'; img-src 'self'/,
+      // The one style sheet applies by the hash of its text as served; no other inline style would.
+      const styles = [...text.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1] ?? "");
+      expect(styles).toHaveLength(1);
+      expect(text.match(/<style\b/g)).toHaveLength(1);
+      expect(text).not.toMatch(/\sstyle=/);
+      expect(response.headers.get("content-security-policy")).toBe(
+        `default-src 'none'; style-src ${await hashSourceOf(styles[0] ?? "")}; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
       );
     });
   }
@@ -77,3 +83,9 @@ describe("right-to-left titles", () => {
     ]);
   });
 });
+
+/** CSP 3 hash-source of a text: SHA-256 of its UTF-8 bytes, base64. */
+async function hashSourceOf(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
+}
