@@ -19,6 +19,7 @@ import { formatProblem } from "../src/load/problem.ts";
 import type { ArticleBundle } from "../src/model/article.ts";
 import { wholeSeconds } from "../src/model/time.ts";
 import { publishSite } from "../src/publish/publish-site.ts";
+import { PAGE_STYLE } from "../src/render/page-style.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { displayPath, readText, writeAtomically } from "./build-files.ts";
 import { writeDeploymentPings } from "./deployment-pings.ts";
@@ -93,7 +94,7 @@ if (configProblems.length > 0) {
 }
 // Which command the build is for, first: wrangler dev reloads even after a failed build.
 const buildKindFile = join(dirname(outFile), "build-kind.ts");
-const buildKind = generatedBuildKind(process.env.WRANGLER_COMMAND === "dev");
+const buildKind = generatedBuildKind(process.env.WRANGLER_COMMAND === "dev", PAGE_STYLE);
 if (buildKind !== readText(buildKindFile)) writeAtomically(buildKindFile, buildKind);
 // Nothing changed since the last build (docs/static-assets.md#builds): stop before reading an article.
 const git = readGitState(articlesDir, ".");

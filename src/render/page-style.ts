@@ -1,6 +1,7 @@
 /**
- * The one style sheet, inlined in every page (the CSP allows this text by its hash,
- * src/serve/headers.ts, and no other style). Text is set at about 65–75 characters a line, colours meet WCAG 2.2 AA
+ * The one style sheet, inlined in every page (the CSP allows this text by its hash, which the
+ * build writes for src/serve/headers.ts, and no other style). Text is set at about 65–75
+ * characters a line, colours meet WCAG 2.2 AA
  * contrast in both schemes (4.5:1 for text, 3:1 for the focus ring), and print drops the
  * navigation and uses the paper's own margins.
  */

@@ -1,5 +1,5 @@
+import { PAGE_STYLE_SOURCE } from "../generated/build-kind.ts";
 import type { ResourceKind } from "../model/site-manifest.ts";
-import { PAGE_STYLE } from "../render/page-style.ts";
 
 /** The methods every route answers (RFC 9110 §10.2.1 Allow); others get a 405. */
 export const ALLOWED_METHODS = "GET, HEAD";
@@ -50,11 +50,11 @@ const FULL_CACHE_CONTROL = Object.fromEntries(
 
 /**
  * HTML may apply its one style sheet and show same-origin images; it may never run script.
- * The sheet is allowed by its hash (CSP 3 §2.3.1 hash-source: SHA-256 of the <style> element's
- * text, UTF-8), taken from the very text every page inlines, so no other inline style (one an
- * article could smuggle in) applies, and editing the sheet can never leave a stale hash behind.
+ * The sheet is allowed by its hash, which the build takes from the very text every page inlines
+ * (scripts/generated-module.ts), so no other inline style (one an article could smuggle in)
+ * applies, and editing the sheet can never leave a stale hash behind.
  */
-const HTML_POLICY = `default-src 'none'; style-src ${await hashSourceOf(PAGE_STYLE)}; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+const HTML_POLICY = `default-src 'none'; style-src ${PAGE_STYLE_SOURCE}; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 /** Feeds opened directly in a browser must not run or load anything either. */
 const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
@@ -72,10 +72,4 @@ function securityHeadersWith(policy: string): Readonly<Record<string, string>> {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Content-Security-Policy": policy,
   });
-}
-
-/** A CSP hash-source for some text: once, while the module is evaluated (no I/O, so allowed there). */
-async function hashSourceOf(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
 }
