@@ -9,6 +9,7 @@ import {
 } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
+import { latestOf } from "../model/time.ts";
 import { countCompletePages } from "../render/archive-feeds.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
 import type { ArticleContext } from "../render/article-page.ts";
@@ -249,7 +250,8 @@ async function publishState(
     Object.assign(routes, topicFiles.routes);
     Object.assign(previews, topicFiles.previews);
     Object.assign(topicPages, topicFiles.topicPages);
-    pagesEntries.push(...topicFiles.pages);
+    // One by one: a site's topic pages can outnumber the arguments a call takes.
+    for (const page of topicFiles.pages) pagesEntries.push(page);
   }
   const parts: SitemapEntry[] = [await addSitemap(PAGES_SITEMAP_PATH, pagesEntries)];
   const oldestFirst = published.toReversed();
@@ -272,7 +274,10 @@ async function publishState(
     parts.push(await addSitemap(articleSitemapPath(part), entries));
     if (full) fullSitemapParts.set(part, routes[articleSitemapPath(part)] ?? 0);
   }
-  const indexModified = Math.max(...parts.map((part) => part.modifiedMs));
+  const indexModified = latestOf(
+    parts.map((part) => part.modifiedMs),
+    0,
+  );
   routes[SITEMAP_PATH] = await store.add(renderSitemapIndex(parts), XML, indexModified, "index");
   return {
     from: begins,
@@ -284,7 +289,10 @@ async function publishState(
   };
 
   async function addSitemap(path: string, entries: readonly SitemapEntry[]): Promise<SitemapEntry> {
-    const modified = Math.max(times.templates, ...entries.map((entry) => entry.modifiedMs));
+    const modified = latestOf(
+      entries.map((entry) => entry.modifiedMs),
+      times.templates,
+    );
     routes[path] = await store.add(renderSitemap(entries), XML, modified, "index");
     return sitemapPartEntry(path, modified);
   }
