@@ -17,10 +17,11 @@ import { classifyEntries, skippedNotice } from "../src/load/classify-entries.ts"
 import { idFromPath, loadArticles, type SourceFile } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
 import type { ArticleBundle } from "../src/model/article.ts";
-import { wholeSeconds } from "../src/model/time.ts";
+import { latestOf, wholeSeconds } from "../src/model/time.ts";
 import { publishSite } from "../src/publish/publish-site.ts";
 import { PAGE_STYLE } from "../src/render/page-style.ts";
 import { siteConfig } from "../src/site-config.ts";
+import { type AssetSize, MAX_ASSET_BYTES, oversizedAssetLines } from "./asset-size-limit.ts";
 import { displayPath, readText, writeAtomically } from "./build-files.ts";
 import { writeDeploymentPings } from "./deployment-pings.ts";
 import { generatedIcons, readIcons } from "./generated-icons.ts";
@@ -149,7 +150,8 @@ for (const line of schedule.warnings) process.stderr.write(`${line}\n`);
 // modification time, and only what is outside a git work tree by the build's clock.
 progress.step("dating articles from git");
 const mediaNames = [...media.keys()].map((name) => `media/${name}`);
-const revisions = readRevisions(git, articlesDir, [...read, ...mediaNames], ".", wholeSeconds(Date.now()));
+const now = wholeSeconds(Date.now());
+const revisions = readRevisions(git, articlesDir, [...read, ...mediaNames], ".", now);
 progress.done();
 for (const line of revisions.notices) process.stderr.write(`${line}\n`);
 // A served image's path is /media/<digest>/<its name under articles/media/>.
@@ -170,28 +172,69 @@ const bundle: ArticleBundle = {
   ),
 };
 
+/**
+ * One line naming the newest input whose commit is dated after `now` (uncommitted files are
+ * dated no later than the clock by readRevisions), or undefined when there is none.
+ */
+function datedAhead(dates: typeof revisions, now: number): string | undefined {
+  const ahead = [...dates.articlesRevisedAt]
+    .filter(([, at]) => at > now)
+    .map(([name, at]) => ({
+      what: `the last commit of ${displayPath(join(articlesDir, name))}`,
+      at,
+    }));
+  if (dates.templatesRevisedAt > now)
+    ahead.push({ what: "the last commit of the templates (src/, package-lock.json)", at: dates.templatesRevisedAt });
+  if (ahead.length === 0) return undefined;
+  const newest = ahead.reduce((a, b) => (b.at > a.at ? b : a));
+  const others = ahead.length > 1 ? ` (and ${ahead.length - 1} more)` : "";
+  const iso = (at: number) => new Date(at).toISOString().replace(".000Z", "Z");
+  return `warning: ${newest.what}${others} is dated ${iso(newest.at)}, after this machine's clock (${iso(now)}); publication starts from the clock, so nothing scheduled in between comes early, but check both clocks: one of them is probably wrong`;
+}
+
 /** A page shows its article's image, so a new image file is a revision of the article too. */
 function imageRevisedAt(id: string): number {
   const name = servedImageNames.get(id);
   return (name && revisions.articlesRevisedAt.get(`media/${name}`)) || 0;
 }
 // No request comes before the newest input's date, so earlier publication states are not rendered.
-const sourceDate = Math.max(revisions.templatesRevisedAt, ...revisions.articlesRevisedAt.values());
+const sourceDate = latestOf(revisions.articlesRevisedAt.values(), revisions.templatesRevisedAt);
+// But requests do come before a date in the future (a commit made on a machine whose clock runs
+// ahead, or through an API): starting there would publish what is scheduled until then early.
+// The clock only decides while it is behind the commit, so once that date has passed every
+// build of the commit writes the same bytes again, and until then two builds differ only when
+// an article's instant falls between them.
+const from = Math.min(sourceDate, now);
+const ahead = datedAhead(revisions, now);
+if (ahead !== undefined) process.stderr.write(`${ahead}\n`);
 const written = readWrittenShards(siteDir);
 const writer = new SiteWriter(siteDir);
-lastBuild.forget();
+// Shards are staged as they are rendered (never held all at once); each is checked first.
+const sizes: AssetSize[] = [];
 progress.step("rendering articles", articles.length);
 const published = await publishSite({
   site,
   bundle,
   icons: readIcons(),
   media: served,
-  from: sourceDate,
+  from,
   sha256: (bytes) => createHash("sha256").update(bytes).digest(),
   alreadyWritten: written.has,
-  writeArticleShard: (path, bytes) => writer.write(path, bytes),
+  writeArticleShard: (path, bytes) => {
+    sizes.push({ path, bytes: bytes.length });
+    if (bytes.length <= MAX_ASSET_BYTES) writer.write(path, bytes);
+  },
   onProgress: progress.update,
 });
+
+progress.done();
+for (const [path, bytes] of published.files) sizes.push({ path, bytes: bytes.length });
+const oversized = oversizedAssetLines(displayPath(siteDir), sizes, published.manifest);
+if (oversized.length > 0) {
+  writer.discard();
+  for (const line of oversized) process.stderr.write(`${line}\n`);
+  await failBuild(`${oversized.length} asset file(s) over 25 MiB`);
+}
 
 const previous = readText(outFile) ?? "";
 const output = generatedModule(published.manifest, displayPath(articlesDir));
@@ -203,6 +246,9 @@ for (const [path, bytes] of published.files) {
   progress.update(checked++);
   writer.write(path, bytes);
 }
+// The record goes before anything lands in the site, so a build killed midway is never reused.
+lastBuild.forget();
+writer.commit();
 if (output !== previous) writeAtomically(outFile, output);
 const shardKeys = new Map([...published.articleShardKeys, ...published.archiveShardKeys]);
 const kept = new Set([...published.files.keys(), ...shardKeys.keys()]);

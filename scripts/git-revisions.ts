@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { wholeSeconds } from "../src/model/time.ts";
+import { latestOf, wholeSeconds } from "../src/model/time.ts";
 import { displayPath } from "./build-files.ts";
 
 /** Everything that shapes every body, as git pathspecs relative to the project. */
@@ -117,7 +117,7 @@ export function readRevisions(
     );
     const folders = deleted.map((path) => modifiedAt(nearestFolder(projectTree.top, path)));
     const committedAt = lastChange(projectDir, TEMPLATE_PATHSPECS) ?? 0;
-    templatesRevisedAt = notAfterNow(Math.max(committedAt, newestModified(projectDir), ...folders));
+    templatesRevisedAt = notAfterNow(latestOf(folders, Math.max(committedAt, newestModified(projectDir))));
   }
 
   return {
@@ -141,9 +141,9 @@ function newestModified(projectDir: string): number {
     .filter((entry) => entry.isFile() && !`${entry.parentPath}/`.startsWith(`${generated}/`))
     .map((entry) => join(entry.parentPath, entry.name));
   const lock = join(projectDir, "package-lock.json");
-  return Math.max(
+  return latestOf(
+    [...files, lock].map((path) => wholeSeconds(statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0)),
     0,
-    ...[...files, lock].map((path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0).map(wholeSeconds),
   );
 }
 

@@ -68,7 +68,7 @@ export function listProcessTree(root: number): number[] {
   while (pending.length > 0) {
     const pid = pending.pop() as number;
     tree.push(pid);
-    pending.push(...(children.get(pid) ?? []));
+    for (const child of children.get(pid) ?? []) pending.push(child);
   }
   return tree;
 }

@@ -1,29 +1,57 @@
 // Writing the published files into the assets folder: only what changed, never half a file.
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { readText, writeAtomically } from "./build-files.ts";
 
 /** The folders the build writes in the assets folder; nothing else there is touched. */
 export const OWN_FOLDERS = ["a", "f", "l", "p", "s", "t"];
 
-/** Writes files into the assets folder, each only when its bytes differ from what is there. */
+/**
+ * Writes files into the assets folder, each only when its bytes differ from what is there.
+ * They go first into a staging folder beside it (same file system, not uploaded), and only
+ * `commit` moves them in: shards are written as they are rendered, before the build has seen
+ * every file it makes, and a file found too big then must leave the last build untouched.
+ */
 export class SiteWriter {
   readonly #siteDir: string;
+  readonly #staging: string;
   readonly #existing: ReadonlySet<string>;
+  readonly #staged: string[] = [];
   /** How many files were written. */
   changed = 0;
 
   constructor(siteDir: string) {
     this.#siteDir = siteDir;
+    this.#staging = `${siteDir}.staging`;
     this.#existing = existingFiles(siteDir);
+    // What a killed build left: it was never moved in, so it is stale.
+    this.discard();
   }
 
   write(path: string, bytes: Uint8Array): void {
     const target = join(this.#siteDir, path);
     // A content-named file (/s/) never changes under its name: existing is enough.
     if (this.#existing.has(path) && (path.startsWith("/s/") || sameBytes(target, bytes))) return;
-    writeAtomically(target, bytes);
+    const staged = join(this.#staging, path);
+    mkdirSync(dirname(staged), { recursive: true });
+    writeFileSync(staged, bytes);
+    this.#staged.push(path);
     this.changed++;
+  }
+
+  /** Moves every staged file into place, each by one rename, so a file is always old or new. */
+  commit(): void {
+    for (const path of this.#staged) {
+      const target = join(this.#siteDir, path);
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(join(this.#staging, path), target);
+    }
+    this.discard();
+  }
+
+  /** Forgets every staged file. */
+  discard(): void {
+    rmSync(this.#staging, { recursive: true, force: true });
   }
 }
 

@@ -47,7 +47,8 @@ export function checkBaseUrl(value: string | undefined, rules: BaseUrlRules = {}
   return { origin: url.origin };
 }
 
-function isLoopback(hostname: string): boolean {
+/** Whether a host name is this machine: no reader (and no hub) elsewhere can reach it. */
+export function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return (
     host === "localhost" ||

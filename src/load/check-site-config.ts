@@ -1,4 +1,5 @@
 import type { SiteConfig } from "../model/site.ts";
+import { isLoopback } from "./base-url.ts";
 import { isValidTimeZone } from "./zoned-time.ts";
 
 /** One thing wrong with the site configuration: the field, and what is wrong and expected. */
@@ -88,24 +89,34 @@ function tagAuthorityProblem(authority: string): string | undefined {
 }
 
 /**
- * An absolute http(s) URL, written as the URL parser writes it back: the feeds name it as
- * given (Atom, JSON Feed) or as parsed (RSS, through `feed`), and both must say the same.
+ * An absolute https URL with no query, written as the URL parser writes it back: the feeds name
+ * it as given (Atom, JSON Feed) or as parsed (RSS, through `feed`), and both must say the same.
+ * The Worker posts every feed's address to it, so plain http would let anyone on the way drop or
+ * forge the pings; and a subscriber appends its own query (hub.mode, hub.topic, …) to the hub's
+ * address, which one already there would mix into. Plain http is allowed on this machine only,
+ * for a local stand-in.
  */
 function websubHubProblem(hub: string | undefined): string | undefined {
   if (hub === undefined) return undefined;
   const quoted = JSON.stringify(hub);
-  const expected = `expected the hub's absolute http(s) URL, e.g. "https://pubsubhubbub.appspot.com/", or no websubHub at all`;
+  const expected = `expected the hub's absolute https URL with no query, e.g. "https://pubsubhubbub.appspot.com/", or no websubHub at all`;
   let url: URL;
   try {
     url = new URL(hub);
   } catch {
     return `websubHub ${quoted} is not an absolute URL; ${expected}`;
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return `websubHub ${quoted} is not an http or https URL; ${expected}`;
+  const local = url.protocol === "http:" && isLoopback(url.hostname);
+  if (url.protocol !== "https:" && !local) {
+    return url.protocol === "http:"
+      ? `websubHub ${quoted} is plain http, so anyone on the way could drop or forge the notifications; ${expected}`
+      : `websubHub ${quoted} is not an https URL; ${expected}`;
   }
   if (url.username !== "" || url.password !== "") {
     return `websubHub ${quoted} contains a user name or password, which every feed would publish; ${expected}`;
+  }
+  if (url.search !== "" || hub.includes("?")) {
+    return `websubHub ${quoted} has a query string, which subscribers' own hub.* parameters would be mixed into; ${expected}`;
   }
   if (url.hash !== "") return `websubHub ${quoted} has a fragment, which no request carries; ${expected}`;
   if (url.href !== hub) return `websubHub ${quoted} is not in normalised form; expected ${JSON.stringify(url.href)}`;

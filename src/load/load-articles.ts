@@ -31,6 +31,16 @@ export interface SourceLine {
   readonly line: number;
 }
 
+/**
+ * The largest article file the build takes. Every feed carries its articles' full text, so a
+ * reader polling RSS, Atom and JSON Feed fetches up to `itemsPerFeed` of them at once, escaped
+ * for HTML and for XML on top (up to nine bytes per `&`); and an article's page shares a 25 MiB
+ * asset file (Cloudflare's limit) with the others whose ids start like its own. 1 MiB is some
+ * 150,000 words, far beyond any article, and keeps a feed of 20 within that limit for
+ * ordinary text.
+ */
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
+
 /** `NNN_<16 lowercase hex>.txt`; the number only orders a listing, so it may grow past 999. */
 const FILE_NAME = /^\d{3,}_([0-9a-f]{16})\.txt$/;
 
@@ -86,6 +96,16 @@ export function loadArticles(
       pathById.set(id, file.path);
     }
 
+    if (file.bytes.length > MAX_ARTICLE_BYTES) {
+      // Its other problems wait until it is cut down: a runaway file would bury the rest.
+      errors.push({
+        severity: "error",
+        path: file.path,
+        line: 1,
+        message: `the file is ${file.bytes.length.toLocaleString("en")} bytes; expected at most ${MAX_ARTICLE_BYTES.toLocaleString("en")} (1 MiB): split it into several articles`,
+      });
+      continue;
+    }
     const decoded = decodeUtf8(file.bytes);
     for (const line of decoded.invalidLines) {
       warnings.push({
@@ -96,9 +116,10 @@ export function loadArticles(
       });
     }
     const result = parseArticle(file.path, decoded.text, timeZone);
-    warnings.push(...result.warnings);
+    // One push per problem: spreading a long list into a call overflows the stack.
+    for (const warning of result.warnings) warnings.push(warning);
     if (!result.ok) {
-      errors.push(...result.errors);
+      for (const error of result.errors) errors.push(error);
       continue;
     }
     const { image: reference, ...article } = result.article;

@@ -14,6 +14,17 @@ export interface CalendarTime {
 }
 
 /** HTTP dates, ETag-validated times and git's dates have whole seconds: so do ours. */
+/**
+ * The latest of some instants, never earlier than `floor`. A loop, not Math.max(...instants):
+ * spreading an array into a call passes each element as an argument, and past about 125,000
+ * of them (one per article of a large archive) the call throws RangeError.
+ */
+export function latestOf(instants: Iterable<number>, floor: number): number {
+  let latest = floor;
+  for (const at of instants) if (at > latest) latest = at;
+  return latest;
+}
+
 export function wholeSeconds(ms: number): number {
   return Math.floor(ms / 1000) * 1000;
 }

@@ -9,6 +9,7 @@ import {
 } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
+import { latestOf } from "../model/time.ts";
 import { countCompletePages } from "../render/archive-feeds.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
 import type { ArticleContext } from "../render/article-page.ts";
@@ -30,7 +31,7 @@ import {
   SITEMAP_PATH,
   type SitemapEntry,
 } from "../render/sitemap.ts";
-import { authorGroups, hasAuthorPages, tagGroups } from "../render/topics.ts";
+import { authorGroups, hasAuthorPages, type TopicGroup, tagGroups } from "../render/topics.ts";
 import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";
 import { articlePageBody, articlePageSources, type PlacedArticle, placeArticles } from "./article-pages.ts";
 import { AssetStore, type Sha256 } from "./asset-store.ts";
@@ -40,10 +41,8 @@ import { countScheduled } from "./publication.ts";
 import { publishTopics, type TopicCache, topicPageShards } from "./publish-topics.ts";
 import { servedMedia } from "./served-media.ts";
 
-/** What every state needs to publish its topics: which kinds exist, and what is already rendered. */
+/** What every state needs to publish its topics: whether authors have pages, and what is already rendered. */
 interface TopicsInput {
-  /** Whether any article, scheduled or not, has tags: then /tags exists in every state. */
-  readonly tags: boolean;
   /** Whether the site has more than one author (src/render/topics.ts). */
   readonly authors: boolean;
   readonly all: readonly Article[];
@@ -133,7 +132,6 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
 
   const sitemapParts = new Map<number, number>();
   const topics: TopicsInput = {
-    tags: all.some((article) => (article.tags?.length ?? 0) > 0),
     authors: hasAuthorPages(site, all),
     all,
     cache: new Map(),
@@ -162,7 +160,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     input.onProgress?.(rendered);
   }
   for (const [path, shard] of await pageShards(site, all, times, store)) files.set(path, shard);
-  const allTopics = [...(topics.tags ? tagGroups(all) : []), ...(topics.authors ? authorGroups(site, all, all) : [])];
+  const allTopics = [...tagGroups(all), ...(topics.authors ? authorGroups(site, all, all) : [])];
   for (const [path, shard] of await topicPageShards(site, allTopics, times, store, PAGES_PER_SHARD)) {
     files.set(path, shard);
   }
@@ -223,10 +221,13 @@ async function publishState(
     const preview = renderFeedPreviewPage(site, format, feed);
     previews[format.path] = await store.add(preview, HTML, listModified, "feed");
   }
-  const topicKinds: TopicKind[] = [
-    ...(topics.tags ? ["tags" as const] : []),
-    ...(topics.authors ? ["authors" as const] : []),
-  ];
+  // A kind's index (/tags, /authors) and its link on / appear once a published article has such
+  // a topic: counting scheduled ones would show an empty index, or a tag list, before its time.
+  const groupsOf: Record<TopicKind, readonly TopicGroup[]> = {
+    tags: tagGroups(published),
+    authors: authorGroups(site, topics.all, published),
+  };
+  const topicKinds = (["tags", "authors"] as const).filter((kind) => groupsOf[kind].length > 0);
   const homeModified = times.list(published, homePageEntries(site, published));
   routes["/"] = await store.add(renderIndexPage(site, published, topicKinds), HTML, homeModified, "index");
   const pageCount = countArchivePages(site, published.length);
@@ -245,12 +246,12 @@ async function publishState(
   ];
   const topicPages: Record<string, number> = {};
   for (const kind of topicKinds) {
-    const groups = kind === "tags" ? tagGroups(published) : authorGroups(site, topics.all, published);
-    const topicFiles = await publishTopics(site, kind, published, groups, store, times, topics.cache);
+    const topicFiles = await publishTopics(site, kind, published, groupsOf[kind], store, times, topics.cache);
     Object.assign(routes, topicFiles.routes);
     Object.assign(previews, topicFiles.previews);
     Object.assign(topicPages, topicFiles.topicPages);
-    pagesEntries.push(...topicFiles.pages);
+    // One by one: a site's topic pages can outnumber the arguments a call takes.
+    for (const page of topicFiles.pages) pagesEntries.push(page);
   }
   const parts: SitemapEntry[] = [await addSitemap(PAGES_SITEMAP_PATH, pagesEntries)];
   const oldestFirst = published.toReversed();
@@ -273,7 +274,10 @@ async function publishState(
     parts.push(await addSitemap(articleSitemapPath(part), entries));
     if (full) fullSitemapParts.set(part, routes[articleSitemapPath(part)] ?? 0);
   }
-  const indexModified = Math.max(...parts.map((part) => part.modifiedMs));
+  const indexModified = latestOf(
+    parts.map((part) => part.modifiedMs),
+    0,
+  );
   routes[SITEMAP_PATH] = await store.add(renderSitemapIndex(parts), XML, indexModified, "index");
   return {
     from: begins,
@@ -285,7 +289,10 @@ async function publishState(
   };
 
   async function addSitemap(path: string, entries: readonly SitemapEntry[]): Promise<SitemapEntry> {
-    const modified = Math.max(times.templates, ...entries.map((entry) => entry.modifiedMs));
+    const modified = latestOf(
+      entries.map((entry) => entry.modifiedMs),
+      times.templates,
+    );
     routes[path] = await store.add(renderSitemap(entries), XML, modified, "index");
     return sitemapPartEntry(path, modified);
   }

@@ -45,21 +45,30 @@ describe("the site configuration check", () => {
     }
   });
 
-  it("accepts no WebSub hub, or an absolute http(s) URL in normalised form", () => {
+  it("accepts no WebSub hub, an absolute https URL in normalised form, or plain http on this machine", () => {
     expect(problemsOf({ websubHub: "https://pubsubhubbub.appspot.com/" })).toEqual([]);
-    expect(problemsOf({ websubHub: "http://127.0.0.1:9000/hub?site=1" })).toEqual([]);
+    expect(problemsOf({ websubHub: "https://hub.example/publish" })).toEqual([]);
+    expect(problemsOf({ websubHub: "http://127.0.0.1:9000/hub" })).toEqual([]);
   });
 
-  it("refuses a WebSub hub that is no absolute http(s) URL, and says what was expected", () => {
+  it("refuses a WebSub hub that is no absolute https URL without a query, and says what was expected", () => {
     const expected =
-      'expected the hub\'s absolute http(s) URL, e.g. "https://pubsubhubbub.appspot.com/", or no websubHub at all';
+      'expected the hub\'s absolute https URL with no query, e.g. "https://pubsubhubbub.appspot.com/", or no websubHub at all';
     expect(problemsOf({ websubHub: "pubsubhubbub.appspot.com" })).toEqual([
       `websubHub: websubHub "pubsubhubbub.appspot.com" is not an absolute URL; ${expected}`,
     ]);
     expect(problemsOf({ websubHub: "" })[0]).toContain("is not an absolute URL");
     expect(problemsOf({ websubHub: "ftp://hub.example/" })).toEqual([
-      `websubHub: websubHub "ftp://hub.example/" is not an http or https URL; ${expected}`,
+      `websubHub: websubHub "ftp://hub.example/" is not an https URL; ${expected}`,
     ]);
+    expect(problemsOf({ websubHub: "http://hub.example/" })).toEqual([
+      `websubHub: websubHub "http://hub.example/" is plain http, so anyone on the way could drop or forge the notifications; ${expected}`,
+    ]);
+    expect(problemsOf({ websubHub: "https://hub.example/publish?site=news" })).toEqual([
+      `websubHub: websubHub "https://hub.example/publish?site=news" has a query string, which subscribers' own hub.* parameters would be mixed into; ${expected}`,
+    ]);
+    expect(problemsOf({ websubHub: "https://hub.example/?" })[0]).toContain("has a query string");
+    expect(problemsOf({ websubHub: "http://127.0.0.1:9000/hub?site=1" })[0]).toContain("has a query string");
     expect(problemsOf({ websubHub: "https://me:secret@hub.example/" })[0]).toContain(
       "contains a user name or password",
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadArticles, type SourceFile } from "../../src/load/load-articles.ts";
+import { loadArticles, MAX_ARTICLE_BYTES, type SourceFile } from "../../src/load/load-articles.ts";
 import { formatProblem } from "../../src/load/problem.ts";
 import { MAX_SLUG_LENGTH, slugify } from "../../src/load/slugify.ts";
 import { articleText, idOf, loadSources, plainArticle, sourceFile } from "../support/articles.ts";
@@ -47,6 +47,24 @@ describe("loading a set of article files", () => {
     expect(articles[0]?.paragraphs[0]).toBe("First \uFFFD paragraph of article 1.");
     expect(warnings.map(formatProblem)).toEqual([
       "warning: articles/001_0a1b2c3d4e5f6a7b.txt:7: invalid UTF-8 was replaced with U+FFFD; expected the file to be saved as UTF-8",
+    ]);
+  });
+
+  it("takes an article of 1 MiB and refuses a byte more, listing the other files' problems too", () => {
+    const padded = (bytes: number) => `${good.trimEnd()}\n\n${"x".repeat(bytes - encode(good.trimEnd()).length - 3)}\n`;
+    expect(encode(padded(MAX_ARTICLE_BYTES)).length).toBe(MAX_ARTICLE_BYTES);
+    const fits = loadArticles([file("articles/001_0a1b2c3d4e5f6a7b.txt", padded(MAX_ARTICLE_BYTES))], "UTC");
+    expect(fits.errors).toEqual([]);
+    const { errors } = loadArticles(
+      [
+        file("articles/001_0a1b2c3d4e5f6a7b.txt", padded(MAX_ARTICLE_BYTES + 1)),
+        file("articles/002_1a1b2c3d4e5f6a7b.txt", good.replace("2025-01-01 10:00:00", "2025-02-30 10:00:00")),
+      ],
+      "UTC",
+    );
+    expect(errors.map(formatProblem)).toEqual([
+      "articles/001_0a1b2c3d4e5f6a7b.txt:1: the file is 1,048,577 bytes; expected at most 1,048,576 (1 MiB): split it into several articles",
+      'articles/002_1a1b2c3d4e5f6a7b.txt:3: date "2025-02-30 10:00:00" is not a real time; expected YYYY-MM-DD HH:MM:SS (24-hour clock)',
     ]);
   });
 

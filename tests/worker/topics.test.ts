@@ -225,6 +225,20 @@ describe("scheduled articles and topics", () => {
     }
   });
 
+  it("open /tags, and the home page's link to it, only once a tagged article is published", async () => {
+    const onlyScheduledTagged = bundleOf([
+      { n: 1, date: "2025-01-01 09:00:00" },
+      { n: 6, date: "2025-07-01 09:00:00", fields: ["Tags: Secret plans"] },
+    ]);
+    const at = (now: number) => publishedApp({ bundle: onlyScheduledTagged, site, now: () => now });
+    const homeLinks = async (now: number) =>
+      valuesOf(await tagsOf(await (await at(now).request(`${BASE}/`)).text()), "a", "href");
+    expect((await at(SCHEDULED_AT - 1000).request(`${BASE}/tags`)).status).toBe(404);
+    expect(await homeLinks(SCHEDULED_AT - 1000)).not.toContain(`${BASE}/tags`);
+    expect((await at(SCHEDULED_AT).request(`${BASE}/tags`)).status).toBe(200);
+    expect(await homeLinks(SCHEDULED_AT)).toContain(`${BASE}/tags`);
+  });
+
   it("publish them at the instant, and bound every topic response's max-age by it", async () => {
     const before = await appAt(SCHEDULED_AT - 60_000).request(`${BASE}/tags/energy`);
     expect(before.headers.get("cache-control")).toBe("public, max-age=60");

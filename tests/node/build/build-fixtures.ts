@@ -61,6 +61,14 @@ function testWranglerConfig(): string {
  */
 export const BUILD_CLOCK = Date.UTC(2026, 0, 2, 3, 4, 5);
 
+/**
+ * A test build's stderr without the warning that the project's own last commit is dated after
+ * BUILD_CLOCK, which it is whenever the checkout was committed after that fixed instant.
+ */
+export function withoutTemplatesAhead(stderr: string): string {
+  return stderr.replace(/^warning: the last commit of the templates .*\n/m, "");
+}
+
 /** Node arguments that start a script with Date and Date.now() fixed at `clock`. */
 export function fixedClockArgs(clock: number): string[] {
   const source = `const D = Date; globalThis.Date = class extends D { constructor(...a) { super(...(a.length ? a : [${clock}])); } static now() { return ${clock}; } };`;

@@ -33,7 +33,11 @@ describe("the site configuration", () => {
   it("is checked at build, every problem named by file, line and field", () => {
     const dir = makeProjectCopy("config");
     const config = join(dir, "src/site-config.ts");
-    writeFileSync(config, testSiteConfigModule({ ...TEST_SITE_CONFIG, language: "english", itemsPerFeed: 0 }));
+    const hub = "http://hub.example/publish?site=news";
+    writeFileSync(
+      config,
+      testSiteConfigModule({ ...TEST_SITE_CONFIG, language: "english", itemsPerFeed: 0, websubHub: hub }),
+    );
     const lines = readFileSync(config, "utf8").split("\n");
     const lineOf = (field: string) => lines.findIndex((line) => line.includes(`"${field}":`)) + 1;
     const run = build(dir);
@@ -41,7 +45,8 @@ describe("the site configuration", () => {
     expect(run.stderr).toBe(
       `src/site-config.ts:${lineOf("language")}: language "english" does not name a known language; expected a BCP 47 language tag such as "en", "uk" or "pt-BR"\n` +
         `src/site-config.ts:${lineOf("itemsPerFeed")}: itemsPerFeed 0 is not a positive whole number; expected e.g. 20\n` +
-        "build failed: 2 error(s) in src/site-config.ts; nothing was written, there is no previous build; fix the problems above and run the command again\n",
+        `src/site-config.ts:${lineOf("websubHub")}: websubHub "${hub}" is plain http, so anyone on the way could drop or forge the notifications; expected the hub's absolute https URL with no query, e.g. "https://pubsubhubbub.appspot.com/", or no websubHub at all\n` +
+        "build failed: 3 error(s) in src/site-config.ts; nothing was written, there is no previous build; fix the problems above and run the command again\n",
     );
   });
 });

@@ -10,6 +10,7 @@ const encode = (text: string) => new TextEncoder().encode(text);
 function writeSiteFiles(dir: string, files: ReadonlyMap<string, Uint8Array>): number {
   const writer = new SiteWriter(dir);
   for (const [path, bytes] of files) writer.write(path, bytes);
+  writer.commit();
   return writer.changed;
 }
 const dirs: string[] = [];

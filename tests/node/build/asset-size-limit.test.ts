@@ -1,0 +1,55 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { articleText, fileNameOf, idOf } from "../../support/articles.ts";
+import { makeTempDir, removeTempDirs, writeGoodArticles } from "../../support/project-copy.ts";
+import { runBuild, siteDirFor, snapshotFolder } from "./build-fixtures.ts";
+
+afterAll(removeTempDirs);
+
+function sameFiles(a: ReadonlyMap<string, Buffer>, b: ReadonlyMap<string, Buffer>): boolean {
+  return a.size === b.size && [...a].every(([path, bytes]) => b.get(path)?.equals(bytes) === true);
+}
+
+/** Just under the 1 MiB an article may have, of the one character HTML escapes into five bytes. */
+const AMPERSANDS = "& ".repeat(500_000).trimEnd();
+
+describe("an asset file over Cloudflare's 25 MiB", () => {
+  it("fails the build naming each such file and what to do, and writes nothing", () => {
+    const dir = makeTempDir("asset-size");
+    const articles = join(dir, "articles");
+    writeGoodArticles(articles, 2);
+    const out = join(dir, "generated", "site-manifest.ts");
+    expect(runBuild(articles, out).status).toBe(0);
+    const site = siteDirFor(out);
+    const before = snapshotFolder(join(dir, "generated"));
+
+    // Nine such pages (3 MB each) share the shard of ids starting 000 with the two already there.
+    for (let n = 90; n < 99; n++) {
+      const text = articleText({
+        title: `Long ${n}`,
+        date: "2025-04-01 10:00:00",
+        abstract: "A.",
+        paragraphs: [AMPERSANDS],
+      });
+      writeFileSync(join(articles, fileNameOf(n)), text);
+    }
+    const run = runBuild(articles, out);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trimEnd().split("\n");
+    const shardLine = new RegExp(
+      `^${site}/a/000: [\\d,]+ bytes \\(the pages of the articles whose ids start with 000\\); expected at most 26,214,400 \\(25 MiB, Cloudflare's limit for one asset file\\): shorten the longest of those articles, or split it$`,
+    );
+    expect(lines.filter((line) => shardLine.test(line))).toHaveLength(1);
+    const feedLine =
+      /^.*\/s\/[0-9a-f]{32}: [\d,]+ bytes \(the body of \/atom\.xml\); expected at most 26,214,400 \(25 MiB, Cloudflare's limit for one asset file\): lower itemsPerFeed in src\/site-config\.ts, or shorten its longest articles$/;
+    expect(lines.filter((line) => feedLine.test(line))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(
+      /^build failed: \d+ asset file\(s\) over 25 MiB; nothing was written, the previous build is kept$/,
+    );
+    // Compared as a verdict: a diff of megabyte buffers would take minutes to print.
+    expect(sameFiles(snapshotFolder(join(dir, "generated")), before)).toBe(true);
+    expect(existsSync(`${site}.staging`)).toBe(false);
+    expect(idOf(90).startsWith("000")).toBe(true);
+  });
+});
