@@ -5,7 +5,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { findFreePort } from "../scripts/free-port.ts";
 import { startWranglerDev } from "../scripts/wrangler-dev-server.ts";
 import { copyProject, publishCommand } from "./build-worker.ts";
 import { generateCorpus } from "./generate-corpus.ts";
@@ -35,8 +34,9 @@ export async function measureDevRestart(
   for (const file of generateCorpus(articles)) writeFileSync(join(corpusDir, file.name), file.text);
   copyProject(workerDir, true);
   commit(dir, "2026-01-01T00:00:00Z", "corpus");
-  const port = await findFreePort();
-  const env = { ...process.env, ARTICLES_DIR: corpusDir, BASE_URL: `http://127.0.0.1:${port}` };
+  // Links do not depend on where wrangler dev listens (it relinks each answer), so the previous
+  // build and wrangler dev's own build see the same inputs.
+  const env = { ...process.env, ARTICLES_DIR: corpusDir };
   const [command, args] = publishCommand(corpusDir);
   const previousBuildMs: number[] = [];
 
@@ -47,7 +47,6 @@ export async function measureDevRestart(
     log(`${articles} articles, ${label}: wrangler dev`);
     const dev = await startWranglerDev(workerDir, {
       env,
-      port,
       logFile: join(dir, `wrangler-dev-${label}.log`),
       ready: { path: "/", status: 200 },
       timeoutMs: 300_000,

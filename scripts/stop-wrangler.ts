@@ -12,24 +12,21 @@ const MAX_LEVELS = 8;
 /** Time for wrangler to read and print what the build wrote to its pipes before it stops. */
 const FLUSH_MS = 300;
 
-/** The process id and arguments of `pid`'s parent, from `ps` (Linux and macOS), or undefined. */
-function parentOf(pid: number): { readonly pid: number; readonly args: string } | undefined {
+/** A process's parent and its arguments, from `ps` (Linux and macOS), or undefined. */
+function processInfo(pid: number): { readonly parent: number; readonly args: string } | undefined {
   const run = spawnSync("ps", ["-o", "ppid=", "-o", "args=", "-p", String(pid)], { encoding: "utf8" });
-  const match = /^\s*(\d+)\s/.exec(run.status === 0 ? run.stdout : "");
-  if (!match) return undefined;
-  const parent = Number(match[1]);
-  const of = spawnSync("ps", ["-o", "args=", "-p", String(parent)], { encoding: "utf8" });
-  return of.status === 0 ? { pid: parent, args: of.stdout.trim() } : undefined;
+  const match = /^\s*(\d+)\s+(.*)$/s.exec(run.status === 0 ? run.stdout.trim() : "");
+  return match ? { parent: Number(match[1]), args: match[2] ?? "" } : undefined;
 }
 
-/** The nearest ancestor process running wrangler's CLI, or undefined outside wrangler. */
-export function findWrangler(from = process.pid): number | undefined {
-  let pid = from;
-  for (let level = 0; level < MAX_LEVELS; level++) {
-    const parent = parentOf(pid);
-    if (parent === undefined || parent.pid <= 1) return undefined;
-    if (WRANGLER_PROGRAM.test(parent.args)) return parent.pid;
-    pid = parent.pid;
+/** The nearest process at or above `parent` running wrangler's CLI, or undefined outside wrangler. */
+function findWrangler(parent = process.ppid): number | undefined {
+  let pid: number | undefined = parent;
+  for (let level = 0; level < MAX_LEVELS && pid !== undefined && pid > 1; level++) {
+    const info = processInfo(pid);
+    if (info === undefined) return undefined;
+    if (WRANGLER_PROGRAM.test(info.args)) return pid;
+    pid = info.parent;
   }
   return undefined;
 }

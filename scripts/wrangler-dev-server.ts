@@ -17,8 +17,6 @@ export interface WranglerDevOptions {
   /** `/` answering below 500 unless given. */
   readonly ready?: Readiness;
   readonly intervalMs?: number;
-  /** The port to serve on (a free one unless given). */
-  readonly port?: number;
 }
 
 /** What wrangler prints when the [build] command fails or the Worker cannot be bundled. */
@@ -31,7 +29,7 @@ const BUILD_ERROR = /Build failed|\[ERROR\]/;
  * answer in time.
  */
 export async function startWranglerDev(dir: string, options: WranglerDevOptions): Promise<RunningServer> {
-  const port = options.port ?? (await findFreePort());
+  const port = await findFreePort();
   const inspectorPort = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
   return startServer({
