@@ -24,6 +24,7 @@ import { siteConfig } from "../src/site-config.ts";
 import { type AssetSize, MAX_ASSET_BYTES, oversizedAssetLines } from "./asset-size-limit.ts";
 import { displayPath, readText, writeAtomically } from "./build-files.ts";
 import { writeDeploymentPings } from "./deployment-pings.ts";
+import { FREE_PLAN_ASSET_FILES, SERVED_ALONE_MAX_FILES } from "./file-budget.ts";
 import { generatedIcons, readIcons } from "./generated-icons.ts";
 import { generatedBuildKind, generatedModule } from "./generated-module.ts";
 import { readGitState, readRevisions } from "./git-revisions.ts";
@@ -38,12 +39,6 @@ import { HEADERS_FILE, readWrittenShards, removeStaleFiles, SiteWriter } from ".
 import { exitStoppingWrangler } from "./stop-wrangler.ts";
 
 const SITE_CONFIG_FILE = "src/site-config.ts";
-const FREE_PLAN_ASSET_FILES = 20_000;
-/**
- * The files a build fills with article pages the asset server answers alone: the free plan's
- * limit less a tenth, room for the publication states of articles scheduled in between.
- */
-const SERVED_ALONE_MAX_FILES = 18_000;
 
 const { values } = parseArgs({
   options: {

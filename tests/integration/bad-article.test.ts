@@ -109,7 +109,8 @@ describe("a build given a bad article among good ones", () => {
     writeFileSync(join(articles, BAD_FILES[1]?.name ?? ""), numberedArticleText(901));
     const run = runBuild(articles, out);
     expect(run.status, run.stderr).toBe(0);
-    // Its page is in the shard named by its id's first digits (0000000000000385).
-    expect(readFileSync(join(siteDirFor(out), "a", "000"), "utf8")).toContain("Article number 901");
+    // Published, so its page is a file at its address (docs/static-assets.md#served-alone).
+    const page = join(siteDirFor(out), "articles", idOf(901), "article-number-901");
+    expect(readFileSync(page, "utf8")).toContain("Article number 901");
   });
 });

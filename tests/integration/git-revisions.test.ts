@@ -12,10 +12,13 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SERVED_ALONE_MAX_FILES } from "../../scripts/file-budget.ts";
 import { generatedIcons, readIcons } from "../../scripts/generated-icons.ts";
 import { generatedModule } from "../../scripts/generated-module.ts";
 import { LOCAL_BASE_URL } from "../../scripts/site-address.ts";
+import { HEADERS_FILE } from "../../scripts/site-files.ts";
 import { loadArticles } from "../../src/load/load-articles.ts";
+import { renderHeadersFile } from "../../src/publish/headers-file.ts";
 import { publishSite } from "../../src/publish/publish-site.ts";
 import { fixedClockArgs } from "../node/build/build-fixtures.ts";
 import { commitAll, commitFolder, git } from "../node/build/git-repo.ts";
@@ -116,16 +119,22 @@ async function expectedSite(dir: string, revisedAt: number, articleRevisedAt: Re
   }));
   const { articles } = loadArticles(sources, TEST_SITE_CONFIG.timeZone);
   const revisions = Object.fromEntries(Object.entries(articleRevisedAt).map(([n, at]) => [idOf(Number(n)), at]));
-  const { manifest, files } = await publishSite({
+  const { manifest, files, servedAlone } = await publishSite({
     site: { ...TEST_SITE_CONFIG, baseUrl: LOCAL_BASE_URL },
     bundle: { articles, revisedAt, articleRevisedAt: revisions },
     icons: readIcons(),
     from: Math.max(revisedAt, ...Object.values(articleRevisedAt)),
+    servedAlone: { maxFiles: SERVED_ALONE_MAX_FILES },
   });
   expect(generatedIcons()).toBe(readFileSync(join(dir, "src/generated/icons.ts"), "utf8"));
+  const written = new Map([...files, [HEADERS_FILE, new TextEncoder().encode(renderHeadersFile(servedAlone))]]);
   return {
     module: generatedModule(manifest, "articles"),
-    files: Object.fromEntries([...files].map(([path, bytes]) => [path, Buffer.from(bytes).toString("base64")])),
+    files: Object.fromEntries(
+      [...written]
+        .toSorted(([a], [b]) => (a < b ? -1 : 1))
+        .map(([path, bytes]) => [path, Buffer.from(bytes).toString("base64")]),
+    ),
   };
 }
 
