@@ -17,17 +17,20 @@ export interface BenchOptions {
   /**
    * "noop": only the rebuilds with nothing changed (at deltaSize) and `wrangler dev` over a
    * previous build (at the sizes from 100,000, else the largest), for a run of minutes.
+   * "large-body": only the concurrent GETs of a 24 MiB image (bench/measure-large-body.ts).
    */
-  readonly only: "noop" | undefined;
+  readonly only: "noop" | "large-body" | undefined;
 }
 
 const USAGE = `usage: npm run bench -- [--quick] [--sizes 100,1000,10000] [--rounds N] [--duration SECONDS]
-       [--threads N] [--connections N] [--builds N] [--work DIR] [--out FILE] [--only noop]
+       [--threads N] [--connections N] [--builds N] [--work DIR] [--out FILE] [--only noop|large-body]
   --quick   2 s per wrk run, 1 round, one build each, corpora of 100 and 1,000 (a smoke test)
   default   3 s per wrk run, 3 rounds, 3 builds each (one at 100,000), corpora of 1,000, 10,000
             and 100,000; one article is added, and one edited, at 10,000 (or the largest size below)
   --only noop   only the rebuild with nothing changed (at 10,000 or the largest size below) and
-                \`wrangler dev\` started over a previous build (from 100,000, else the largest size)`;
+                \`wrangler dev\` started over a previous build (from 100,000, else the largest size)
+  --only large-body   only 10 concurrent GETs of a 24 MiB image, and of a tiny one, with the
+                      isolate's memory sampled`;
 
 function readPositive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -62,8 +65,9 @@ export function readOptions(args: readonly string[]): BenchOptions {
     .split(",")
     .map((s) => readPositive("sizes", s.trim(), 0));
   const deltaSize = sizes.filter((n) => n <= 10_000).sort((a, b) => b - a)[0];
-  if (values.only !== undefined && values.only !== "noop") {
-    throw new Error(`--only ${values.only}: expected --only noop\n${USAGE}`);
+  const only = values.only;
+  if (only !== undefined && only !== "noop" && only !== "large-body") {
+    throw new Error(`--only ${only}: expected --only noop or --only large-body\n${USAGE}`);
   }
   return {
     quick,
@@ -78,6 +82,6 @@ export function readOptions(args: readonly string[]): BenchOptions {
     deltaSize,
     workDir: values.work ?? join(tmpdir(), "feed-publisher-bench"),
     outFile: values.out ?? "BENCHMARKS.md",
-    only: values.only === "noop" ? "noop" : undefined,
+    only,
   };
 }

@@ -3,6 +3,7 @@ import type { Environment } from "./environment.ts";
 import type { DeltaResult } from "./measure-delta.ts";
 import type { DevRestartResult } from "./measure-dev-restart.ts";
 import type { FreshResult } from "./measure-fresh.ts";
+import type { LargeBodyResult } from "./measure-large-body.ts";
 import type { NoopRebuildResult } from "./measure-noop-rebuild.ts";
 import type { RebuildResult } from "./measure-rebuild.ts";
 import type { Endpoint, Samples } from "./measure-serving.ts";
@@ -51,4 +52,6 @@ export interface BenchResult {
   readonly loadAfter: string;
   readonly durationMinutes: number;
   readonly sizes: readonly SizeResult[];
+  /** Concurrent GETs of a 24 MiB image against a tiny one, once a run; undefined when not in it. */
+  readonly largeBody?: Measured<LargeBodyResult> | undefined;
 }

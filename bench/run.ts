@@ -19,6 +19,7 @@ import { buildHugoSite, writeHugoSite } from "./hugo-site.ts";
 import { measureDelta } from "./measure-delta.ts";
 import { measureDevRestart } from "./measure-dev-restart.ts";
 import { measureFresh } from "./measure-fresh.ts";
+import { measureLargeBody } from "./measure-large-body.ts";
 import { measureNoopRebuild } from "./measure-noop-rebuild.ts";
 import { measureRebuild } from "./measure-rebuild.ts";
 import { type Endpoint, measureServing } from "./measure-serving.ts";
@@ -251,19 +252,25 @@ async function measureSize(articles: number): Promise<SizeResult> {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  // The rebuilds with nothing changed need neither wrk nor Hugo.
-  if (options.only !== "noop") ensurePackages(log);
+  // The rebuilds with nothing changed and the large bodies need neither wrk nor Hugo.
+  if (options.only === undefined) ensurePackages(log);
   const loadBefore = readLoadAverage();
   const environment = readEnvironment();
   log(`load average ${loadBefore}; work dir ${options.workDir}`);
   rmSync(options.workDir, { recursive: true, force: true });
   mkdirSync(options.workDir, { recursive: true });
   const sizes: SizeResult[] = [];
-  for (const articles of options.sizes) {
+  for (const articles of options.only === "large-body" ? [] : options.sizes) {
     sizes.push(await (options.only === "noop" ? measureNoopOnly(articles) : measureSize(articles)));
     // Each corpus's copy is large (100,000 articles publish about 1.4 GB of assets).
     rmSync(join(options.workDir, `corpus-${articles}`), { recursive: true, force: true });
   }
+  // Not per size: a small corpus with one large image.
+  const largeBody =
+    options.only === "noop"
+      ? undefined
+      : await attempt(() => measureLargeBody(join(options.workDir, "large-body"), log), log);
+  rmSync(join(options.workDir, "large-body"), { recursive: true, force: true });
   const result: BenchResult = {
     options,
     environment,
@@ -271,6 +278,7 @@ async function main(): Promise<void> {
     loadAfter: readLoadAverage(),
     durationMinutes: (performance.now() - started) / 60_000,
     sizes,
+    largeBody,
   };
   writeFileSync(options.outFile, writeReport(result));
   log(`wrote ${options.outFile} in ${result.durationMinutes.toFixed(1)} min`);

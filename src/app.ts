@@ -82,9 +82,9 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
       contentType: file.contentType,
       kind: file.kind,
       lastModifiedMs: file.lastModifiedMs,
-      identity: { etag: file.etag, length: file.length, read: () => reader.file(file.path, file.etag) },
+      identity: { etag: file.etag, length: file.length, read: () => reader.file(file.path, file.etag, file.length) },
       ...(gzip
-        ? { gzip: { etag: gzip.etag, length: gzip.length, read: () => reader.file(gzip.path, gzip.etag) } }
+        ? { gzip: { etag: gzip.etag, length: gzip.length, read: () => reader.file(gzip.path, gzip.etag, gzip.length) } }
         : {}),
     };
   };
@@ -95,7 +95,8 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
    */
   const shardResource = (path: string, entry: ShardEntry): Resource => {
     const { file } = entry;
-    const read = file === undefined ? () => reader.shardBody(path, entry) : () => reader.file(file, entry.etag);
+    const read =
+      file === undefined ? () => reader.shardBody(path, entry) : () => reader.file(file, entry.etag, entry.length);
     return {
       contentType: HTML,
       kind: "article",
@@ -108,7 +109,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     const at = now();
     const state = states.at(at);
     const page = fileResource(manifest.notFound);
-    return respondNotFound((await page?.identity.read()) ?? null, momentOf(c, at, state));
+    return respondNotFound(page?.identity, momentOf(c, at, state));
   };
 
   /** Answers with what `pick` finds in the state in force now, or the 404 page. */

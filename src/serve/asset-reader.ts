@@ -33,8 +33,18 @@ export class AssetReader {
     this.#assets = assets;
   }
 
-  /** A whole file's bytes, by its path and strong ETag; a file the manifest names is always there. */
-  async file(path: string, etag: string): Promise<Uint8Array> {
+  /**
+   * A whole file's body, by its path, strong ETag and length (all from the manifest; a file it
+   * names is always there). One small enough to keep is read whole and kept; a larger one (a
+   * media file may be 25 MiB) is the asset server's stream, passed on unread, so serving it
+   * holds only what is in flight, however many requests share the isolate.
+   */
+  async file(path: string, etag: string, length: number): Promise<Uint8Array | ReadableStream<Uint8Array>> {
+    if (!this.#bodies.wouldKeep(length)) {
+      const { body } = await this.#read(path, true);
+      if (!body) throw new Error(`asset ${path} answered without a body; the build wrote ${length} bytes`);
+      return body;
+    }
     const kept = this.#bodies.get(etag);
     if (kept) return kept;
     const body = new Uint8Array(await (await this.#read(path, true)).arrayBuffer());
@@ -47,7 +57,10 @@ export class AssetReader {
     return (await this.#index(path))?.entries.get(key);
   }
 
-  /** One body out of a shard (the asset server has no Range, so the file is read and sliced). */
+  /**
+   * One body out of a shard (the asset server has no Range, so the file is read and sliced).
+   * Read whole, unlike a large file: a shard holds some 25 pages (under 1 MiB at 100,000 articles).
+   */
   async shardBody(path: string, entry: ShardEntry): Promise<Uint8Array> {
     const kept = this.#bodies.get(entry.etag);
     if (kept) return kept;

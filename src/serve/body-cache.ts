@@ -20,8 +20,13 @@ export class BodyCache {
     return body;
   }
 
+  /** Whether a body of `length` bytes would be kept: a larger one is not worth reading whole. */
+  wouldKeep(length: number): boolean {
+    return length <= MAX_BODY_BYTES;
+  }
+
   keep(etag: string, body: Uint8Array): void {
-    if (body.length > MAX_BODY_BYTES || this.#bodies.has(etag)) return;
+    if (!this.wouldKeep(body.length) || this.#bodies.has(etag)) return;
     this.#bodies.set(etag, body);
     this.#bytes += body.length;
     for (const [oldest, old] of this.#bodies) {

@@ -26,8 +26,8 @@ export interface Representation {
    * says how big the GET's will be (a feed reader checking an enclosure relies on it).
    */
   readonly length: number;
-  /** The bytes, read only when a 200 needs them. */
-  readonly read: () => Promise<Uint8Array>;
+  /** The bytes, read only when a 200 needs them: whole, or a large file's stream (src/serve/asset-reader.ts). */
+  readonly read: () => Promise<Uint8Array | ReadableStream<Uint8Array>>;
 }
 
 /** A response body as the build described it: validators known without reading it. */
@@ -100,14 +100,14 @@ async function respondWithRepresentation(
   });
 }
 
-/** The 404 page, with its length given like every other body's so a HEAD carries it too. */
-export function respondNotFound(page: Uint8Array | null, moment: RequestMoment): Response {
+/** The 404 page, with its length given like every other body's so a HEAD carries it too (and reads nothing). */
+export async function respondNotFound(page: Representation | undefined, moment: RequestMoment): Promise<Response> {
   const contentType = "text/html; charset=utf-8";
-  return new Response(page, {
+  return new Response(page && moment.method !== "HEAD" ? await page.read() : null, {
     status: 404,
     headers: {
       ...contentHeaders(contentType, cacheControl("not-found", moment.now, moment.nextAt)),
-      "Content-Length": String(page?.byteLength ?? 0),
+      "Content-Length": String(page?.length ?? 0),
     },
   });
 }
