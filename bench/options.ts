@@ -14,20 +14,31 @@ export interface BenchOptions {
   readonly deltaSize: number | undefined;
   readonly workDir: string;
   readonly outFile: string;
+  /** Corpus size at which a day of a news site is replayed (bench/measure-traffic-day.ts). */
+  readonly trafficSize: number | undefined;
+  /** Every this many requests of the day's each class are replayed; 1 replays the whole day. */
+  readonly trafficSample: number;
   /**
    * "noop": only the rebuilds with nothing changed (at deltaSize) and `wrangler dev` over a
    * previous build (at the sizes from 100,000, else the largest), for a run of minutes.
+   * "traffic-day": only the day of a news site, at trafficSize.
    */
-  readonly only: "noop" | undefined;
+  readonly only: "noop" | "traffic-day" | undefined;
 }
 
+const ONLY = ["noop", "traffic-day"] as const;
+
 const USAGE = `usage: npm run bench -- [--quick] [--sizes 100,1000,10000] [--rounds N] [--duration SECONDS]
-       [--threads N] [--connections N] [--builds N] [--work DIR] [--out FILE] [--only noop]
+       [--threads N] [--connections N] [--builds N] [--work DIR] [--out FILE] [--only noop|traffic-day]
+       [--traffic-sample N]
   --quick   2 s per wrk run, 1 round, one build each, corpora of 100 and 1,000 (a smoke test)
   default   3 s per wrk run, 3 rounds, 3 builds each (one at 100,000), corpora of 1,000, 10,000
             and 100,000; one article is added, and one edited, at 10,000 (or the largest size below)
   --only noop   only the rebuild with nothing changed (at 10,000 or the largest size below) and
-                \`wrangler dev\` started over a previous build (from 100,000, else the largest size)`;
+                \`wrangler dev\` started over a previous build (from 100,000, else the largest size)
+  --only traffic-day   only a day of a news site replayed under wrangler dev (at 10,000 or the
+                       largest size below)
+  --traffic-sample N   replay every Nth request of that day (10 unless given; 1: all of it)`;
 
 function readPositive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -50,6 +61,7 @@ export function readOptions(args: readonly string[]): BenchOptions {
       work: { type: "string" },
       out: { type: "string" },
       only: { type: "string" },
+      "traffic-sample": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -62,8 +74,9 @@ export function readOptions(args: readonly string[]): BenchOptions {
     .split(",")
     .map((s) => readPositive("sizes", s.trim(), 0));
   const deltaSize = sizes.filter((n) => n <= 10_000).sort((a, b) => b - a)[0];
-  if (values.only !== undefined && values.only !== "noop") {
-    throw new Error(`--only ${values.only}: expected --only noop\n${USAGE}`);
+  const only = ONLY.find((name) => name === values.only);
+  if (values.only !== undefined && only === undefined) {
+    throw new Error(`--only ${values.only}: expected --only ${ONLY.join(" or --only ")}\n${USAGE}`);
   }
   return {
     quick,
@@ -76,8 +89,11 @@ export function readOptions(args: readonly string[]): BenchOptions {
     },
     buildRepeats: readPositive("builds", values.builds, quick ? 1 : 3),
     deltaSize,
+    // Like one more article: the largest size up to 10,000, so a run of minutes.
+    trafficSize: deltaSize,
+    trafficSample: readPositive("traffic-sample", values["traffic-sample"], 10),
     workDir: values.work ?? join(tmpdir(), "feed-publisher-bench"),
     outFile: values.out ?? "BENCHMARKS.md",
-    only: values.only === "noop" ? "noop" : undefined,
+    only,
   };
 }
