@@ -34,11 +34,16 @@ import { readPublicationRecord, savePublicationRecord } from "./publication-reco
 import { hasMediaFolder, readMedia } from "./read-media.ts";
 import { reportSchedule } from "./report-schedule.ts";
 import { baseUrlForBuild, readBaseUrlSetting, uploadingCommand, WRANGLER_CONFIG_FILE } from "./site-address.ts";
-import { readWrittenShards, removeStaleFiles, SiteWriter } from "./site-files.ts";
+import { HEADERS_FILE, readWrittenShards, removeStaleFiles, SiteWriter } from "./site-files.ts";
 import { exitStoppingWrangler } from "./stop-wrangler.ts";
 
 const SITE_CONFIG_FILE = "src/site-config.ts";
 const FREE_PLAN_ASSET_FILES = 20_000;
+/**
+ * The files a build fills with article pages the asset server answers alone: the free plan's
+ * limit less a tenth, room for the publication states of articles scheduled in between.
+ */
+const SERVED_ALONE_MAX_FILES = 18_000;
 
 const { values } = parseArgs({
   options: {
@@ -95,11 +100,14 @@ if (configProblems.length > 0) {
 }
 // Which command the build is for, first: wrangler dev reloads even after a failed build.
 const buildKindFile = join(dirname(outFile), "build-kind.ts");
-const buildKind = generatedBuildKind(process.env.WRANGLER_COMMAND === "dev", PAGE_STYLE);
+// Under wrangler dev the Worker answers every request, so that it can relink each body to the
+// address dev listens on: nothing is served alone (docs/static-assets.md#served-alone).
+const forWranglerDev = process.env.WRANGLER_COMMAND === "dev";
+const buildKind = generatedBuildKind(forWranglerDev, PAGE_STYLE);
 if (buildKind !== readText(buildKindFile)) writeAtomically(buildKindFile, buildKind);
 // Nothing changed since the last build (docs/static-assets.md#builds): stop before reading an article.
 const git = readGitState(articlesDir, ".");
-const inputs = fingerprintInputs({ articlesDir, outFile, siteDir, baseUrl: origin, git });
+const inputs = fingerprintInputs({ articlesDir, outFile, siteDir, baseUrl: origin, forWranglerDev, git });
 const lastBuild = readLastBuild(siteDir, [outFile, join(dirname(outFile), "icons.ts")]);
 if (lastBuild.matches(inputs)) {
   // Which feeds an upload changes depends on the live site, not on what this build would write.
@@ -225,10 +233,16 @@ const published = await publishSite({
     if (bytes.length <= MAX_ASSET_BYTES) writer.write(path, bytes);
   },
   onProgress: progress.update,
+  ...(forWranglerDev ? {} : { servedAlone: { maxFiles: SERVED_ALONE_MAX_FILES } }),
 });
 
 progress.done();
-for (const [path, bytes] of published.files) sizes.push({ path, bytes: bytes.length });
+// Imported only now: its headers name the page style's hash, which this build has just written.
+const { renderHeadersFile } = await import("../src/publish/headers-file.ts");
+const headersFile = renderHeadersFile(published.servedAlone);
+const files = new Map(published.files);
+if (headersFile !== "") files.set(HEADERS_FILE, new TextEncoder().encode(headersFile));
+for (const [path, bytes] of files) sizes.push({ path, bytes: bytes.length });
 const oversized = oversizedAssetLines(displayPath(siteDir), sizes, published.manifest);
 if (oversized.length > 0) {
   writer.discard();
@@ -240,9 +254,9 @@ const previous = readText(outFile) ?? "";
 const output = generatedModule(published.manifest, displayPath(articlesDir));
 // Files first, then the manifest that names them, then what no manifest names any more: a
 // build killed at any point leaves a manifest whose files are all there.
-progress.step("writing files", published.files.size);
+progress.step("writing files", files.size);
 let checked = 0;
-for (const [path, bytes] of published.files) {
+for (const [path, bytes] of files) {
   progress.update(checked++);
   writer.write(path, bytes);
 }
@@ -250,8 +264,8 @@ for (const [path, bytes] of published.files) {
 lastBuild.forget();
 writer.commit();
 if (output !== previous) writeAtomically(outFile, output);
-const shardKeys = new Map([...published.articleShardKeys, ...published.archiveShardKeys]);
-const kept = new Set([...published.files.keys(), ...shardKeys.keys()]);
+const shardKeys = new Map([...published.articleShardKeys, ...published.articlePageKeys, ...published.archiveShardKeys]);
+const kept = new Set([...files.keys(), ...shardKeys.keys()]);
 removeStaleFiles(siteDir, kept);
 written.save(shardKeys);
 savePublicationRecord(siteDir, articles, siteConfig.timeZone);
@@ -262,13 +276,15 @@ if (!revisions.clockDated) lastBuild.save(inputs);
 progress.done();
 const { scheduled } = schedule;
 // Cloudflare refuses a deployment with more asset files than the plan allows; say so before it does.
-if (kept.size > FREE_PLAN_ASSET_FILES) {
+// The headers file is configuration, not an asset.
+const assetFiles = kept.size - (kept.has(HEADERS_FILE) ? 1 : 0);
+if (assetFiles > FREE_PLAN_ASSET_FILES) {
   process.stderr.write(
-    `${displayPath(siteDir)}: ${kept.size} asset files, more than the ${FREE_PLAN_ASSET_FILES} a deployment may have on Cloudflare's free plan (100,000 on paid plans); each article scheduled for later adds about 13 (docs/static-assets.md#limits)\n`,
+    `${displayPath(siteDir)}: ${assetFiles} asset files, more than the ${FREE_PLAN_ASSET_FILES} a deployment may have on Cloudflare's free plan (100,000 on paid plans); each article scheduled for later adds about 13 (docs/static-assets.md#limits)\n`,
   );
 }
 process.stdout.write(
-  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${kept.size} files, ${writer.changed} changed, ${published.renderedShards} of ${published.articleShardKeys.size} article shards rendered, ${published.renderedArchiveShards} of ${published.archiveShardKeys.size} archive shards\n`,
+  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${assetFiles} files, ${writer.changed} changed, ${published.renderedShards} of ${published.articleShardKeys.size} article shards rendered, ${published.renderedArchiveShards} of ${published.archiveShardKeys.size} archive shards\n`,
 );
 for (const line of schedule.lines) process.stdout.write(`${line}\n`);
 // Whatever the rest of the build rewrote: which feeds the hub hears of depends on the live site.

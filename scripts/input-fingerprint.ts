@@ -35,6 +35,8 @@ export interface BuildInputs {
   readonly siteDir: string;
   /** The origin every link starts with. */
   readonly baseUrl: string;
+  /** Whether the build is for `wrangler dev`, whose Worker answers everything (no files served alone). */
+  readonly forWranglerDev: boolean;
   readonly git: GitState;
 }
 
@@ -62,6 +64,7 @@ export function fingerprintInputs(
   add("node", process.version, process.versions.icu ?? "", process.versions.tz ?? "", process.versions.unicode ?? "");
   add("paths", process.cwd(), resolve(inputs.articlesDir), resolve(inputs.outFile), resolve(inputs.siteDir));
   add("base URL", inputs.baseUrl);
+  add("for wrangler dev", String(inputs.forWranglerDev));
   addGitState(add, "articles", inputs.git.articles, false);
   addGitState(add, "templates", inputs.git.templates, true);
 

@@ -4,11 +4,11 @@
 // uploaded). It holds the inputs' fingerprint and one of the outputs as that build left them,
 // so outputs that were removed, rewritten or half-written since are built again.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { writeAtomically } from "./build-files.ts";
 import type { InputFingerprint } from "./input-fingerprint.ts";
-import { OWN_FOLDERS } from "./site-files.ts";
+import { existingFiles } from "./site-files.ts";
 
 interface Recorded {
   readonly inputs: string;
@@ -62,9 +62,6 @@ function fingerprintOutputs(siteDir: string, outFiles: readonly string[]): strin
     hash.update(`${path}\t${stats ? `${stats.size}\t${stats.mtimeMs}\t${stats.ino}` : "missing"}\n`);
   };
   for (const path of outFiles) add(path);
-  for (const folder of OWN_FOLDERS) {
-    const dir = join(siteDir, folder);
-    if (existsSync(dir)) for (const name of readdirSync(dir).sort()) add(join(dir, name));
-  }
+  for (const path of existingFiles(siteDir)) add(join(siteDir, path));
   return hash.digest("hex");
 }

@@ -1,10 +1,28 @@
 // Writing the published files into the assets folder: only what changed, never half a file.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
+import { ICON_FILES } from "../src/render/icons.ts";
+import { ROBOTS_PATH } from "../src/render/robots.ts";
 import { readText, writeAtomically } from "./build-files.ts";
 
-/** The folders the build writes in the assets folder; nothing else there is touched. */
-export const OWN_FOLDERS = ["a", "f", "l", "p", "s", "t"];
+/** The asset server's headers file (scripts/headers-file.ts): configuration, never served. */
+export const HEADERS_FILE = "/_headers";
+/**
+ * The folders the build writes in the assets folder, and its files at the top: the shards and
+ * content-named files, and what the asset server answers alone at its own address (article
+ * pages, images, robots.txt, icons). Nothing else there is touched.
+ */
+const OWN_FOLDERS = ["a", "articles", "f", "l", "media", "p", "s", "t"];
+const OWN_TOP_FILES = [ROBOTS_PATH, ...ICON_FILES.map((icon) => icon.path), HEADERS_FILE];
 
 /**
  * Writes files into the assets folder, each only when its bytes differ from what is there.
@@ -55,10 +73,16 @@ export class SiteWriter {
   }
 }
 
-/** Removes the files of earlier builds that this one no longer publishes. */
+/** Removes the files of earlier builds that this one no longer publishes, and folders left empty. */
 export function removeStaleFiles(siteDir: string, kept: ReadonlySet<string>): void {
   for (const path of existingFiles(siteDir)) {
-    if (!kept.has(path)) rmSync(join(siteDir, path), { force: true });
+    if (kept.has(path)) continue;
+    rmSync(join(siteDir, path), { force: true });
+    // An article page or image has a folder of its own (/articles/<id>/<slug>): not left behind.
+    for (let folder = dirname(path); folder.split("/").length > 2; folder = dirname(folder)) {
+      if (readdirSync(join(siteDir, folder)).length > 0) break;
+      rmdirSync(join(siteDir, folder));
+    }
   }
 }
 
@@ -86,14 +110,19 @@ export function readWrittenShards(siteDir: string) {
   };
 }
 
-/** The files in the build's folders, as asset paths ("/a/123"). */
-function existingFiles(siteDir: string): Set<string> {
-  const paths = new Set<string>();
+/** The files the build owns in the assets folder, as asset paths ("/a/123"), sorted. */
+export function existingFiles(siteDir: string): Set<string> {
+  const paths: string[] = [];
   for (const folder of OWN_FOLDERS) {
     const dir = join(siteDir, folder);
-    if (existsSync(dir)) for (const name of readdirSync(dir)) paths.add(`/${folder}/${name}`);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile())
+        paths.push(`/${folder}${entry.parentPath.slice(dir.length).replaceAll("\\", "/")}/${entry.name}`);
+    }
   }
-  return paths;
+  for (const path of OWN_TOP_FILES) if (existsSync(join(siteDir, path))) paths.push(path);
+  return new Set(paths.sort());
 }
 
 function sameBytes(path: string, bytes: Uint8Array): boolean {

@@ -89,13 +89,20 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     };
   };
 
-  /** An article's page, or a full archive page: both are cached as long as an article. */
-  const shardResource = (path: string, entry: ShardEntry): Resource => ({
-    contentType: HTML,
-    kind: "article",
-    lastModifiedMs: entry.lastModifiedMs,
-    identity: { etag: entry.etag, length: entry.length, read: () => reader.shardBody(path, entry) },
-  });
+  /**
+   * An article's page, or a full archive page: both are cached as long as an article. A page
+   * the asset server answers alone is a file of its own, which the shard only indexes.
+   */
+  const shardResource = (path: string, entry: ShardEntry): Resource => {
+    const { file } = entry;
+    const read = file === undefined ? () => reader.shardBody(path, entry) : () => reader.file(file, entry.etag);
+    return {
+      contentType: HTML,
+      kind: "article",
+      lastModifiedMs: entry.lastModifiedMs,
+      identity: { etag: entry.etag, length: entry.length, read },
+    };
+  };
 
   const notFound = async (c: Context): Promise<Response> => {
     const at = now();

@@ -1,5 +1,6 @@
 import { imageSize } from "image-size";
 import type { ArticleImage } from "../model/article.ts";
+import { IMAGE_TYPES, imageTypeOfExtension } from "../model/image-types.ts";
 import type { ImageReference } from "./header-fields.ts";
 
 /** A file under articles/media/, with the SHA-256 of its bytes in hex (the build hashes it). */
@@ -8,15 +9,6 @@ export interface MediaSource {
   readonly sha256: string;
 }
 
-/** The raster types every browser and feed reader shows, by image-size's name for them. */
-const MEDIA_TYPES: Readonly<Record<string, string>> = {
-  png: "image/png",
-  jpg: "image/jpeg",
-  gif: "image/gif",
-  webp: "image/webp",
-  avif: "image/avif",
-};
-const EXTENSION_TYPES: Readonly<Record<string, string>> = { ...MEDIA_TYPES, jpeg: "image/jpeg" };
 /** The largest file Workers Static Assets serves. */
 const MAX_BYTES = 25 * 1024 * 1024;
 const EXPECTED = "expected a PNG, JPEG, GIF, WebP or AVIF file of at most 25 MiB in articles/media/";
@@ -36,7 +28,7 @@ export function resolveImage(
 ): ArticleImage | string {
   if (reference.kind === "remote") {
     const extension = /\.([a-z0-9]+)$/i.exec(new URL(reference.url).pathname)?.[1]?.toLowerCase() ?? "";
-    const mediaType = EXTENSION_TYPES[extension];
+    const mediaType = imageTypeOfExtension(extension);
     return { url: reference.url, ...(mediaType ? { mediaType } : {}) };
   }
   const shown = `media/${reference.name}`;
@@ -49,7 +41,7 @@ export function resolveImage(
   } catch {
     return `image "${shown}" is not an image that can be read; ${EXPECTED}`;
   }
-  const mediaType = MEDIA_TYPES[size.type ?? ""];
+  const mediaType = IMAGE_TYPES[size.type ?? ""];
   if (mediaType === undefined) return `image "${shown}" is a ${size.type ?? "file of unknown type"}; ${EXPECTED}`;
   // An EXIF orientation of 5–8 turns the picture a quarter, so the shown width is its height.
   const turned = (size.orientation ?? 1) >= 5;

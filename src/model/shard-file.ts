@@ -9,6 +9,11 @@ export interface ShardEntry extends Validators {
   /** Byte offset of the body after the index line, and its length. */
   readonly offset: number;
   readonly length: number;
+  /**
+   * The asset path of the body when it is a file of its own, not in this shard: a page the asset
+   * server answers alone at its address (docs/static-assets.md#served-alone). `offset` is then 0.
+   */
+  readonly file?: string;
   /** An article's slug and publication instant, which decide whether and where it is served. */
   readonly slug?: string;
   readonly publishedMs?: number;
@@ -103,14 +108,15 @@ export function packShard(bodies: readonly ShardBody[]): Uint8Array {
   };
   const entries: ShardEntry[] = bodies.map(({ body, earlier, ...entry }) => ({
     ...entry,
-    ...place(body),
+    ...(entry.file === undefined ? place(body) : { offset: 0, length: body.length }),
     ...(earlier === undefined ? {} : { earlier: { ...withoutBody(earlier), ...place(earlier.body) } }),
   }));
   const head = encoder.encode(`${JSON.stringify(entries)}\n`);
   const file = new Uint8Array(head.length + offset);
   file.set(head, 0);
   let at = head.length;
-  for (const { body, earlier } of bodies) {
+  for (const { body, earlier, file: elsewhere } of bodies) {
+    if (elsewhere !== undefined) continue;
     for (const part of earlier === undefined ? [body] : [body, earlier.body]) {
       file.set(part, at);
       at += part.length;

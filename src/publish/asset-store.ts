@@ -14,7 +14,7 @@ const encoder = new TextEncoder();
 /**
  * The whole-file assets of a build, each named by a hash of its bytes: a name never changes
  * meaning, two states that render the same bytes share one file, and a deploy uploads only
- * what is new.
+ * what is new. A file the asset server answers alone is stored at its own address instead.
  */
 export class AssetStore {
   readonly files = new Map<string, Uint8Array>();
@@ -26,10 +26,19 @@ export class AssetStore {
     this.#sha256 = sha256;
   }
 
-  /** Adds a body and returns its index in `entries`; an identical body added again shares it. */
-  async add(content: string | Uint8Array, contentType: string, lastModifiedMs: number, kind: ResourceKind) {
+  /**
+   * Adds a body and returns its index in `entries`; an identical body added again shares it.
+   * `address` stores it at that path, where the asset server finds it without the Worker.
+   */
+  async add(
+    content: string | Uint8Array,
+    contentType: string,
+    lastModifiedMs: number,
+    kind: ResourceKind,
+    address?: string,
+  ) {
     const body = typeof content === "string" ? encoder.encode(content) : content;
-    const { path, etag } = await this.#store(body);
+    const { path, etag } = await this.#store(body, address);
     const key = `${path} ${contentType} ${lastModifiedMs} ${kind}`;
     const known = this.#indexByPath.get(key);
     if (known !== undefined) return known;
@@ -59,9 +68,9 @@ export class AssetStore {
     return (await digestOf(body, this.#sha256)).etag;
   }
 
-  async #store(body: Uint8Array): Promise<{ path: string; etag: string; length: number }> {
+  async #store(body: Uint8Array, address?: string): Promise<{ path: string; etag: string; length: number }> {
     const { hex, etag } = await digestOf(body, this.#sha256);
-    const path = `/s/${hex}`;
+    const path = address ?? `/s/${hex}`;
     this.files.set(path, body);
     return { path, etag, length: body.length };
   }

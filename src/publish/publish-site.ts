@@ -1,4 +1,5 @@
 import type { Article, ArticleBundle, TopicKind } from "../model/article.ts";
+import { imageTypeOfName } from "../model/image-types.ts";
 import {
   articleShardPath,
   type LegacyTarget,
@@ -8,7 +9,7 @@ import {
   type ShardBody,
 } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
-import { EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
+import { EARLIEST, type PublicationState, type ResourceKind, type SiteManifest } from "../model/site-manifest.ts";
 import { latestOf } from "../model/time.ts";
 import { countCompletePages } from "../render/archive-feeds.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
@@ -33,13 +34,19 @@ import {
 } from "../render/sitemap.ts";
 import { authorGroups, hasAuthorPages, type TopicGroup, tagGroups } from "../render/topics.ts";
 import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";
-import { articlePageBody, articlePageSources, type PlacedArticle, placeArticles } from "./article-pages.ts";
+import {
+  articlePageBody,
+  articlePageSources,
+  newerHiddenUntil,
+  type PlacedArticle,
+  placeArticles,
+} from "./article-pages.ts";
 import { AssetStore, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { stablePageShards } from "./page-shards.ts";
 import { countScheduled } from "./publication.ts";
 import { publishTopics, type TopicCache, topicPageShards } from "./publish-topics.ts";
-import { servedMedia } from "./served-media.ts";
+import { type ServedMediaFile, servedMedia } from "./served-media.ts";
 
 /** What every state needs to publish its topics: whether authors have pages, and what is already rendered. */
 interface TopicsInput {
@@ -87,6 +94,21 @@ export interface PublishInput {
   readonly writeArticleShard?: (path: string, bytes: Uint8Array) => void;
   /** Called now and then with how many article pages are rendered or found written. */
   readonly onProgress?: (rendered: number) => void;
+  /**
+   * When given, what the asset server can answer alone is stored at its own address, where a
+   * request reaches no Worker (docs/static-assets.md#served-alone): robots.txt, the icons, the
+   * published articles' images, and the pages of published articles that no publication in
+   * this deployment changes, newest first, while the deployment holds at most `maxFiles` files.
+   * Left out for `wrangler dev`, whose Worker answers everything so that it can relink it.
+   */
+  readonly servedAlone?: { readonly maxFiles: number };
+}
+
+/** A file the asset server answers alone, with what the Worker would send for it. */
+export interface ServedAloneFile {
+  readonly path: string;
+  readonly contentType: string;
+  readonly kind: ResourceKind;
 }
 
 /** A whole site: asset files by path, and the manifest the Worker serves them with. */
@@ -104,6 +126,13 @@ export interface PublishedSite {
    */
   readonly archiveShardKeys: ReadonlyMap<string, string>;
   readonly renderedArchiveShards: number;
+  /** Every file stored at its own address (PublishInput.servedAlone), written or not. */
+  readonly servedAlone: readonly ServedAloneFile[];
+  /**
+   * Each article page stored at its address, with its shard's source key: it is written with
+   * its shard (through `writeArticleShard`), and `alreadyWritten` is asked about both.
+   */
+  readonly articlePageKeys: ReadonlyMap<string, string>;
 }
 
 /**
@@ -117,16 +146,46 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   const times = new ModifiedTimes(site, bundle);
   const all = bundle.articles;
   const files = new Map<string, Uint8Array>();
+  const servedAlone: ServedAloneFile[] = [];
+  /** Stores a whole file, at its own address when the asset server may answer it alone. */
+  const addFixed = async (
+    path: string,
+    body: string | Uint8Array,
+    type: string,
+    modified: number,
+    kind: ResourceKind,
+  ) => {
+    const alone = input.servedAlone !== undefined;
+    if (alone) servedAlone.push({ path, contentType: type, kind });
+    return store.add(body, type, modified, kind, alone ? path : undefined);
+  };
 
   const fixedRoutes: Record<string, number> = {
-    [ROBOTS_PATH]: await store.add(renderRobots(site), "text/plain; charset=utf-8", times.templates, "asset"),
+    [ROBOTS_PATH]: await addFixed(
+      ROBOTS_PATH,
+      renderRobots(site),
+      "text/plain; charset=utf-8",
+      times.templates,
+      "asset",
+    ),
   };
   for (const icon of ICON_FILES) {
     const bytes = icons.get(icon.file);
-    if (bytes !== undefined) fixedRoutes[icon.path] = await store.add(bytes, icon.mediaType, times.templates, "asset");
+    if (bytes !== undefined)
+      fixedRoutes[icon.path] = await addFixed(icon.path, bytes, icon.mediaType, times.templates, "asset");
   }
+  // An image is served from the first instant an article shows it, never earlier.
+  const scheduledMedia: { file: ServedMediaFile; index: number }[] = [];
   for (const file of servedMedia(all, input.media ?? new Map(), times)) {
-    fixedRoutes[file.path] = await store.add(file.bytes, file.mediaType, file.lastModifiedMs, "media");
+    const { path, bytes, mediaType, lastModifiedMs } = file;
+    if (file.firstShownMs > from) {
+      scheduledMedia.push({ file, index: await store.add(bytes, mediaType, lastModifiedMs, "media") });
+    } else if (imageTypeOfName(path) === mediaType) {
+      fixedRoutes[path] = await addFixed(path, bytes, mediaType, lastModifiedMs, "media");
+    } else {
+      // Its name announces another type than its bytes: only the Worker sends the right one.
+      fixedRoutes[path] = await store.add(bytes, mediaType, lastModifiedMs, "media");
+    }
   }
   const notFound = await store.add(renderNotFoundPage(site), HTML, times.templates, "asset");
 
@@ -138,38 +197,55 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   };
   const states: PublicationState[] = [];
   for (const [begins, scheduled] of stateStarts(all, from)) {
-    states.push(await publishState(site, all.slice(scheduled), begins, store, times, sitemapParts, topics));
+    const state = await publishState(site, all.slice(scheduled), begins, store, times, sitemapParts, topics);
+    const shown = scheduledMedia.filter(({ file }) => file.firstShownMs <= begins);
+    const media = Object.fromEntries(shown.map(({ file, index }) => [file.path, index]));
+    states.push(shown.length === 0 ? state : { ...state, routes: { ...state.routes, ...media } });
   }
 
-  const articleShardKeys = new Map<string, string>();
-  let rendered = 0;
-  let renderedShards = 0;
-  const placed = placeArticles(all);
-  const byId = [...placed.values()].toSorted((a, b) => (a.article.id < b.article.id ? -1 : 1));
-  const context: ArticleContext = { authorPages: topics.authors };
-  for (const [path, articles] of groupBy(byId, ({ article }) => articleShardPath(article.id))) {
-    const shardInput: ArticleShardInput = { site, context, articles, times, store, from };
-    const sourceKey = await shardSourceKey(shardInput);
-    articleShardKeys.set(path, sourceKey);
-    rendered += articles.length;
-    if (input.alreadyWritten?.(path, sourceKey)) continue;
-    const shard = await articleShard(shardInput);
-    if (input.writeArticleShard) input.writeArticleShard(path, shard);
-    else files.set(path, shard);
-    renderedShards++;
-    input.onProgress?.(rendered);
-  }
   for (const [path, shard] of await pageShards(site, all, times, store)) files.set(path, shard);
   const allTopics = [...tagGroups(all), ...(topics.authors ? authorGroups(site, all, all) : [])];
   for (const [path, shard] of await topicPageShards(site, allTopics, times, store, PAGES_PER_SHARD)) {
     files.set(path, shard);
   }
   for (const [path, shard] of legacyShards(all)) files.set(path, shard);
-  const archiveOutput = {
-    ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}),
-    write: input.writeArticleShard ?? ((path: string, shard: Uint8Array) => files.set(path, shard)),
-  };
+  const write = input.writeArticleShard ?? ((path: string, bytes: Uint8Array) => files.set(path, bytes));
+  const archiveOutput = { ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}), write };
   const archive = await archiveShards(site, all, times, store, archiveOutput, all.length - countScheduled(all, from));
+
+  // Article shards last: what is left of the file budget decides which pages stand alone.
+  const placed = placeArticles(all);
+  const byId = [...placed.values()].toSorted((a, b) => (a.article.id < b.article.id ? -1 : 1));
+  const shardGroups = groupBy(byId, ({ article }) => articleShardPath(article.id));
+  const otherFiles = new Set([...files.keys(), ...store.files.keys(), ...archive.sourceKeys.keys()]).size;
+  const alone = input.servedAlone
+    ? pagesServedAlone(placed, all, from, input.servedAlone.maxFiles - otherFiles - shardGroups.size)
+    : new Set<string>();
+  const articleShardKeys = new Map<string, string>();
+  const articlePageKeys = new Map<string, string>();
+  let rendered = 0;
+  let renderedShards = 0;
+  const context: ArticleContext = { authorPages: topics.authors };
+  for (const [path, articles] of shardGroups) {
+    const shardInput: ArticleShardInput = { site, context, articles, times, store, from, alone };
+    const sourceKey = await shardSourceKey(shardInput);
+    articleShardKeys.set(path, sourceKey);
+    const pagePaths = articles
+      .filter(({ article }) => alone.has(article.id))
+      .map(({ article }) => articlePath(article));
+    for (const page of pagePaths) {
+      articlePageKeys.set(page, sourceKey);
+      servedAlone.push({ path: page, contentType: HTML, kind: "article" });
+    }
+    rendered += articles.length;
+    const written = (file: string) => input.alreadyWritten?.(file, sourceKey) ?? false;
+    if (written(path) && pagePaths.every(written)) continue;
+    const shard = await articleShard(shardInput);
+    write(path, shard.shard);
+    for (const [page, body] of shard.pages) write(page, body);
+    renderedShards++;
+    input.onProgress?.(rendered);
+  }
   for (const [path, bytes] of store.files) files.set(path, bytes);
   return {
     files,
@@ -177,6 +253,8 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     renderedShards,
     archiveShardKeys: archive.sourceKeys,
     renderedArchiveShards: archive.rendered,
+    servedAlone,
+    articlePageKeys,
     manifest: {
       baseUrl: site.baseUrl,
       files: store.entries,
@@ -188,6 +266,26 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
       ...(site.websubHub === undefined ? {} : { websubHub: site.websubHub }),
     },
   };
+}
+
+/**
+ * The ids of the articles whose pages the asset server answers alone: published by `from`, with
+ * one version for the whole deployment (no scheduled newer neighbour, whose publication would
+ * add a link), newest first, at most `budget` of them.
+ */
+function pagesServedAlone(
+  placed: ReadonlyMap<string, PlacedArticle>,
+  newestFirst: readonly Article[],
+  from: number,
+  budget: number,
+): Set<string> {
+  const ids = new Set<string>();
+  for (const article of newestFirst) {
+    if (ids.size >= budget) break;
+    const page = placed.get(article.id);
+    if (page && article.published.epochMs <= from && newerHiddenUntil(page, from) === undefined) ids.add(article.id);
+  }
+  return ids;
 }
 
 /**
@@ -310,17 +408,30 @@ interface ArticleShardInput {
   readonly times: ModifiedTimes;
   readonly store: AssetStore;
   readonly from: number;
+  /** The ids whose pages are files of their own (pagesServedAlone): the shard only indexes them. */
+  readonly alone: ReadonlySet<string>;
 }
 
 /**
  * The pages of the articles whose ids share a shard, scheduled ones included (the Worker
- * serves none before its instant). Each page links its neighbours, so adding an article
- * rewrites its shard and its older neighbour's.
+ * serves none before its instant), and the pages that are files of their own, by address.
+ * Each page links its neighbours, so adding an article rewrites its shard and its older
+ * neighbour's.
  */
-async function articleShard({ site, context, articles, times, store, from }: ArticleShardInput) {
+async function articleShard({ site, context, articles, times, store, from, alone }: ArticleShardInput) {
   const bodies: ShardBody[] = [];
-  for (const placed of articles) bodies.push(await articlePageBody(site, context, placed, times, store, from));
-  return packShard(bodies);
+  const pages = new Map<string, Uint8Array>();
+  for (const placed of articles) {
+    const body = await articlePageBody(site, context, placed, times, store, from);
+    if (!alone.has(placed.article.id)) {
+      bodies.push(body);
+      continue;
+    }
+    const file = articlePath(placed.article);
+    bodies.push({ ...body, file });
+    pages.set(file, body.body);
+  }
+  return { shard: packShard(bodies), pages };
 }
 
 /**
@@ -328,12 +439,13 @@ async function articleShard({ site, context, articles, times, store, from }: Art
  * (any change to src/ moves it) and each article with its revision and its neighbours' links
  * (src/publish/article-pages.ts). Equal keys, equal bytes.
  */
-async function shardSourceKey({ site, context, articles, times, store, from }: ArticleShardInput) {
+async function shardSourceKey({ site, context, articles, times, store, from, alone }: ArticleShardInput) {
   const sources = JSON.stringify([
     site,
     context,
     times.templates,
     articles.map((a) => articlePageSources(a, times, from)),
+    articles.filter(({ article }) => alone.has(article.id)).map(({ article }) => article.id),
   ]);
   return store.hexOf(new TextEncoder().encode(sources));
 }

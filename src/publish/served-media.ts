@@ -9,11 +9,14 @@ export interface ServedMediaFile {
   readonly bytes: Uint8Array;
   readonly mediaType: string;
   readonly lastModifiedMs: number;
+  /** The publication of the first article that shows it: no path serves it earlier. */
+  readonly firstShownMs: number;
 }
 
 /**
  * Every media file an article's image names, in path order, with its content type from the
- * image and as Last-Modified the latest change of a page that shows it. A served image without
+ * image, as Last-Modified the latest change of a page that shows it, and the first article's
+ * publication. A served image without
  * its bytes, a file no article names, or one path given two types is a build error: the page
  * would show a broken picture, or the file's type would be a guess.
  */
@@ -22,7 +25,7 @@ export function servedMedia(
   media: ReadonlyMap<string, Uint8Array>,
   times: ModifiedTimes,
 ): ServedMediaFile[] {
-  const byPath = new Map<string, { mediaType: string; lastModifiedMs: number }>();
+  const byPath = new Map<string, { mediaType: string; lastModifiedMs: number; firstShownMs: number }>();
   for (const article of articles) {
     const image = article.image;
     if (image === undefined || !isServedImage(image)) continue;
@@ -34,17 +37,19 @@ export function servedMedia(
       throw new Error(`media file ${url} is given as ${known.mediaType} and as ${mediaType}; expected one type`);
     }
     const lastModifiedMs = Math.max(known?.lastModifiedMs ?? 0, times.article(article));
-    byPath.set(url, { mediaType, lastModifiedMs });
+    const firstShownMs = Math.min(known?.firstShownMs ?? Number.POSITIVE_INFINITY, article.published.epochMs);
+    byPath.set(url, { mediaType, lastModifiedMs, firstShownMs });
   }
   for (const path of media.keys()) {
     if (!byPath.has(path)) throw new Error(`media file ${path} is no article's image; expected only images in use`);
   }
   return [...byPath]
     .toSorted(([a], [b]) => (a < b ? -1 : 1))
-    .map(([path, { mediaType, lastModifiedMs }]) => ({
+    .map(([path, { mediaType, lastModifiedMs, firstShownMs }]) => ({
       path,
       bytes: media.get(path) ?? new Uint8Array(),
       mediaType,
       lastModifiedMs,
+      firstShownMs,
     }));
 }

@@ -2,6 +2,7 @@ import type { ResourceKind } from "../model/site-manifest.ts";
 import { formatHttpDate, wholeSeconds } from "../model/time.ts";
 import { acceptsGzip } from "./accepts-gzip.ts";
 import { isNotModified } from "./conditional.ts";
+import { contentHeaders } from "./content-headers.ts";
 import { CORS_HEADERS } from "./cors.ts";
 import { ALLOWED_METHODS, cacheControl, securityHeaders } from "./headers.ts";
 
@@ -78,12 +79,9 @@ async function respondWithRepresentation(
   const lastModifiedMs = Math.min(resource.lastModifiedMs, wholeSeconds(moment.now));
   const validators = { etag: representation.etag, lastModifiedMs };
   const headers: Record<string, string> = {
-    "Content-Type": resource.contentType,
+    ...contentHeaders(resource.contentType, cacheControl(resource.kind, moment.now, moment.nextAt)),
     ETag: representation.etag,
     "Last-Modified": httpDateOf(lastModifiedMs),
-    "Cache-Control": cacheControl(resource.kind, moment.now, moment.nextAt),
-    ...securityHeaders(resource.contentType),
-    ...CORS_HEADERS,
     ...(vary === undefined ? {} : { Vary: vary }),
     "Content-Length": String(representation.length),
   };
@@ -108,11 +106,8 @@ export function respondNotFound(page: Uint8Array | null, moment: RequestMoment):
   return new Response(page, {
     status: 404,
     headers: {
-      "Content-Type": contentType,
+      ...contentHeaders(contentType, cacheControl("not-found", moment.now, moment.nextAt)),
       "Content-Length": String(page?.byteLength ?? 0),
-      "Cache-Control": cacheControl("not-found", moment.now, moment.nextAt),
-      ...securityHeaders(contentType),
-      ...CORS_HEADERS,
     },
   });
 }

@@ -244,8 +244,10 @@ describe("images in the feeds", () => {
 });
 
 describe("publishing media", () => {
+  /** Built after every article's instant, so each image is published from the start. */
+  const AFTER_ALL = Date.UTC(2026, 0, 1);
   const publish = (list: readonly Article[], files: ReadonlyMap<string, Uint8Array>) =>
-    publishSite({ site, bundle: { articles: list, revisedAt: 0 }, icons: new Map(), media: files, from: 0 });
+    publishSite({ site, bundle: { articles: list, revisedAt: 0 }, icons: new Map(), media: files, from: AFTER_ALL });
 
   it("refuses a served image without its bytes, and bytes no article shows", async () => {
     await expect(publish([WITH_SERVED], new Map())).rejects.toThrow(`image ${PATH} is not among the media files`);
@@ -258,5 +260,54 @@ describe("publishing media", () => {
     expect(index).toBeDefined();
     expect(published.manifest.files[index ?? -1]?.kind).toBe("media");
     expect(Object.keys(published.manifest.fixedRoutes).filter((path) => path.startsWith("/media/"))).toEqual([PATH]);
+  });
+
+  it("serves a scheduled article's image only from its instant, by no path before", async () => {
+    const shownAt = WITH_SERVED.published.epochMs;
+    const bundle = { articles: [WITH_SERVED, WITHOUT], revisedAt: Date.UTC(2024, 0, 1) };
+    const before = await publishSite({
+      site,
+      bundle,
+      icons: new Map(),
+      media,
+      from: shownAt - 1,
+      servedAlone: { maxFiles: 1000 },
+    });
+    expect(before.manifest.fixedRoutes[PATH]).toBeUndefined();
+    // Not at its own address either, where the asset server would answer it to anyone.
+    expect(before.files.has(PATH)).toBe(false);
+    expect(before.servedAlone.map((file) => file.path)).not.toContain(PATH);
+    const at = (instant: number) => publishedApp({ site, bundle, media, now: () => instant });
+    expect((await at(shownAt - 1000).request(PATH)).status).toBe(404);
+    const head = await at(shownAt - 1000).request(PATH, { method: "HEAD" });
+    expect([head.status, head.headers.get("Content-Type")]).toEqual([404, "text/html; charset=utf-8"]);
+    const response = await at(shownAt).request(PATH);
+    expect(response.status).toBe(200);
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(PNG);
+  });
+
+  it("stores a published image at its own address, unless its name announces another type", async () => {
+    const served = await publishSite({
+      site,
+      bundle: { articles: [WITH_SERVED], revisedAt: 0 },
+      icons: new Map(),
+      media,
+      from: AFTER_ALL,
+      servedAlone: { maxFiles: 1000 },
+    });
+    expect(served.files.get(PATH)).toEqual(PNG);
+    expect(served.servedAlone).toContainEqual({ path: PATH, contentType: "image/png", kind: "media" });
+    const misnamed = PATH.replace("grid.png", "grid.jpg");
+    const other = await publishSite({
+      site,
+      bundle: { articles: [article(3, { ...SERVED, url: misnamed })], revisedAt: 0 },
+      icons: new Map(),
+      media: new Map([[misnamed, PNG]]),
+      from: AFTER_ALL,
+      servedAlone: { maxFiles: 1000 },
+    });
+    // A PNG named .jpg: the asset server would call it image/jpeg, so only the Worker serves it.
+    expect(other.files.has(misnamed)).toBe(false);
+    expect(other.manifest.fixedRoutes[misnamed]).toBeDefined();
   });
 });
