@@ -263,7 +263,7 @@ export function describeDay(): string[] {
     `page views: ${count(DAY.pageViews)} by browsers over the day (most in the afternoon UTC): / ${percent(DAY.homeShare)}, archive pages ${percent(DAY.archiveShare)} (Zipf over the newest), article pages the rest, Zipf (s = ${DAY.zipf}) over recency rank across the whole archive`,
     `page views' icons: /favicon.svg (what every page links) for the ${percent(DAY.newVisitorShare)} of views by a visitor with nothing cached`,
     `image loads: ${count(DAY.imageLoads)} article pictures (/media/…), Zipf over the illustrated articles`,
-    `crawlers: /robots.txt ×${DAY.crawlerRobots}; /sitemap.xml ×${DAY.crawlerSitemapIndex} and every sitemap ×${DAY.crawlerSitemapFetches}, revalidated (304); ${count(DAY.crawlerArticles)} article pages uniform over the whole archive, old ones past any static budget included, ${percent(DAY.crawlerConditional)} revalidated; ${DAY.crawlerArchivePages} archive pages; ${DAY.crawlerIdAddresses} old /articles/<id> links (301)`,
+    `crawlers: /robots.txt ×${DAY.crawlerRobots}; /sitemap.xml ×${DAY.crawlerSitemapIndex} and every sitemap ×${DAY.crawlerSitemapFetches}, revalidated (304); ${count(DAY.crawlerArticles)} article pages uniform over the whole archive, the oldest included, ${percent(DAY.crawlerConditional)} revalidated; ${DAY.crawlerArchivePages} archive pages; ${DAY.crawlerIdAddresses} old /articles/<id> links (301)`,
     `scanners' probes: ${DAY.probes} requests for /wp-login.php, /.env and the like (404)`,
     `spike: ${count(DAY.spikeViews)} views of the newest article from ${clock(DAY.spikeStartMs)}, halving every ${DAY.spikeHalfLifeMs / HOUR_MS} h, each loading its picture, and /favicon.svg for the ${percent(DAY.spikeNewVisitorShare)} who are new`,
   ];
