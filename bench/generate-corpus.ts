@@ -5,6 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { articleText } from "../scripts/article-text.ts";
+import { corpusImage } from "./corpus-images.ts";
 
 /** About this many bytes of UTF-8 per article: ~5 KB, a long news report. */
 const TARGET_BYTES = 5_000;
@@ -42,7 +43,7 @@ const UNUSUAL = [
 ];
 
 /** A seeded source of numbers in [0, 1) (mulberry32): the same corpus on every machine. */
-function createRandom(seed: number): () => number {
+export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -92,11 +93,26 @@ export interface CorpusFile {
   readonly text: string;
 }
 
+export interface CorpusOptions {
+  /**
+   * Every this many articles, counted from the newest, has an `Image:` (so the newest has one):
+   * a PNG of its own in media/. None unless given, so the other measurements' corpora stay as
+   * they were.
+   */
+  readonly imageEvery?: number;
+}
+
+/** The media file of article `n` (from 0, oldest first), or undefined when it has no picture. */
+function imageName(n: number, count: number, options: CorpusOptions): string | undefined {
+  const every = options.imageEvery;
+  return every !== undefined && (count - 1 - n) % every === 0 ? `photo-${n}.png` : undefined;
+}
+
 /**
  * The `count` articles of the synthetic corpus, oldest first, one hour apart; file names are
  * numbered for a corpus of `namedFor` (so a corpus one larger can repeat a smaller one's names).
  */
-export function generateCorpus(count: number, namedFor = count): CorpusFile[] {
+export function generateCorpus(count: number, namedFor = count, options: CorpusOptions = {}): CorpusFile[] {
   const random = createRandom(0x5eed_0001);
   const used = new Set<string>();
   const digits = Math.max(3, String(namedFor - 1).length);
@@ -113,17 +129,26 @@ export function generateCorpus(count: number, namedFor = count): CorpusFile[] {
       size += Buffer.byteLength(paragraph) + 2;
     }
     const date = formatDateLine(FIRST_EPOCH_MS + n * HOUR_MS);
-    const text = articleText({ title, date, abstract, paragraphs });
+    const image = imageName(n, count, options);
+    const fields = image === undefined ? [] : [`Image: media/${image}`];
+    const text = articleText({ title, date, fields, abstract, paragraphs });
     files.push({ name: `${String(n).padStart(digits, "0")}_${id}.txt`, text });
   }
   return files;
 }
 
-/** Replaces `dir` with the corpus of `count` articles. */
-export function writeCorpus(count: number, dir: string): void {
+/** Replaces `dir` with the corpus of `count` articles, and their pictures in `dir`/media/. */
+export function writeCorpus(count: number, dir: string, options: CorpusOptions = {}): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const file of generateCorpus(count)) writeFileSync(join(dir, file.name), file.text);
+  for (const file of generateCorpus(count, count, options)) writeFileSync(join(dir, file.name), file.text);
+  for (let n = 0; n < count; n++) {
+    const image = imageName(n, count, options);
+    if (image === undefined) continue;
+    mkdirSync(join(dir, "media"), { recursive: true });
+    // Seeded apart from the text, so a picture never changes an article's words.
+    writeFileSync(join(dir, "media", image), corpusImage(n, createRandom(0x1a6e_0000 + n)));
+  }
 }
 
 if (import.meta.main) {

@@ -7,6 +7,7 @@ import type { LargeBodyResult } from "./measure-large-body.ts";
 import type { NoopRebuildResult } from "./measure-noop-rebuild.ts";
 import type { RebuildResult } from "./measure-rebuild.ts";
 import type { Endpoint, Samples } from "./measure-serving.ts";
+import type { TrafficDayResult } from "./measure-traffic-day.ts";
 import type { BenchOptions } from "./options.ts";
 
 export const WORKERD = "workerd";
@@ -43,6 +44,8 @@ export interface SizeResult {
   readonly noopRebuild?: Measured<NoopRebuildResult> | undefined;
   /** Only at the largest size: `wrangler dev` started again over its previous build. */
   readonly devRestart?: Measured<DevRestartResult> | undefined;
+  /** Only at options.trafficSize: a day of a news site, Worker invocations before and after. */
+  readonly trafficDay?: Measured<TrafficDayResult> | undefined;
 }
 
 export interface BenchResult {

@@ -23,6 +23,7 @@ import { measureLargeBody } from "./measure-large-body.ts";
 import { measureNoopRebuild } from "./measure-noop-rebuild.ts";
 import { measureRebuild } from "./measure-rebuild.ts";
 import { type Endpoint, measureServing } from "./measure-serving.ts";
+import { measureTrafficDay } from "./measure-traffic-day.ts";
 import { mirrorWorker } from "./mirror-worker.ts";
 import { readOptions } from "./options.ts";
 import { type BenchResult, type Route, type Serving, type SizeResult, WORKERD, WORKERD_FLOOR } from "./results.ts";
@@ -214,6 +215,23 @@ async function measureNoopOnly(articles: number): Promise<SizeResult> {
   return { articles, corpusBytes: 0, ...none, delta: undefined, rebuild: undefined, noopRebuild, devRestart };
 }
 
+/** A day of a news site replayed under `wrangler dev`, before and after the [assets] rules (only at options.trafficSize). */
+function measureTraffic(articles: number, sizeDir: string): Promise<SizeResult["trafficDay"]> {
+  if (articles !== options.trafficSize) return Promise.resolve(undefined);
+  log(`${articles} articles: a day of a news site, every ${options.trafficSample}th request replayed`);
+  return attempt(() => measureTrafficDay(articles, join(sizeDir, "traffic"), options.trafficSample, log), log);
+}
+
+/** `--only traffic-day`: the day of a news site and nothing else. */
+async function measureTrafficOnly(articles: number): Promise<SizeResult> {
+  const sizeDir = join(options.workDir, `corpus-${articles}`);
+  mkdirSync(sizeDir, { recursive: true });
+  const skipped = notMeasured("not in this run (--only traffic-day)");
+  const none = { builds: skipped, hugoMs: skipped, fresh: skipped, serving: skipped, wranglerDevMs: skipped };
+  const trafficDay = await measureTraffic(articles, sizeDir);
+  return { articles, corpusBytes: 0, ...none, delta: undefined, rebuild: undefined, trafficDay };
+}
+
 /** `wrangler dev` over a previous build is measured from 100,000 articles, or at the largest size of a smaller run. */
 function isLargest(articles: number): boolean {
   return articles >= LARGE || articles === Math.max(...options.sizes);
@@ -247,12 +265,14 @@ async function measureSize(articles: number): Promise<SizeResult> {
     ? await attempt(() => measureDevRestart(articles, join(sizeDir, "dev"), log), log)
     : undefined;
   rmSync(join(sizeDir, "dev"), { recursive: true, force: true });
-  return { ...base, fresh, serving, wranglerDevMs, devRestart };
+  const trafficDay = await measureTraffic(articles, sizeDir);
+  rmSync(join(sizeDir, "traffic"), { recursive: true, force: true });
+  return { ...base, fresh, serving, wranglerDevMs, devRestart, trafficDay };
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
-  // The rebuilds with nothing changed and the large bodies need neither wrk nor Hugo.
+  // The rebuilds with nothing changed, the large bodies and the day of a news site need neither wrk nor Hugo.
   if (options.only === undefined) ensurePackages(log);
   const loadBefore = readLoadAverage();
   const environment = readEnvironment();
@@ -260,14 +280,16 @@ async function main(): Promise<void> {
   rmSync(options.workDir, { recursive: true, force: true });
   mkdirSync(options.workDir, { recursive: true });
   const sizes: SizeResult[] = [];
+  const measure =
+    options.only === "noop" ? measureNoopOnly : options.only === "traffic-day" ? measureTrafficOnly : measureSize;
   for (const articles of options.only === "large-body" ? [] : options.sizes) {
-    sizes.push(await (options.only === "noop" ? measureNoopOnly(articles) : measureSize(articles)));
+    sizes.push(await measure(articles));
     // Each corpus's copy is large (100,000 articles publish about 1.4 GB of assets).
     rmSync(join(options.workDir, `corpus-${articles}`), { recursive: true, force: true });
   }
   // Not per size: a small corpus with one large image.
   const largeBody =
-    options.only === "noop"
+    options.only !== undefined && options.only !== "large-body"
       ? undefined
       : await attempt(() => measureLargeBody(join(options.workDir, "large-body"), log), log);
   rmSync(join(options.workDir, "large-body"), { recursive: true, force: true });

@@ -2,8 +2,11 @@
 // only formats.
 import { decideTargets, medianBuild, type Unit, type Verdict } from "./decide-targets.ts";
 import { CONCURRENT_GETS, LARGE_BODY_ROUNDS, LARGE_BODY_SAMPLE_MS } from "./measure-large-body.ts";
+import type { TrafficDayResult } from "./measure-traffic-day.ts";
 import { type BenchResult, type Measured, type SizeResult, WORKERD, WORKERD_FLOOR } from "./results.ts";
 import { cpuRatio, median, summarize } from "./stats.ts";
+import { describeDay } from "./traffic-day.ts";
+import { FREE_DAILY_REQUESTS, type RoutingTally } from "./traffic-tally.ts";
 
 const MIB = 1024 * 1024;
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
@@ -213,6 +216,74 @@ function largeBodyTable(result: BenchResult): string {
   );
 }
 
+const timeOfDay = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+
+/** Whether a routing's day fits the free plan, and if not, who gets 429 from when. */
+function limitVerdict(label: string, tally: RoutingTally): string {
+  const share = `${fixed((tally.workerInvocations / FREE_DAILY_REQUESTS) * 100, 0)} % of the free plan's ${int(FREE_DAILY_REQUESTS)}`;
+  if (tally.limitReachedAtMs === undefined) {
+    return `- ${label}: ${int(tally.workerInvocations)} Worker invocations, ${share}: the site stays up all day.`;
+  }
+  const limited = tally.classes.filter((c) => c.limited > 0).map((c) => `${c.cls} (${int(c.limited)})`);
+  return `- ${label}: ${int(tally.workerInvocations)} Worker invocations, ${share}: the limit is reached at ${timeOfDay(tally.limitReachedAtMs)} UTC, and until 00:00 UTC the router answers 429 instead of the Worker to ${limited.join(", ")}.`;
+}
+
+function statusCell(statuses: Readonly<Record<number, number>>): string {
+  return Object.entries(statuses)
+    .map(([status, n]) => `${status}: ${int(n)}`)
+    .join(", ");
+}
+
+function trafficSection(day: TrafficDayResult): string {
+  const { before, after } = day;
+  const rows = before.classes.map((b) => {
+    const a = after.classes.find((c) => c.cls === b.cls);
+    return [
+      b.cls,
+      int(b.requests),
+      int(b.workerInvocations),
+      a ? int(a.workerInvocations) : "–",
+      `${int(b.limited)} / ${a ? int(a.limited) : "–"}`,
+      a ? statusCell(a.statuses) : "–",
+    ];
+  });
+  const requests = before.classes.reduce((sum, c) => sum + c.requests, 0);
+  rows.push([
+    "cron runs (counted, not replayed)",
+    int(before.cronRuns),
+    int(before.cronRuns),
+    int(after.cronRuns),
+    "",
+    "",
+  ]);
+  rows.push([
+    "**the day**",
+    int(requests + before.cronRuns),
+    int(before.workerInvocations),
+    int(after.workerInvocations),
+    "",
+    "",
+  ]);
+  return `\`bench/measure-traffic-day.ts\`, at ${int(day.articles)} articles, one in five with a picture: the corpus built by a plain build, as a deploy's (${int(day.staticPages.files)} of ${int(day.staticPages.of)} article pages and ${int(day.staticImages.files)} of ${int(day.staticImages.of)} pictures written as files at their own address), served by \`wrangler dev\`, whose router sends a request to the Worker or to the asset server by \`[assets]\` as Cloudflare's does. The Worker is the project's, each of its answers marked, so an invocation is a request the router sent it. Before: \`run_worker_first = true\`; after: this checkout's \`run_worker_first = ${cell(day.shippedRule)}\`. Every ${day.sample === 1 ? "" : `${day.sample}th `}request of each class was replayed, in time order (${int(day.replayed)} of ${int(day.requests)}; ${seconds(day.replayMs.before)} s before, ${seconds(day.replayMs.after)} s after), and each counted for ${day.sample === 1 ? "itself" : `the ${day.sample} it stands for`}; the cron runs are those of wrangler.toml's \`crons\`. 429s: the Worker invocations from the one past ${int(FREE_DAILY_REQUESTS)} on, which the router would refuse on the free plan (cron runs spread evenly over the day).
+
+The day:
+
+${describeDay()
+  .map((line) => `- ${line}`)
+  .join("\n")}
+
+${table(["class", "requests", "Worker invocations before", "after", "429s past the limit, before / after", "answers after (replayed)"], rows)}
+
+${limitVerdict("Before", before)}
+${limitVerdict("After", after)}`;
+}
+
+function trafficDays(result: BenchResult): string {
+  const days = result.sizes.flatMap((s) => (s.trafficDay ? [s.trafficDay] : []));
+  if (days.length === 0) return "Not measured in this run.";
+  return days.map((d) => (d.ok ? trafficSection(d.value) : `Not measured: ${cell(d.error)}`)).join("\n\n");
+}
+
 function failures(result: BenchResult): string {
   const lines = result.sizes.flatMap((s) =>
     (
@@ -226,6 +297,7 @@ function failures(result: BenchResult): string {
         ["rebuild after one edit", s.rebuild],
         ["rebuild with nothing changed", s.noopRebuild],
         ["wrangler dev over a previous build", s.devRestart],
+        ["a day of a news site", s.trafficDay],
       ] as const
     ).flatMap(([what, m]) => (m && !m.ok ? [`- ${int(s.articles)} articles, ${what}: ${m.error}`] : [])),
   );
@@ -291,6 +363,10 @@ ${noopTable(result)}
 Rounds of ${CONCURRENT_GETS} concurrent GETs (${LARGE_BODY_ROUNDS} rounds) of an article's 24 MiB image, each body checked whole by length and SHA-256, against the same for a 1 KiB image, each in a workerd process of its own (\`bench/measure-large-body.ts\`). Isolate: V8's \`Runtime.getHeapUsage\` through workerd's inspector, JS heap in use plus ArrayBuffer backing stores (where a body read whole lies), before the first GET and the most seen, sampled every ${LARGE_BODY_SAMPLE_MS} ms or as fast as the isolate answers; RSS: the workerd process, its disk service's reads included.
 
 ${largeBodyTable(result)}
+
+## A day of a news site
+
+${trafficDays(result)}
 
 ## What could not be measured
 
