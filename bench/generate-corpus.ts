@@ -1,11 +1,13 @@
 // A deterministic synthetic corpus in the article format (docs/article-format.md), for the
-// scale benchmarks. The same count always yields the same bytes: a seeded generator, fixed
-// dates in the past, no clock. Usage: node bench/generate-corpus.ts --count N --out DIR
+// scale benchmarks, its text news-like (bench/news-text.ts). The same count always yields the
+// same bytes: a seeded generator, fixed dates in the past, no clock.
+// Usage: node bench/generate-corpus.ts --count N --out DIR
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { articleText } from "../scripts/article-text.ts";
 import { corpusImage } from "./corpus-images.ts";
+import { createRandom, makeParagraph, makeTitle, type Random } from "./news-text.ts";
 
 /** About this many bytes of UTF-8 per article: ~5 KB, a long news report. */
 const TARGET_BYTES = 5_000;
@@ -15,63 +17,6 @@ const TARGET_BYTES = 5_000;
  */
 const FIRST_EPOCH_MS = Date.UTC(2012, 0, 1);
 const HOUR_MS = 3_600_000;
-
-const WORDS = (
-  "the a of and to in on for with from by at as is was were has have that this which report " +
-  "officials said city region border talks agreement government ministry week minister army " +
-  "drone missile energy grid winter aid support allies summit reform court election grain port " +
-  "railway bridge villages hospital school volunteers refugees parliament budget sanctions " +
-  "negotiations ceasefire reconstruction infrastructure statement morning evening attack defence"
-).split(" ");
-// Non-ASCII and characters that mean something in HTML and XML: the renderers must escape them.
-const UNUSUAL = [
-  "Київ",
-  "Україна",
-  "Харків",
-  "Одеса",
-  "“quoted”",
-  "it’s",
-  "–",
-  "café",
-  "naïve",
-  "€12",
-  "🇺🇦",
-  "R&D",
-  "<b>",
-  "]]>",
-  "ü",
-];
-
-/** A seeded source of numbers in [0, 1) (mulberry32): the same corpus on every machine. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-type Random = () => number;
-
-function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
-}
-
-function makeSentence(random: Random): string {
-  const length = 8 + Math.floor(random() * 14);
-  const words: string[] = [];
-  for (let i = 0; i < length; i++) words.push(random() < 0.06 ? pick(random, UNUSUAL) : pick(random, WORDS));
-  const first = words[0] ?? "";
-  words[0] = first.charAt(0).toUpperCase() + first.slice(1);
-  return `${words.join(" ")}.`;
-}
-
-function makeParagraph(random: Random, sentences: number): string {
-  return Array.from({ length: sentences }, () => makeSentence(random)).join(" ");
-}
 
 function makeHexId(random: Random, used: Set<string>): string {
   for (;;) {
@@ -119,7 +64,7 @@ export function generateCorpus(count: number, namedFor = count, options: CorpusO
   const files: CorpusFile[] = [];
   for (let n = 0; n < count; n++) {
     const id = makeHexId(random, used);
-    const title = `${makeSentence(random).slice(0, -1)} (${n})`;
+    const title = `${makeTitle(random)} (${n})`;
     const abstract = makeParagraph(random, 2);
     const paragraphs: string[] = [];
     let size = title.length + abstract.length + 40;

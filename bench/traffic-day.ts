@@ -3,7 +3,7 @@
 // bench/measure-traffic-day.ts replays it against wrangler dev's real routing.
 import { ROBOTS_PATH } from "../src/render/robots.ts";
 import { articleSitemapPath, PAGES_SITEMAP_PATH, SITEMAP_PATH } from "../src/render/sitemap.ts";
-import { createRandom } from "./generate-corpus.ts";
+import { createRandom } from "./news-text.ts";
 
 const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
