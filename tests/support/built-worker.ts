@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import { parse } from "smol-toml";
 import { findFreePort } from "../../scripts/free-port.ts";
 import { WRANGLER_CLI } from "../../scripts/runtime-binaries.ts";
 import { startWorkerd } from "../../scripts/workerd-server.ts";
@@ -80,18 +81,19 @@ function buildBundle(projectDir: string, origin: string): Bundle {
     env,
   });
   if (bundle.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${bundle.stdout}\n${bundle.stderr}`);
-  const assetsTable = /^\[assets\]$([^[]*)/m.exec(config)?.[1] ?? "";
-  const setting = (text: string, name: string) => {
-    const value = new RegExp(`^${name} = "([^"]+)"`, "m").exec(text)?.[1];
-    if (value === undefined) throw new Error(`wrangler.toml: no ${name}`);
+  const parsed = parse(config) as Record<string, unknown>;
+  const assets = (parsed.assets ?? {}) as Record<string, unknown>;
+  const setting = (table: Record<string, unknown>, name: string) => {
+    const value = table[name];
+    if (typeof value !== "string") throw new Error(`wrangler.toml: no ${name}`);
     return value;
   };
   return {
     outDir,
-    assetsDir: join(projectDir, setting(assetsTable, "directory")),
-    compatibilityDate: setting(config, "compatibility_date"),
-    htmlHandling: setting(assetsTable, "html_handling"),
-    notFoundHandling: setting(assetsTable, "not_found_handling"),
+    assetsDir: join(projectDir, setting(assets, "directory")),
+    compatibilityDate: setting(parsed, "compatibility_date"),
+    htmlHandling: setting(assets, "html_handling"),
+    notFoundHandling: setting(assets, "not_found_handling"),
   };
 }
 
