@@ -159,7 +159,10 @@ describe("an uncommitted article's Last-Modified", () => {
 });
 
 describe("a rebuild after any input changed", () => {
-  it("builds again, writing what a build from scratch writes, and the next rebuild does nothing", () => {
+  // Some thirty real builds, one after another: more than the default minute on a busy machine.
+  it("builds again, writing what a build from scratch writes, and the next rebuild does nothing", {
+    timeout: 180_000,
+  }, () => {
     const dir = committedProject("noop-changes", 4);
     build(dir);
     const changes: [string, () => void, Record<string, string>?][] = [
