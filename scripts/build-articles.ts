@@ -33,6 +33,7 @@ import { readLastBuild } from "./last-build.ts";
 import { progressLine } from "./progress-line.ts";
 import { readPublicationRecord, savePublicationRecord } from "./publication-record.ts";
 import { hasMediaFolder, readMedia } from "./read-media.ts";
+import { startRenderPool } from "./render-pool.ts";
 import { reportSchedule } from "./report-schedule.ts";
 import { baseUrlForBuild, readBaseUrlSetting, uploadingCommand, WRANGLER_CONFIG_FILE } from "./site-address.ts";
 import { HEADERS_FILE, readWrittenShards, removeStaleFiles, SiteWriter } from "./site-files.ts";
@@ -210,11 +211,13 @@ const sourceDate = latestOf(revisions.articlesRevisedAt.values(), revisions.temp
 const from = Math.min(sourceDate, now);
 const ahead = datedAhead(revisions, now);
 if (ahead !== undefined) process.stderr.write(`${ahead}\n`);
-const written = readWrittenShards(siteDir);
+// The writer first: it clears what a stopped first build left, which no shard may be taken from.
 const writer = new SiteWriter(siteDir);
+const written = readWrittenShards(siteDir);
 // Shards are staged as they are rendered (never held all at once); each is checked first.
 const sizes: AssetSize[] = [];
 progress.step("rendering articles", articles.length);
+const pool = startRenderPool();
 const published = await publishSite({
   site,
   bundle,
@@ -225,11 +228,12 @@ const published = await publishSite({
   alreadyWritten: written.has,
   writeArticleShard: (path, bytes) => {
     sizes.push({ path, bytes: bytes.length });
-    if (bytes.length <= MAX_ASSET_BYTES) writer.write(path, bytes);
+    return bytes.length <= MAX_ASSET_BYTES ? writer.write(path, bytes) : Promise.resolve();
   },
   onProgress: progress.update,
+  renderArticleShard: pool.render,
   ...(forWranglerDev ? {} : { servedAlone: { maxFiles: SERVED_ALONE_MAX_FILES } }),
-});
+}).finally(pool.close);
 
 progress.done();
 // Imported only now: its headers name the page style's hash, which this build has just written.
@@ -240,7 +244,7 @@ if (headersFile !== "") files.set(HEADERS_FILE, new TextEncoder().encode(headers
 for (const [path, bytes] of files) sizes.push({ path, bytes: bytes.length });
 const oversized = oversizedAssetLines(displayPath(siteDir), sizes, published.manifest);
 if (oversized.length > 0) {
-  writer.discard();
+  await writer.abandon();
   for (const line of oversized) process.stderr.write(`${line}\n`);
   await failBuild(`${oversized.length} asset file(s) over 25 MiB`);
 }
@@ -253,11 +257,11 @@ progress.step("writing files", files.size);
 let checked = 0;
 for (const [path, bytes] of files) {
   progress.update(checked++);
-  writer.write(path, bytes);
+  await writer.write(path, bytes);
 }
 // The record goes before anything lands in the site, so a build killed midway is never reused.
 lastBuild.forget();
-writer.commit();
+await writer.commit();
 if (output !== previous) writeAtomically(outFile, output);
 const shardKeys = new Map([...published.articleShardKeys, ...published.articlePageKeys, ...published.archiveShardKeys]);
 const kept = new Set([...files.keys(), ...shardKeys.keys()]);

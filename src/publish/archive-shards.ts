@@ -25,7 +25,7 @@ export interface ArchiveShardOutput {
   /** Whether the shard at `path`, rendered from sources hashed to `sourceKey`, is already written. */
   readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
   /** Takes each shard as it is rendered, so all of them are never in memory at once. */
-  readonly write: (path: string, bytes: Uint8Array) => void;
+  readonly write: (path: string, bytes: Uint8Array) => void | Promise<void>;
 }
 
 /**
@@ -77,7 +77,7 @@ export async function archiveShards(
         bodies.push({ ...entry, key: gzipKey(entry.key), body: gzip, etag: await store.etagOf(gzip) });
       }
     }
-    output.write(path, packShard(bodies));
+    await output.write(path, packShard(bodies));
     rendered++;
   }
   return { sourceKeys, rendered };

@@ -1,10 +1,7 @@
 import type { Article } from "../model/article.ts";
-import type { ShardBody } from "../model/shard-file.ts";
-import type { Site } from "../model/site.ts";
 import { wholeSeconds } from "../model/time.ts";
 import type { NeighbourLink } from "../render/article-neighbours.ts";
-import { type ArticleContext, renderArticlePage } from "../render/article-page.ts";
-import type { AssetStore } from "./asset-store.ts";
+import type { ArticlePageTask } from "./article-shard.ts";
 import type { ModifiedTimes } from "./modified-times.ts";
 
 /** An article with the articles next to it in the site's order (newest first). */
@@ -42,42 +39,33 @@ export function newerHiddenUntil({ article, newer }: PlacedArticle, from: number
 export function articlePageSources(placed: PlacedArticle, times: ModifiedTimes, from: number): unknown {
   const { article, newer, older } = placed;
   const modified = [lastModifiedOf(placed, times), earlierModifiedOf(placed, times)];
-  return [article, modified, linkOf(newer), linkOf(older), newerHiddenUntil(placed, from)];
+  return [article, modified, newer && linkOf(newer), older && linkOf(older), newerHiddenUntil(placed, from)];
 }
 
 /**
- * The page's shard body: the full page (both links), and before a scheduled newer article's
- * instant the page without that link, with its own ETag and Last-Modified.
+ * What the page's shard body is rendered from, decided here so that the rendering
+ * (src/publish/article-shard.ts) needs nothing but this plain data and may run in a worker: the
+ * neighbours' links, the Last-Modified of the full page, and before a scheduled newer article's
+ * instant the version without that link, with its own Last-Modified. `file` is the page's
+ * address when the asset server answers it alone.
  */
-export async function articlePageBody(
-  site: Site,
-  context: ArticleContext,
+export function articlePageTask(
   placed: PlacedArticle,
   times: ModifiedTimes,
-  store: AssetStore,
   from: number,
-): Promise<ShardBody> {
+  file?: string,
+): ArticlePageTask {
   const { article, newer, older } = placed;
-  const body = encode(renderArticlePage(site, article, { ...context, newer: linkOf(newer), older: linkOf(older) }));
-  const entry: ShardBody = {
-    key: article.id,
-    slug: article.slug,
-    publishedMs: article.published.epochMs,
-    body,
-    etag: await store.etagOf(body),
-    lastModifiedMs: wholeSeconds(lastModifiedOf(placed, times)),
-  };
   const untilMs = newerHiddenUntil(placed, from);
-  if (untilMs === undefined) return entry;
-  const earlier = encode(renderArticlePage(site, article, { ...context, older: linkOf(older) }));
   return {
-    ...entry,
-    earlier: {
-      untilMs,
-      body: earlier,
-      etag: await store.etagOf(earlier),
-      lastModifiedMs: wholeSeconds(earlierModifiedOf(placed, times)),
-    },
+    article,
+    ...(newer ? { newer: linkOf(newer) } : {}),
+    ...(older ? { older: linkOf(older) } : {}),
+    lastModifiedMs: wholeSeconds(lastModifiedOf(placed, times)),
+    ...(untilMs === undefined
+      ? {}
+      : { earlier: { untilMs, lastModifiedMs: wholeSeconds(earlierModifiedOf(placed, times)) } }),
+    ...(file === undefined ? {} : { file }),
   };
 }
 
@@ -93,10 +81,6 @@ function earlierModifiedOf({ article, older }: PlacedArticle, times: ModifiedTim
   return times.articlePage(article, older ? [older] : []);
 }
 
-function linkOf(article: Article | undefined): NeighbourLink | undefined {
-  return article && { id: article.id, slug: article.slug, title: article.title };
-}
-
-function encode(page: string): Uint8Array {
-  return new TextEncoder().encode(page);
+function linkOf(article: Article): NeighbourLink {
+  return { id: article.id, slug: article.slug, title: article.title };
 }

@@ -1,19 +1,11 @@
 import type { Article, ArticleBundle, TopicKind } from "../model/article.ts";
 import { imageTypeOfName } from "../model/image-types.ts";
-import {
-  articleShardPath,
-  type LegacyTarget,
-  legacyShardPath,
-  packShard,
-  pageShardPath,
-  type ShardBody,
-} from "../model/shard-file.ts";
+import { type LegacyTarget, legacyShardPath, pageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type ResourceKind, type SiteManifest } from "../model/site-manifest.ts";
 import { latestOf } from "../model/time.ts";
 import { countCompletePages } from "../render/archive-feeds.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
-import type { ArticleContext } from "../render/article-page.ts";
 import { siteFeed } from "../render/feed-document.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import { FEED_FORMATS } from "../render/formats.ts";
@@ -34,13 +26,9 @@ import {
 } from "../render/sitemap.ts";
 import { authorGroups, hasAuthorPages, type TopicGroup, tagGroups } from "../render/topics.ts";
 import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";
-import {
-  articlePageBody,
-  articlePageSources,
-  newerHiddenUntil,
-  type PlacedArticle,
-  placeArticles,
-} from "./article-pages.ts";
+import { placeArticles } from "./article-pages.ts";
+import { type ArticleShardTask, type RenderedArticleShard, renderArticleShard } from "./article-shard.ts";
+import { countArticleShards, pagesServedAlone, publishArticleShards } from "./article-shards.ts";
 import { AssetStore, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { stablePageShards } from "./page-shards.ts";
@@ -91,7 +79,7 @@ export interface PublishInput {
    * Where article and archive shards go as they are rendered, when given, instead of into
    * `files`: the build writes them at once, so a large archive is never held in memory whole.
    */
-  readonly writeArticleShard?: (path: string, bytes: Uint8Array) => void;
+  readonly writeArticleShard?: (path: string, bytes: Uint8Array) => void | Promise<void>;
   /** Called now and then with how many article pages are rendered or found written. */
   readonly onProgress?: (rendered: number) => void;
   /**
@@ -102,6 +90,11 @@ export interface PublishInput {
    * Left out for `wrangler dev`, whose Worker answers everything so that it can relink it.
    */
   readonly servedAlone?: { readonly maxFiles: number };
+  /**
+   * Renders an article shard; by default here, one after another. The build passes a pool of
+   * worker threads (scripts/render-pool.ts), so that both cores render.
+   */
+  readonly renderArticleShard?: (task: ArticleShardTask) => Promise<RenderedArticleShard>;
 }
 
 /** A file the asset server answers alone, with what the Worker would send for it. */
@@ -209,43 +202,37 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     files.set(path, shard);
   }
   for (const [path, shard] of legacyShards(all)) files.set(path, shard);
-  const write = input.writeArticleShard ?? ((path: string, bytes: Uint8Array) => files.set(path, bytes));
+  const write = input.writeArticleShard ?? ((path: string, bytes: Uint8Array) => void files.set(path, bytes));
   const archiveOutput = { ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}), write };
-  const archive = await archiveShards(site, all, times, store, archiveOutput, all.length - countScheduled(all, from));
 
-  // Article shards last: what is left of the file budget decides which pages stand alone.
+  // What is left of the file budget decides which pages stand alone; the archive shards are
+  // counted before they exist, so that the article shards render (in workers, when the build
+  // gives them) while the archive renders here.
   const placed = placeArticles(all);
-  const byId = [...placed.values()].toSorted((a, b) => (a.article.id < b.article.id ? -1 : 1));
-  const shardGroups = groupBy(byId, ({ article }) => articleShardPath(article.id));
-  const otherFiles = new Set([...files.keys(), ...store.files.keys(), ...archive.sourceKeys.keys()]).size;
+  const archiveShardCount = Math.ceil(countCompletePages(site, all.length) / feedPagesPerShard(site));
+  const otherFiles =
+    new Set([...files.keys(), ...store.files.keys()]).size + archiveShardCount + countArticleShards(placed);
   const alone = input.servedAlone
-    ? pagesServedAlone(placed, all, from, input.servedAlone.maxFiles - otherFiles - shardGroups.size)
+    ? pagesServedAlone(placed, all, from, input.servedAlone.maxFiles - otherFiles)
     : new Set<string>();
-  const articleShardKeys = new Map<string, string>();
-  const articlePageKeys = new Map<string, string>();
-  let rendered = 0;
-  let renderedShards = 0;
-  const context: ArticleContext = { authorPages: topics.authors };
-  for (const [path, articles] of shardGroups) {
-    const shardInput: ArticleShardInput = { site, context, articles, times, store, from, alone };
-    const sourceKey = await shardSourceKey(shardInput);
-    articleShardKeys.set(path, sourceKey);
-    const pagePaths = articles
-      .filter(({ article }) => alone.has(article.id))
-      .map(({ article }) => articlePath(article));
-    for (const page of pagePaths) {
-      articlePageKeys.set(page, sourceKey);
-      servedAlone.push({ path: page, contentType: HTML, kind: "article" });
-    }
-    rendered += articles.length;
-    const written = (file: string) => input.alreadyWritten?.(file, sourceKey) ?? false;
-    if (written(path) && pagePaths.every(written)) continue;
-    const shard = await articleShard(shardInput);
-    write(path, shard.shard);
-    for (const [page, body] of shard.pages) write(page, body);
-    renderedShards++;
-    input.onProgress?.(rendered);
+  for (const article of all) {
+    if (alone.has(article.id)) servedAlone.push({ path: articlePath(article), contentType: HTML, kind: "article" });
   }
+  const articleShards = publishArticleShards({
+    site,
+    context: { authorPages: topics.authors },
+    placed,
+    times,
+    store,
+    from,
+    alone,
+    render: input.renderArticleShard ?? ((task) => renderArticleShard(task, (bytes) => store.etagOf(bytes))),
+    write,
+    ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
+  const archive = await archiveShards(site, all, times, store, archiveOutput, all.length - countScheduled(all, from));
+  const { shardKeys: articleShardKeys, pageKeys: articlePageKeys, rendered: renderedShards } = await articleShards;
   for (const [path, bytes] of store.files) files.set(path, bytes);
   return {
     files,
@@ -266,26 +253,6 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
       ...(site.websubHub === undefined ? {} : { websubHub: site.websubHub }),
     },
   };
-}
-
-/**
- * The ids of the articles whose pages the asset server answers alone: published by `from`, with
- * one version for the whole deployment (no scheduled newer neighbour, whose publication would
- * add a link), newest first, at most `budget` of them.
- */
-function pagesServedAlone(
-  placed: ReadonlyMap<string, PlacedArticle>,
-  newestFirst: readonly Article[],
-  from: number,
-  budget: number,
-): Set<string> {
-  const ids = new Set<string>();
-  for (const article of newestFirst) {
-    if (ids.size >= budget) break;
-    const page = placed.get(article.id);
-    if (page && article.published.epochMs <= from && newerHiddenUntil(page, from) === undefined) ids.add(article.id);
-  }
-  return ids;
 }
 
 /**
@@ -398,56 +365,6 @@ async function publishState(
   function sitemapPartEntry(path: string, modifiedMs: number): SitemapEntry {
     return { url: absoluteUrl(site, path), modifiedMs };
   }
-}
-
-/** One article shard: its articles, and what their pages are rendered with. */
-interface ArticleShardInput {
-  readonly site: Site;
-  readonly context: ArticleContext;
-  readonly articles: readonly PlacedArticle[];
-  readonly times: ModifiedTimes;
-  readonly store: AssetStore;
-  readonly from: number;
-  /** The ids whose pages are files of their own (pagesServedAlone): the shard only indexes them. */
-  readonly alone: ReadonlySet<string>;
-}
-
-/**
- * The pages of the articles whose ids share a shard, scheduled ones included (the Worker
- * serves none before its instant), and the pages that are files of their own, by address.
- * Each page links its neighbours, so adding an article rewrites its shard and its older
- * neighbour's.
- */
-async function articleShard({ site, context, articles, times, store, from, alone }: ArticleShardInput) {
-  const bodies: ShardBody[] = [];
-  const pages = new Map<string, Uint8Array>();
-  for (const placed of articles) {
-    const body = await articlePageBody(site, context, placed, times, store, from);
-    if (!alone.has(placed.article.id)) {
-      bodies.push(body);
-      continue;
-    }
-    const file = articlePath(placed.article);
-    bodies.push({ ...body, file });
-    pages.set(file, body.body);
-  }
-  return { shard: packShard(bodies), pages };
-}
-
-/**
- * A hash of everything an article shard is rendered from: the site, the templates' revision
- * (any change to src/ moves it) and each article with its revision and its neighbours' links
- * (src/publish/article-pages.ts). Equal keys, equal bytes.
- */
-async function shardSourceKey({ site, context, articles, times, store, from, alone }: ArticleShardInput) {
-  const sources = JSON.stringify([
-    site,
-    context,
-    times.templates,
-    articles.map((a) => articlePageSources(a, times, from)),
-    articles.filter(({ article }) => alone.has(article.id)).map(({ article }) => article.id),
-  ]);
-  return store.hexOf(new TextEncoder().encode(sources));
 }
 
 /** The site's stable archive pages (src/publish/page-shards.ts), 16 to a page shard. */

@@ -7,10 +7,10 @@ import { removeStaleFiles, SiteWriter } from "../../../scripts/site-files.ts";
 const encode = (text: string) => new TextEncoder().encode(text);
 
 /** One build's writes: every file through one SiteWriter; how many it wrote. */
-function writeSiteFiles(dir: string, files: ReadonlyMap<string, Uint8Array>): number {
+async function writeSiteFiles(dir: string, files: ReadonlyMap<string, Uint8Array>): Promise<number> {
   const writer = new SiteWriter(dir);
-  for (const [path, bytes] of files) writer.write(path, bytes);
-  writer.commit();
+  for (const [path, bytes] of files) await writer.write(path, bytes);
+  await writer.commit();
   return writer.changed;
 }
 const dirs: string[] = [];
@@ -32,20 +32,20 @@ describe("writing the published files", () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("writes every file on a first build", () => {
+  it("writes every file on a first build", async () => {
     const dir = siteDir();
     const files = new Map([
       ["/a/0ab", encode("shard")],
       ["/s/0123abcd", encode("feed")],
     ]);
-    expect(writeSiteFiles(dir, files)).toBe(2);
+    expect(await writeSiteFiles(dir, files)).toBe(2);
     expect(readFileSync(join(dir, "a/0ab"), "utf8")).toBe("shard");
     expect(readFileSync(join(dir, "s/0123abcd"), "utf8")).toBe("feed");
   });
 
-  it("rewrites only the files whose bytes changed", () => {
+  it("rewrites only the files whose bytes changed", async () => {
     const dir = siteDir();
-    writeSiteFiles(
+    await writeSiteFiles(
       dir,
       new Map([
         ["/a/0ab", encode("same")],
@@ -53,7 +53,7 @@ describe("writing the published files", () => {
       ]),
     );
     const untouched = age(join(dir, "a/0ab"));
-    const written = writeSiteFiles(
+    const written = await writeSiteFiles(
       dir,
       new Map([
         ["/a/0ab", encode("same")],
@@ -65,16 +65,16 @@ describe("writing the published files", () => {
     expect(readFileSync(join(dir, "a/0ac"), "utf8")).toBe("after");
   });
 
-  it("compares a file that differs only past a shared start", () => {
+  it("compares a file that differs only past a shared start", async () => {
     const dir = siteDir();
-    writeSiteFiles(dir, new Map([["/p/0", encode("index\nbody one")]]));
-    expect(writeSiteFiles(dir, new Map([["/p/0", encode("index\nbody two")]]))).toBe(1);
+    await writeSiteFiles(dir, new Map([["/p/0", encode("index\nbody one")]]));
+    expect(await writeSiteFiles(dir, new Map([["/p/0", encode("index\nbody two")]]))).toBe(1);
     expect(readFileSync(join(dir, "p/0"), "utf8")).toBe("index\nbody two");
   });
 
-  it("removes the files no build publishes any more", () => {
+  it("removes the files no build publishes any more", async () => {
     const dir = siteDir();
-    writeSiteFiles(
+    await writeSiteFiles(
       dir,
       new Map([
         ["/a/0ab", encode("kept")],

@@ -1,0 +1,142 @@
+import type { Article } from "../model/article.ts";
+import { articleShardPath } from "../model/shard-file.ts";
+import type { Site } from "../model/site.ts";
+import type { ArticleContext } from "../render/article-page.ts";
+import { articlePath } from "../render/links.ts";
+import { articlePageSources, articlePageTask, newerHiddenUntil, type PlacedArticle } from "./article-pages.ts";
+import type { ArticleShardTask, RenderedArticleShard } from "./article-shard.ts";
+import type { AssetStore } from "./asset-store.ts";
+import { InFlightLimit } from "./in-flight-limit.ts";
+import type { ModifiedTimes } from "./modified-times.ts";
+
+/** Shards rendering at once: enough to keep every worker busy, few enough to bound memory. */
+const MAX_IN_FLIGHT = 16;
+
+export interface ArticleShardsInput {
+  readonly site: Site;
+  readonly context: ArticleContext;
+  /** Each article by id with its neighbours (placeArticles). */
+  readonly placed: ReadonlyMap<string, PlacedArticle>;
+  readonly times: ModifiedTimes;
+  readonly store: AssetStore;
+  readonly from: number;
+  /** The ids whose pages are files of their own (pagesServedAlone): their shard only indexes them. */
+  readonly alone: ReadonlySet<string>;
+  readonly render: (task: ArticleShardTask) => Promise<RenderedArticleShard>;
+  readonly write: (path: string, bytes: Uint8Array) => void | Promise<void>;
+  readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
+  readonly onProgress?: (rendered: number) => void;
+}
+
+export interface PublishedArticleShards {
+  /** Each shard's path and the hash of what it is rendered from, written or not. */
+  readonly shardKeys: Map<string, string>;
+  /** Each page that is a file of its own, with its shard's source key. */
+  readonly pageKeys: Map<string, string>;
+  readonly rendered: number;
+}
+
+/**
+ * The pages of every article, scheduled ones included (the Worker serves none before its
+ * instant), in shards by the first digits of their ids, and the pages that are files of their
+ * own. Each page links its neighbours, so adding an article rewrites its shard and its older
+ * neighbour's. A shard whose sources are unchanged since the last build is not rendered again;
+ * the others render a few at a time through `render` (in worker threads, when the build gives
+ * them) and are written as they come.
+ */
+export async function publishArticleShards(input: ArticleShardsInput): Promise<PublishedArticleShards> {
+  const { placed, alone } = input;
+  const shardKeys = new Map<string, string>();
+  const pageKeys = new Map<string, string>();
+  const rendering = new InFlightLimit(MAX_IN_FLIGHT);
+  let counted = 0;
+  let rendered = 0;
+  for (const [path, articles] of shardGroups(placed)) {
+    const sourceKey = await shardSourceKey(input, articles);
+    shardKeys.set(path, sourceKey);
+    const pagePaths = articles
+      .filter(({ article }) => alone.has(article.id))
+      .map(({ article }) => articlePath(article));
+    for (const page of pagePaths) pageKeys.set(page, sourceKey);
+    counted += articles.length;
+    const written = (file: string) => input.alreadyWritten?.(file, sourceKey) ?? false;
+    if (written(path) && pagePaths.every(written)) continue;
+    const task: ArticleShardTask = {
+      site: input.site,
+      context: input.context,
+      pages: articles.map((page) =>
+        articlePageTask(
+          page,
+          input.times,
+          input.from,
+          alone.has(page.article.id) ? articlePath(page.article) : undefined,
+        ),
+      ),
+    };
+    const progress = counted;
+    await rendering.start(async () => {
+      const { shard, pages } = await input.render(task);
+      await input.write(path, shard);
+      for (const [page, body] of pages) await input.write(page, body);
+      rendered++;
+      input.onProgress?.(progress);
+    });
+  }
+  await rendering.settle();
+  return { shardKeys, pageKeys, rendered };
+}
+
+/** How many article shards the articles fill: one per id prefix in use. */
+export function countArticleShards(placed: ReadonlyMap<string, PlacedArticle>): number {
+  return new Set([...placed.keys()].map(articleShardPath)).size;
+}
+
+/**
+ * The ids of the articles whose pages the asset server answers alone: published by `from`, with
+ * one version for the whole deployment (no scheduled newer neighbour, whose publication would
+ * add a link), newest first, at most `budget` of them.
+ */
+export function pagesServedAlone(
+  placed: ReadonlyMap<string, PlacedArticle>,
+  newestFirst: readonly Article[],
+  from: number,
+  budget: number,
+): Set<string> {
+  const ids = new Set<string>();
+  for (const article of newestFirst) {
+    if (ids.size >= budget) break;
+    const page = placed.get(article.id);
+    if (page && article.published.epochMs <= from && newerHiddenUntil(page, from) === undefined) ids.add(article.id);
+  }
+  return ids;
+}
+
+/** The articles by shard, in path order, each shard's in id order. */
+function shardGroups(placed: ReadonlyMap<string, PlacedArticle>): Map<string, PlacedArticle[]> {
+  const byId = [...placed.values()].toSorted((a, b) => (a.article.id < b.article.id ? -1 : 1));
+  const groups = new Map<string, PlacedArticle[]>();
+  for (const page of byId) {
+    const path = articleShardPath(page.article.id);
+    const group = groups.get(path);
+    if (group) group.push(page);
+    else groups.set(path, [page]);
+  }
+  return groups;
+}
+
+/**
+ * A hash of everything an article shard is rendered from: the site, the templates' revision
+ * (any change to src/ moves it), each article with its revision and its neighbours' links
+ * (src/publish/article-pages.ts), and which pages are files of their own. Equal keys, equal bytes.
+ */
+function shardSourceKey(input: ArticleShardsInput, articles: readonly PlacedArticle[]): Promise<string> {
+  const { site, context, times, from, alone } = input;
+  const sources = JSON.stringify([
+    site,
+    context,
+    times.templates,
+    articles.map((a) => articlePageSources(a, times, from)),
+    articles.filter(({ article }) => alone.has(article.id)).map(({ article }) => article.id),
+  ]);
+  return input.store.hexOf(new TextEncoder().encode(sources));
+}
