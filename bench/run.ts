@@ -244,7 +244,8 @@ async function measureServingOnly(articles: number): Promise<SizeResult> {
   writeCorpus(articles, corpusDir);
   const skipped = notMeasured("not in this run (--only serving)");
   log(`${articles} articles: our build`);
-  const built = await attempt(() => buildWorker(corpusDir, join(sizeDir, "worker")), log);
+  // On a terminal, as measureBuilds does, so the progress-line target is judged too.
+  const built = await attempt(() => buildWorker(corpusDir, join(sizeDir, "worker"), { terminal: true }), log);
   const base = { articles, corpusBytes: corpusBytes(corpusDir), hugoMs: skipped, wranglerDevMs: skipped };
   const none = { delta: undefined, rebuild: undefined };
   if (!built.ok) {
