@@ -17,8 +17,12 @@ function isOnPath(command: string): boolean {
   }
 }
 
-export function ensurePackages(log: (message: string) => void): void {
-  const missing = PACKAGES.filter((p) => !isOnPath(p.command)).map((p) => p.pkg);
+/** Installs what is missing of `commands` (every one the bench uses unless given). */
+export function ensurePackages(
+  log: (message: string) => void,
+  commands: readonly string[] = PACKAGES.map((p) => p.command),
+): void {
+  const missing = PACKAGES.filter((p) => commands.includes(p.command) && !isOnPath(p.command)).map((p) => p.pkg);
   if (missing.length === 0) return;
   log(`installing ${missing.join(", ")} with apt-get`);
   const asRoot = process.getuid?.() === 0;

@@ -23,14 +23,15 @@ export interface BenchOptions {
    * previous build (at the sizes from 100,000, else the largest), for a run of minutes.
    * "large-body": only the concurrent GETs of a 24 MiB image (bench/measure-large-body.ts).
    * "traffic-day": only the day of a news site, at trafficSize.
+   * "serving": only one build per size, its fresh isolates and its steady state against the floor.
    */
   readonly only: (typeof ONLY)[number] | undefined;
 }
 
-const ONLY = ["noop", "large-body", "traffic-day"] as const;
+const ONLY = ["noop", "large-body", "traffic-day", "serving"] as const;
 
 const USAGE = `usage: npm run bench -- [--quick] [--sizes 100,1000,10000] [--rounds N] [--duration SECONDS]
-       [--threads N] [--connections N] [--builds N] [--work DIR] [--out FILE] [--only noop|large-body|traffic-day]
+       [--threads N] [--connections N] [--builds N] [--work DIR] [--out FILE] [--only noop|large-body|traffic-day|serving]
        [--traffic-sample N]
   --quick   2 s per wrk run, 1 round, one build each, corpora of 100 and 1,000 (a smoke test)
   default   3 s per wrk run, 3 rounds, 3 builds each (one at 100,000), corpora of 1,000, 10,000
@@ -41,6 +42,8 @@ const USAGE = `usage: npm run bench -- [--quick] [--sizes 100,1000,10000] [--rou
                       isolate's memory sampled
   --only traffic-day   only a day of a news site replayed under wrangler dev (at 10,000 or the
                        largest size below)
+  --only serving   only one build per size, then its first requests in fresh isolates and its
+                   steady state against the floor Worker (what the Worker itself costs)
   --traffic-sample N   replay every Nth request of that day (10 unless given; 1: all of it)`;
 
 function readPositive(name: string, value: string | undefined, fallback: number): number {

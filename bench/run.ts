@@ -232,6 +232,34 @@ async function measureTrafficOnly(articles: number): Promise<SizeResult> {
   return { articles, corpusBytes: 0, ...none, delta: undefined, rebuild: undefined, trafficDay };
 }
 
+/**
+ * `--only serving`: one build, then what the Worker costs to serve it (fresh isolates and the
+ * steady state against the floor); no Hugo, no rebuilds, no `wrangler dev`.
+ */
+async function measureServingOnly(articles: number): Promise<SizeResult> {
+  const sizeDir = join(options.workDir, `corpus-${articles}`);
+  const corpusDir = join(sizeDir, "articles");
+  mkdirSync(sizeDir, { recursive: true });
+  log(`${articles} articles: generating the corpus`);
+  writeCorpus(articles, corpusDir);
+  const skipped = notMeasured("not in this run (--only serving)");
+  log(`${articles} articles: our build`);
+  // On a terminal, as measureBuilds does, so the progress-line target is judged too.
+  const built = await attempt(() => buildWorker(corpusDir, join(sizeDir, "worker"), { terminal: true }), log);
+  const base = { articles, corpusBytes: corpusBytes(corpusDir), hugoMs: skipped, wranglerDevMs: skipped };
+  const none = { delta: undefined, rebuild: undefined };
+  if (!built.ok) {
+    const why = notMeasured(`not built: ${built.error}`);
+    return { ...base, ...none, builds: why, fresh: why, serving: why };
+  }
+  const routes = routesOf(built.value, corpusDir);
+  log(`${articles} articles: fresh isolates, one per route, alternating with an empty Worker`);
+  const fresh = await attempt(() => measureFresh(built.value, routes, join(sizeDir, "fresh")), log);
+  log(`${articles} articles: steady state, ${options.rounds} round(s) of ${options.wrk.durationSeconds} s per run`);
+  const serving = await attempt(() => measureSteadyState(built.value, routes, sizeDir), log);
+  return { ...base, ...none, builds: { ok: true, value: [built.value] }, fresh, serving };
+}
+
 /** `wrangler dev` over a previous build is measured from 100,000 articles, or at the largest size of a smaller run. */
 function isLargest(articles: number): boolean {
   return articles >= LARGE || articles === Math.max(...options.sizes);
@@ -274,6 +302,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   // The rebuilds with nothing changed, the large bodies and the day of a news site need neither wrk nor Hugo.
   if (options.only === undefined) ensurePackages(log);
+  // Serving alone needs wrk, not Hugo.
+  if (options.only === "serving") ensurePackages(log, ["wrk"]);
   const loadBefore = readLoadAverage();
   const environment = readEnvironment();
   log(`load average ${loadBefore}; work dir ${options.workDir}`);
@@ -281,7 +311,13 @@ async function main(): Promise<void> {
   mkdirSync(options.workDir, { recursive: true });
   const sizes: SizeResult[] = [];
   const measure =
-    options.only === "noop" ? measureNoopOnly : options.only === "traffic-day" ? measureTrafficOnly : measureSize;
+    options.only === "noop"
+      ? measureNoopOnly
+      : options.only === "traffic-day"
+        ? measureTrafficOnly
+        : options.only === "serving"
+          ? measureServingOnly
+          : measureSize;
   for (const articles of options.only === "large-body" ? [] : options.sizes) {
     sizes.push(await measure(articles));
     // Each corpus's copy is large (100,000 articles publish about 1.4 GB of assets).

@@ -68,6 +68,73 @@ function httpDateOf(ms: number): string {
   return text;
 }
 
+/** What a representation's answer carries, built once and reused while its inputs hold. */
+interface HeaderSets {
+  readonly contentType: string;
+  readonly cacheControl: string;
+  readonly lastModifiedMs: number;
+  readonly length: number;
+  readonly vary: string | undefined;
+  readonly coding: "gzip" | undefined;
+  readonly ok: ResponseInit;
+  readonly notModified: ResponseInit;
+}
+
+/**
+ * Header sets by strong ETag. A request then compares a few values and builds nothing: the
+ * set is rebuilt only when one of them differs (a max-age shortened by the next publication,
+ * a build clock ahead of ours, another Vary). Bounded like the dates above.
+ */
+const headerSets = new Map<string, HeaderSets>();
+
+function headerSetsOf(
+  resource: Resource,
+  representation: Representation,
+  cache: string,
+  lastModifiedMs: number,
+  vary: string | undefined,
+  coding: "gzip" | undefined,
+): HeaderSets {
+  const kept = headerSets.get(representation.etag);
+  if (
+    kept !== undefined &&
+    kept.cacheControl === cache &&
+    kept.lastModifiedMs === lastModifiedMs &&
+    kept.vary === vary &&
+    kept.contentType === resource.contentType &&
+    kept.length === representation.length &&
+    kept.coding === coding
+  ) {
+    return kept;
+  }
+  const headers: Record<string, string> = {
+    ...contentHeaders(resource.contentType, cache),
+    ETag: representation.etag,
+    "Last-Modified": httpDateOf(lastModifiedMs),
+    ...(vary === undefined ? {} : { Vary: vary }),
+    "Content-Length": String(representation.length),
+  };
+  // RFC 9110 §15.4.5: a 304 carries the fields a 200 would have, minus the content's own.
+  const { "Content-Type": _, "Content-Length": _length, ...notModified } = headers;
+  const sets: HeaderSets = {
+    contentType: resource.contentType,
+    cacheControl: cache,
+    lastModifiedMs,
+    length: representation.length,
+    vary,
+    coding,
+    // "manual": the bytes are already gzip; without it workerd would compress them again.
+    ok:
+      coding === undefined
+        ? { status: 200, headers }
+        : { status: 200, headers: { ...headers, "Content-Encoding": coding }, encodeBody: "manual" },
+    notModified: { status: 304, headers: notModified },
+  };
+  if (headerSets.size >= 4096) headerSets.clear();
+  headerSets.set(representation.etag, sets);
+  return sets;
+}
+
 async function respondWithRepresentation(
   resource: Resource,
   representation: Representation,
@@ -77,27 +144,13 @@ async function respondWithRepresentation(
 ): Promise<Response> {
   // Last-Modified is never in the future, even with a build clock ahead of ours.
   const lastModifiedMs = Math.min(resource.lastModifiedMs, wholeSeconds(moment.now));
-  const validators = { etag: representation.etag, lastModifiedMs };
-  const headers: Record<string, string> = {
-    ...contentHeaders(resource.contentType, cacheControl(resource.kind, moment.now, moment.nextAt)),
-    ETag: representation.etag,
-    "Last-Modified": httpDateOf(lastModifiedMs),
-    ...(vary === undefined ? {} : { Vary: vary }),
-    "Content-Length": String(representation.length),
-  };
-  if (isNotModified(moment.headers, validators, moment.now)) {
-    // RFC 9110 §15.4.5: a 304 carries the fields a 200 would have, minus the content's own.
-    const { "Content-Type": _, "Content-Length": _length, ...notModified } = headers;
-    return new Response(null, { status: 304, headers: notModified });
+  const cache = cacheControl(resource.kind, moment.now, moment.nextAt);
+  const sets = headerSetsOf(resource, representation, cache, lastModifiedMs, vary, coding);
+  if (isNotModified(moment.headers, { etag: representation.etag, lastModifiedMs }, moment.now)) {
+    return new Response(null, sets.notModified);
   }
   const body = moment.method === "HEAD" ? null : await representation.read();
-  if (coding === undefined) return new Response(body, { status: 200, headers });
-  // "manual": the bytes are already gzip; without it workerd would compress them again.
-  return new Response(body, {
-    status: 200,
-    headers: { ...headers, "Content-Encoding": coding },
-    encodeBody: "manual",
-  });
+  return new Response(body, sets.ok);
 }
 
 /** The 404 page, with its length given like every other body's so a HEAD carries it too (and reads nothing). */
