@@ -41,7 +41,7 @@ import {
   type PlacedArticle,
   placeArticles,
 } from "./article-pages.ts";
-import { AssetStore, type Sha256 } from "./asset-store.ts";
+import { AssetStore, type Gzip, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { stablePageShards } from "./page-shards.ts";
 import { countScheduled } from "./publication.ts";
@@ -81,6 +81,8 @@ export interface PublishInput {
   readonly from: number;
   /** SHA-256 for ETags and file names; Web Crypto unless given. */
   readonly sha256?: Sha256;
+  /** gzip for the codings the Worker sends itself; CompressionStream unless given. */
+  readonly gzip?: Gzip;
   /**
    * Whether the article (or archive) shard at `path`, rendered from sources whose hash is
    * `sourceKey`, is already written: then it is not rendered again. The build answers from its
@@ -142,7 +144,7 @@ export interface PublishedSite {
  */
 export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   const { site, bundle, icons, from } = input;
-  const store = new AssetStore(input.sha256);
+  const store = new AssetStore(input.sha256, input.gzip);
   const times = new ModifiedTimes(site, bundle);
   const all = bundle.articles;
   const files = new Map<string, Uint8Array>();
