@@ -12,6 +12,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
 import { checkSiteConfig } from "../src/load/check-site-config.ts";
 import { classifyEntries, skippedNotice } from "../src/load/classify-entries.ts";
 import { idFromPath, loadArticles, type SourceFile } from "../src/load/load-articles.ts";
@@ -225,6 +226,9 @@ const published = await publishSite({
   media: served,
   from,
   sha256: (bytes) => createHash("sha256").update(bytes).digest(),
+  // zlib's default level, fixed: the bytes name files and give ETags, so every build must write
+  // the same ones, and they are CompressionStream's in Node (tests/integration/git-revisions.test.ts).
+  gzip: (bytes) => gzipSync(bytes, { level: 6 }),
   alreadyWritten: written.has,
   writeArticleShard: (path, bytes) => {
     sizes.push({ path, bytes: bytes.length });

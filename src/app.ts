@@ -5,10 +5,10 @@ import {
   archiveShardPath,
   articleShardPath,
   entryAt,
-  gzipKey,
   legacyShardPath,
   pageShardPath,
   type ShardEntry,
+  storedGzipOf,
   topicPageShardPath,
 } from "./model/shard-file.ts";
 import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
@@ -20,6 +20,7 @@ import { SITEMAP_PATH } from "./render/sitemap.ts";
 import { clientAcceptEncoding } from "./serve/accepts-gzip.ts";
 import { AssetReader, type Assets } from "./serve/asset-reader.ts";
 import { CORS_HEADERS, isPreflight, respondToPreflight } from "./serve/cors.ts";
+import { decodedGzip } from "./serve/decoded-gzip.ts";
 import { securityHeaders } from "./serve/headers.ts";
 import { prefersHtmlPreview } from "./serve/negotiate.ts";
 import {
@@ -170,16 +171,22 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     const file = c.req.param("file") ?? "";
     if (!PAGE_NUMBER.test(param) || !FEED_FILES.has(file) || Number(param) > state.completePages) return undefined;
     const path = archiveShardPath(Math.floor((Number(param) - 1) / manifest.feedPagesPerShard));
-    const key = archiveDocumentKey(Number(param), file);
-    const entry = await reader.shardEntry(path, key);
-    if (!entry?.contentType) return undefined;
-    const gzip = await reader.shardEntry(path, gzipKey(key));
+    const entry = await reader.shardEntry(path, archiveDocumentKey(Number(param), file));
+    const gzip = entry && storedGzipOf(entry);
+    if (!entry?.contentType || !gzip) return undefined;
+    // Stored gzip-coded only (docs/static-assets.md#compression): sent as stored to a client
+    // that accepts gzip, RSS too, and decoded as it streams for one that does not.
+    const readGzip = () => reader.shardBody(path, gzip);
     return {
       contentType: entry.contentType,
       kind: "archive",
       lastModifiedMs: entry.lastModifiedMs,
-      identity: { etag: entry.etag, length: entry.length, read: () => reader.shardBody(path, entry) },
-      ...(gzip ? { gzip: { etag: gzip.etag, length: gzip.length, read: () => reader.shardBody(path, gzip) } } : {}),
+      identity: {
+        etag: entry.etag,
+        length: entry.length,
+        read: async () => decodedGzip(await readGzip(), entry.length),
+      },
+      gzip: { etag: gzip.etag, length: gzip.length, read: readGzip },
     };
   };
 

@@ -24,6 +24,24 @@ export interface ShardEntry extends Validators {
    * newer article that is still scheduled then, so no response names that one early.
    */
   readonly earlier?: EarlierBody;
+  /**
+   * Set for a body stored gzip-coded only (an archive document): the bytes at `offset` are its
+   * gzip coding, with this strong tag and length, while `etag` and `length` stay those of the
+   * bytes as they are, which the Worker decodes for a client that does not accept gzip.
+   */
+  readonly gzip?: StoredGzip;
+}
+
+export interface StoredGzip {
+  readonly etag: string;
+  readonly length: number;
+}
+
+/** Where a body's stored bytes lie in its shard, and the tag they are kept by once read. */
+export interface StoredSpan {
+  readonly etag: string;
+  readonly offset: number;
+  readonly length: number;
 }
 
 export interface EarlierBody extends Validators {
@@ -33,9 +51,12 @@ export interface EarlierBody extends Validators {
   readonly length: number;
 }
 
-export interface ShardBody extends Omit<ShardEntry, "offset" | "length" | "earlier"> {
+export interface ShardBody extends Omit<ShardEntry, "offset" | "length" | "earlier" | "gzip"> {
+  /** The bytes as they are: their length is the entry's, and they are stored unless `gzip` is given. */
   readonly body: Uint8Array;
   readonly earlier?: Omit<EarlierBody, "offset" | "length"> & { readonly body: Uint8Array };
+  /** The body's gzip coding, stored instead of it. */
+  readonly gzip?: { readonly etag: string; readonly body: Uint8Array };
 }
 
 /** The entry with the validators and place of the body served at instant `at`. */
@@ -75,9 +96,9 @@ export function archiveDocumentKey(pageNumber: number, file: string): string {
   return `${pageNumber}/${file}`;
 }
 
-/** The key of the gzip-coded copy of the body at `key`, in the same shard. */
-export function gzipKey(key: string): string {
-  return `${key}.gz`;
+/** The stored gzip bytes of an entry kept gzip-coded only, or undefined for one stored as it is. */
+export function storedGzipOf(entry: ShardEntry): StoredSpan | undefined {
+  return entry.gzip && { etag: entry.gzip.etag, offset: entry.offset, length: entry.gzip.length };
 }
 
 /** Legacy slugs spread over 256 small files by a hash of the slug. */
@@ -106,23 +127,33 @@ export function packShard(bodies: readonly ShardBody[]): Uint8Array {
     offset += body.length;
     return placed;
   };
-  const entries: ShardEntry[] = bodies.map(({ body, earlier, ...entry }) => ({
+  const entries: ShardEntry[] = bodies.map(({ body, earlier, gzip, ...entry }) => ({
     ...entry,
-    ...(entry.file === undefined ? place(body) : { offset: 0, length: body.length }),
+    ...(entry.file !== undefined
+      ? { offset: 0, length: body.length }
+      : gzip !== undefined
+        ? { offset: place(gzip.body).offset, length: body.length, gzip: { etag: gzip.etag, length: gzip.body.length } }
+        : place(body)),
     ...(earlier === undefined ? {} : { earlier: { ...withoutBody(earlier), ...place(earlier.body) } }),
   }));
   const head = encoder.encode(`${JSON.stringify(entries)}\n`);
   const file = new Uint8Array(head.length + offset);
   file.set(head, 0);
   let at = head.length;
-  for (const { body, earlier, file: elsewhere } of bodies) {
-    if (elsewhere !== undefined) continue;
-    for (const part of earlier === undefined ? [body] : [body, earlier.body]) {
+  for (const body of bodies) {
+    for (const part of storedParts(body)) {
       file.set(part, at);
       at += part.length;
     }
   }
   return file;
+}
+
+/** The bytes a body puts in its shard, in the order `packShard` places them. */
+function storedParts({ body, earlier, file, gzip }: ShardBody): Uint8Array[] {
+  if (file !== undefined) return [];
+  const own = gzip?.body ?? body;
+  return earlier === undefined ? [own] : [own, earlier.body];
 }
 
 function withoutBody<T extends { readonly body: Uint8Array }>({ body: _, ...rest }: T): Omit<T, "body"> {

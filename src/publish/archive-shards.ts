@@ -1,11 +1,11 @@
 import type { Article } from "../model/article.ts";
-import { archiveDocumentKey, archiveShardPath, gzipKey, packShard, type ShardBody } from "../model/shard-file.ts";
+import { archiveDocumentKey, archiveShardPath, packShard, type ShardBody } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { wholeSeconds } from "../model/time.ts";
 import { archiveFeed, countCompletePages } from "../render/archive-feeds.ts";
 import { FEED_FORMATS } from "../render/formats.ts";
 import { renderFeed } from "../render/render-feed.ts";
-import { type AssetStore, GZIPPED_BY_WORKER, gzipped } from "./asset-store.ts";
+import type { AssetStore } from "./asset-store.ts";
 import type { ModifiedTimes } from "./modified-times.ts";
 
 /**
@@ -65,16 +65,17 @@ export async function archiveShards(
       const modified = times.list(document.entries, document.entries);
       for (const format of FEED_FORMATS) {
         const body = new TextEncoder().encode(renderFeed(format, site, document));
-        const entry = {
+        const gzip = await store.gzipOf(body);
+        // Stored once, gzip-coded: read rarely and never changed, and a third of the size. The
+        // index keeps both tags and lengths; the Worker decodes it for a client without gzip.
+        bodies.push({
           key: archiveDocumentKey(page, format.file),
           lastModifiedMs: wholeSeconds(modified),
           contentType: `${format.mediaType}; charset=utf-8`,
-        };
-        bodies.push({ ...entry, body, etag: await store.etagOf(body) });
-        // The types Cloudflare's edge would send uncompressed also get a gzip copy, as the feeds do.
-        if (!GZIPPED_BY_WORKER.has(format.mediaType)) continue;
-        const gzip = await gzipped(body);
-        bodies.push({ ...entry, key: gzipKey(entry.key), body: gzip, etag: await store.etagOf(gzip) });
+          body,
+          etag: await store.etagOf(body),
+          gzip: { body: gzip, etag: await store.etagOf(gzip) },
+        });
       }
     }
     await output.write(path, packShard(bodies));

@@ -29,7 +29,7 @@ import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";
 import { placeArticles } from "./article-pages.ts";
 import { type ArticleShardTask, type RenderedArticleShard, renderArticleShard } from "./article-shard.ts";
 import { countArticleShards, pagesServedAlone, publishArticleShards } from "./article-shards.ts";
-import { AssetStore, type Sha256 } from "./asset-store.ts";
+import { AssetStore, type Gzip, type Sha256 } from "./asset-store.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { stablePageShards } from "./page-shards.ts";
 import { countScheduled } from "./publication.ts";
@@ -69,6 +69,8 @@ export interface PublishInput {
   readonly from: number;
   /** SHA-256 for ETags and file names; Web Crypto unless given. */
   readonly sha256?: Sha256;
+  /** gzip for the codings the Worker sends itself; CompressionStream unless given. */
+  readonly gzip?: Gzip;
   /**
    * Whether the article (or archive) shard at `path`, rendered from sources whose hash is
    * `sourceKey`, is already written: then it is not rendered again. The build answers from its
@@ -135,7 +137,7 @@ export interface PublishedSite {
  */
 export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   const { site, bundle, icons, from } = input;
-  const store = new AssetStore(input.sha256);
+  const store = new AssetStore(input.sha256, input.gzip);
   const times = new ModifiedTimes(site, bundle);
   const all = bundle.articles;
   const files = new Map<string, Uint8Array>();

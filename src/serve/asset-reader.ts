@@ -4,6 +4,7 @@ import {
   readShardIndex,
   type ShardEntry,
   type ShardIndex,
+  type StoredSpan,
 } from "../model/shard-file.ts";
 
 import { BodyCache } from "./body-cache.ts";
@@ -58,10 +59,11 @@ export class AssetReader {
   }
 
   /**
-   * One body out of a shard (the asset server has no Range, so the file is read and sliced).
-   * Read whole, unlike a large file: a shard holds some 25 pages (under 1 MiB at 100,000 articles).
+   * One body's stored bytes out of a shard (the asset server has no Range, so the file is read
+   * and sliced): an entry, or the gzip bytes of one stored gzip-coded (`storedGzipOf`). Read
+   * whole, unlike a large file: a shard holds some 25 pages (under 1 MiB at 100,000 articles).
    */
-  async shardBody(path: string, entry: ShardEntry): Promise<Uint8Array> {
+  async shardBody(path: string, entry: StoredSpan): Promise<Uint8Array> {
     const kept = this.#bodies.get(entry.etag);
     if (kept) return kept;
     // The first request for a shard has just read the whole file for its index: slice that.
