@@ -10,6 +10,7 @@ import { slugify } from "./slugify.ts";
 export interface SourceFile {
   /** Path as it should appear in messages, e.g. "articles/000_257de2f4becf6e8f.txt". */
   readonly path: string;
+  /** Taken once by loadArticles (the build reads the file then). */
   readonly bytes: Uint8Array;
 }
 
@@ -96,17 +97,19 @@ export function loadArticles(
       pathById.set(id, file.path);
     }
 
-    if (file.bytes.length > MAX_ARTICLE_BYTES) {
+    // Taken once: the build reads a file only here, so one file's bytes are held at a time.
+    const bytes = file.bytes;
+    if (bytes.length > MAX_ARTICLE_BYTES) {
       // Its other problems wait until it is cut down: a runaway file would bury the rest.
       errors.push({
         severity: "error",
         path: file.path,
         line: 1,
-        message: `the file is ${file.bytes.length.toLocaleString("en")} bytes; expected at most ${MAX_ARTICLE_BYTES.toLocaleString("en")} (1 MiB): split it into several articles`,
+        message: `the file is ${bytes.length.toLocaleString("en")} bytes; expected at most ${MAX_ARTICLE_BYTES.toLocaleString("en")} (1 MiB): split it into several articles`,
       });
       continue;
     }
-    const decoded = decodeUtf8(file.bytes);
+    const decoded = decodeUtf8(bytes);
     for (const line of decoded.invalidLines) {
       warnings.push({
         severity: "warning",
