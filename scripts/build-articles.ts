@@ -12,7 +12,6 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
 import { checkSiteConfig } from "../src/load/check-site-config.ts";
 import { classifyEntries, skippedNotice } from "../src/load/classify-entries.ts";
 import { idFromPath, loadArticles, type SourceFile } from "../src/load/load-articles.ts";
@@ -34,7 +33,7 @@ import { readLastBuild } from "./last-build.ts";
 import { progressLine } from "./progress-line.ts";
 import { readPublicationRecord, savePublicationRecord } from "./publication-record.ts";
 import { hasMediaFolder, readMedia } from "./read-media.ts";
-import { startRenderPool } from "./render-pool.ts";
+import { nodeGzip, startRenderPool } from "./render-pool.ts";
 import { reportSchedule } from "./report-schedule.ts";
 import { baseUrlForBuild, readBaseUrlSetting, uploadingCommand, WRANGLER_CONFIG_FILE } from "./site-address.ts";
 import { HEADERS_FILE, readWrittenShards, removeStaleFiles, SiteWriter } from "./site-files.ts";
@@ -234,14 +233,15 @@ const published = await publishSite({
   sha256: (bytes) => createHash("sha256").update(bytes).digest(),
   // zlib's default level, fixed: the bytes name files and give ETags, so every build must write
   // the same ones, and they are CompressionStream's in Node (tests/integration/git-revisions.test.ts).
-  gzip: (bytes) => gzipSync(bytes, { level: 6 }),
+  gzip: nodeGzip,
   alreadyWritten: written.has,
   writeArticleShard: (path, bytes) => {
     sizes.push({ path, bytes: bytes.length });
     return bytes.length <= MAX_ASSET_BYTES ? writer.write(path, bytes) : Promise.resolve();
   },
   onProgress: progress.update,
-  renderArticleShard: pool.render,
+  renderArticleShard: pool.renderArticleShard,
+  renderArchiveShard: pool.renderArchiveShard,
   ...(forWranglerDev ? {} : { servedAlone: { maxFiles: SERVED_ALONE_MAX_FILES } }),
 }).finally(pool.close);
 

@@ -1,14 +1,13 @@
-// A worker thread of scripts/render-pool.ts: renders the article shards the build hands it.
+// A worker thread of scripts/render-pool.ts: renders the shards the build hands it.
 import { parentPort } from "node:worker_threads";
-import { type ArticleShardTask, renderArticleShard } from "../src/publish/article-shard.ts";
-import { nodeEtagOf } from "./render-pool.ts";
+import { type RenderJob, renderJob } from "./render-pool.ts";
 
-parentPort?.on("message", async ({ id, task }: { id: number; task: ArticleShardTask }) => {
+parentPort?.on("message", async ({ id, job }: { id: number; job: RenderJob }) => {
   try {
-    const { shard, pages } = await renderArticleShard(task, nodeEtagOf);
+    const result = await renderJob(job);
     // Moved, not copied: the bytes are this thread's own and it keeps none of them.
-    const transfer = [shard.buffer, ...pages.map(([, body]) => body.buffer)] as ArrayBuffer[];
-    parentPort?.postMessage({ id, shard, pages }, transfer);
+    const buffers = result instanceof Uint8Array ? [result] : [result.shard, ...result.pages.map(([, body]) => body)];
+    parentPort?.postMessage({ id, result }, buffers.map((bytes) => bytes.buffer) as ArrayBuffer[]);
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

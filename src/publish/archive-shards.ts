@@ -1,11 +1,11 @@
 import type { Article } from "../model/article.ts";
-import { archiveDocumentKey, archiveShardPath, packShard, type ShardBody } from "../model/shard-file.ts";
+import { archiveShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { wholeSeconds } from "../model/time.ts";
 import { archiveFeed, countCompletePages } from "../render/archive-feeds.ts";
-import { FEED_FORMATS } from "../render/formats.ts";
-import { renderFeed } from "../render/render-feed.ts";
+import type { ArchiveShardTask } from "./archive-shard.ts";
 import type { AssetStore } from "./asset-store.ts";
+import { InFlightLimit } from "./in-flight-limit.ts";
 import type { ModifiedTimes } from "./modified-times.ts";
 
 /**
@@ -14,6 +14,8 @@ import type { ModifiedTimes } from "./modified-times.ts";
  * 17 articles a shard, so 100,000 articles make at most about 5,900 files.
  */
 const ARTICLES_PER_ARCHIVE_SHARD = 32;
+/** Shards rendering at once: enough to keep every worker busy, few enough to bound memory. */
+const MAX_IN_FLIGHT = 8;
 
 /** Complete archive pages per archive shard: whole pages, at least one. */
 export function feedPagesPerShard(site: Site): number {
@@ -26,6 +28,8 @@ export interface ArchiveShardOutput {
   readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
   /** Takes each shard as it is rendered, so all of them are never in memory at once. */
   readonly write: (path: string, bytes: Uint8Array) => void | Promise<void>;
+  /** Renders a shard (src/publish/archive-shard.ts), here or in a worker thread. */
+  readonly render: (task: ArchiveShardTask) => Promise<Uint8Array>;
 }
 
 /**
@@ -48,6 +52,7 @@ export async function archiveShards(
   const completeAtBuild = countCompletePages(site, publishedAtBuild);
   const perShard = feedPagesPerShard(site);
   const sourceKeys = new Map<string, string>();
+  const rendering = new InFlightLimit(MAX_IN_FLIGHT);
   let rendered = 0;
   for (let first = 1; first <= complete; first += perShard) {
     const pages: number[] = [];
@@ -58,28 +63,19 @@ export async function archiveShards(
     const sourceKey = await store.hexOf(new TextEncoder().encode(JSON.stringify([site, times.templates, shown])));
     sourceKeys.set(path, sourceKey);
     if (output.alreadyWritten?.(path, sourceKey)) continue;
-    const bodies: ShardBody[] = [];
-    for (const [index, document] of documents.entries()) {
-      const page = first + index;
-      // It first appeared with its newest article; it changes only with an edit or the templates.
-      const modified = times.list(document.entries, document.entries);
-      for (const format of FEED_FORMATS) {
-        const body = new TextEncoder().encode(renderFeed(format, site, document));
-        const gzip = await store.gzipOf(body);
-        // Stored once, gzip-coded: read rarely and never changed, and a third of the size. The
-        // index keeps both tags and lengths; the Worker decodes it for a client without gzip.
-        bodies.push({
-          key: archiveDocumentKey(page, format.file),
-          lastModifiedMs: wholeSeconds(modified),
-          contentType: `${format.mediaType}; charset=utf-8`,
-          body,
-          etag: await store.etagOf(body),
-          gzip: { body: gzip, etag: await store.etagOf(gzip) },
-        });
-      }
-    }
-    await output.write(path, packShard(bodies));
-    rendered++;
+    const task: ArchiveShardTask = {
+      site,
+      pages: documents.map((document, index) => ({
+        page: first + index,
+        document,
+        lastModifiedMs: wholeSeconds(times.list(document.entries, document.entries)),
+      })),
+    };
+    await rendering.start(async () => {
+      await output.write(path, await output.render(task));
+      rendered++;
+    });
   }
+  await rendering.settle();
   return { sourceKeys, rendered };
 }

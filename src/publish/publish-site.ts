@@ -25,6 +25,7 @@ import {
   type SitemapEntry,
 } from "../render/sitemap.ts";
 import { authorGroups, hasAuthorPages, type TopicGroup, tagGroups } from "../render/topics.ts";
+import { type ArchiveShardTask, renderArchiveShard } from "./archive-shard.ts";
 import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";
 import { placeArticles } from "./article-pages.ts";
 import { type ArticleShardTask, type RenderedArticleShard, renderArticleShard } from "./article-shard.ts";
@@ -97,6 +98,8 @@ export interface PublishInput {
    * worker threads (scripts/render-pool.ts), so that both cores render.
    */
   readonly renderArticleShard?: (task: ArticleShardTask) => Promise<RenderedArticleShard>;
+  /** Renders an archive shard; by default here. The build passes the same pool. */
+  readonly renderArchiveShard?: (task: ArchiveShardTask) => Promise<Uint8Array>;
 }
 
 /** A file the asset server answers alone, with what the Worker would send for it. */
@@ -205,7 +208,18 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   }
   for (const [path, shard] of legacyShards(all)) files.set(path, shard);
   const write = input.writeArticleShard ?? ((path: string, bytes: Uint8Array) => void files.set(path, bytes));
-  const archiveOutput = { ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}), write };
+  const archiveOutput = {
+    ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}),
+    write,
+    render:
+      input.renderArchiveShard ??
+      ((task: ArchiveShardTask) =>
+        renderArchiveShard(
+          task,
+          (bytes) => store.etagOf(bytes),
+          (bytes) => store.gzipOf(bytes),
+        )),
+  };
 
   // What is left of the file budget decides which pages stand alone; the archive shards are
   // counted before they exist, so that the article shards render (in workers, when the build
