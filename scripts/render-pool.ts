@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { gzipSync } from "node:zlib";
 import { type ArticleShardTask, type RenderedArticleShard, renderArticleShard } from "../src/publish/article-shard.ts";
 import { digestOf } from "../src/publish/asset-store.ts";
 
@@ -28,6 +29,12 @@ export interface RenderPool {
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest();
 /** The strong ETag of some bytes, with Node's hash: the same as the Worker's tests compute. */
 export const nodeEtagOf = async (bytes: Uint8Array) => (await digestOf(bytes, sha256)).etag;
+
+/**
+ * gzip as the build's own thread does it (scripts/build-articles.ts): zlib's level 6, the bytes
+ * CompressionStream makes, so a shard reads the same whichever thread rendered it.
+ */
+export const nodeGzip = (bytes: Uint8Array): Uint8Array => gzipSync(bytes, { level: 6 });
 
 /** One thread per core: the build's own thread renders the rest of the site meanwhile. */
 export function startRenderPool(size = availableParallelism()): RenderPool {
@@ -58,7 +65,7 @@ export function startRenderPool(size = availableParallelism()): RenderPool {
 
   return {
     render: (task) => {
-      if (requested++ < INLINE_FIRST) return renderArticleShard(task, nodeEtagOf);
+      if (requested++ < INLINE_FIRST) return renderArticleShard(task, nodeEtagOf, nodeGzip);
       workers ??= start();
       const pool = workers;
       return new Promise((resolve, reject) => {
