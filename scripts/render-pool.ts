@@ -31,7 +31,7 @@ export type RenderResult = RenderedArticleShard | Uint8Array;
 /** Renders one job on the current thread. */
 export function renderJob(job: RenderJob): Promise<RenderResult> {
   return job.kind === "article"
-    ? renderArticleShard(job.task, nodeEtagOf)
+    ? renderArticleShard(job.task, nodeEtagOf, nodeGzip)
     : renderArchiveShard(job.task, nodeEtagOf, nodeGzip);
 }
 

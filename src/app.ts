@@ -24,6 +24,7 @@ import { decodedGzip } from "./serve/decoded-gzip.ts";
 import { securityHeaders } from "./serve/headers.ts";
 import { prefersHtmlPreview } from "./serve/negotiate.ts";
 import {
+  type Representation,
   type RequestMoment,
   type Resource,
   respondMethodNotAllowed,
@@ -109,7 +110,29 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
       contentType: HTML,
       kind: "article",
       lastModifiedMs: entry.lastModifiedMs,
-      identity: { etag: entry.etag, length: entry.length, read },
+      ...(storedCodings(path, entry) ?? { identity: { etag: entry.etag, length: entry.length, read } }),
+    };
+  };
+
+  /**
+   * The representations of a body stored gzip-coded only (docs/static-assets.md#compression):
+   * the stored bytes as they are for a client that accepts gzip, decoded as they stream for one
+   * that does not. Undefined for a body stored as it is.
+   */
+  const storedCodings = (
+    path: string,
+    entry: ShardEntry,
+  ): { identity: Representation; gzip: Representation } | undefined => {
+    const gzip = storedGzipOf(entry);
+    if (gzip === undefined || entry.file !== undefined) return undefined;
+    const readGzip = () => reader.shardBody(path, gzip);
+    return {
+      identity: {
+        etag: entry.etag,
+        length: entry.length,
+        read: async () => decodedGzip(await readGzip(), entry.length),
+      },
+      gzip: { etag: gzip.etag, length: gzip.length, read: readGzip },
     };
   };
 
@@ -172,22 +195,10 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     if (!PAGE_NUMBER.test(param) || !FEED_FILES.has(file) || Number(param) > state.completePages) return undefined;
     const path = archiveShardPath(Math.floor((Number(param) - 1) / manifest.feedPagesPerShard));
     const entry = await reader.shardEntry(path, archiveDocumentKey(Number(param), file));
-    const gzip = entry && storedGzipOf(entry);
-    if (!entry?.contentType || !gzip) return undefined;
-    // Stored gzip-coded only (docs/static-assets.md#compression): sent as stored to a client
-    // that accepts gzip, RSS too, and decoded as it streams for one that does not.
-    const readGzip = () => reader.shardBody(path, gzip);
-    return {
-      contentType: entry.contentType,
-      kind: "archive",
-      lastModifiedMs: entry.lastModifiedMs,
-      identity: {
-        etag: entry.etag,
-        length: entry.length,
-        read: async () => decodedGzip(await readGzip(), entry.length),
-      },
-      gzip: { etag: gzip.etag, length: gzip.length, read: readGzip },
-    };
+    const codings = entry && storedCodings(path, entry);
+    if (!entry?.contentType || !codings) return undefined;
+    // Sent as stored to a client that accepts gzip, RSS too.
+    return { contentType: entry.contentType, kind: "archive", lastModifiedMs: entry.lastModifiedMs, ...codings };
   };
 
   /**

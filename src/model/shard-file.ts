@@ -25,9 +25,9 @@ export interface ShardEntry extends Validators {
    */
   readonly earlier?: EarlierBody;
   /**
-   * Set for a body stored gzip-coded only (an archive document): the bytes at `offset` are its
-   * gzip coding, with this strong tag and length, while `etag` and `length` stay those of the
-   * bytes as they are, which the Worker decodes for a client that does not accept gzip.
+   * Set for a body stored gzip-coded only (docs/static-assets.md#compression): the bytes at
+   * `offset` are its gzip coding, with this strong tag and length, while `etag` and `length` stay
+   * those of the bytes as they are, which the Worker decodes for a client that does not accept gzip.
    */
   readonly gzip?: StoredGzip;
 }
@@ -49,22 +49,33 @@ export interface EarlierBody extends Validators {
   readonly untilMs: number;
   readonly offset: number;
   readonly length: number;
+  /** As the entry's own: set when the earlier body too is stored gzip-coded only. */
+  readonly gzip?: StoredGzip;
+}
+
+/** A body's gzip coding, to be stored instead of it. */
+export interface GzipBody {
+  readonly etag: string;
+  readonly body: Uint8Array;
 }
 
 export interface ShardBody extends Omit<ShardEntry, "offset" | "length" | "earlier" | "gzip"> {
   /** The bytes as they are: their length is the entry's, and they are stored unless `gzip` is given. */
   readonly body: Uint8Array;
-  readonly earlier?: Omit<EarlierBody, "offset" | "length"> & { readonly body: Uint8Array };
-  /** The body's gzip coding, stored instead of it. */
-  readonly gzip?: { readonly etag: string; readonly body: Uint8Array };
+  readonly earlier?: Omit<EarlierBody, "offset" | "length" | "gzip"> & {
+    readonly body: Uint8Array;
+    readonly gzip?: GzipBody;
+  };
+  readonly gzip?: GzipBody;
 }
 
 /** The entry with the validators and place of the body served at instant `at`. */
 export function entryAt(entry: ShardEntry, at: number): ShardEntry {
   const { earlier } = entry;
   if (earlier === undefined || at >= earlier.untilMs) return entry;
-  const { etag, lastModifiedMs, offset, length } = earlier;
-  return { ...entry, etag, lastModifiedMs, offset, length };
+  const { etag, lastModifiedMs, offset, length, gzip } = earlier;
+  const { gzip: _, ...own } = entry;
+  return { ...own, etag, lastModifiedMs, offset, length, ...(gzip === undefined ? {} : { gzip }) };
 }
 
 /** Digits of an article id that name its shard: 4,096 shards keep 100,000 articles near 25 each. */
@@ -127,14 +138,17 @@ export function packShard(bodies: readonly ShardBody[]): Uint8Array {
     offset += body.length;
     return placed;
   };
+  /** Where a body goes: its gzip coding in its place when it has one, indexed with both lengths. */
+  const stored = (body: Uint8Array, gzip: GzipBody | undefined) =>
+    gzip === undefined
+      ? place(body)
+      : { offset: place(gzip.body).offset, length: body.length, gzip: { etag: gzip.etag, length: gzip.body.length } };
   const entries: ShardEntry[] = bodies.map(({ body, earlier, gzip, ...entry }) => ({
     ...entry,
-    ...(entry.file !== undefined
-      ? { offset: 0, length: body.length }
-      : gzip !== undefined
-        ? { offset: place(gzip.body).offset, length: body.length, gzip: { etag: gzip.etag, length: gzip.body.length } }
-        : place(body)),
-    ...(earlier === undefined ? {} : { earlier: { ...withoutBody(earlier), ...place(earlier.body) } }),
+    ...(entry.file !== undefined ? { offset: 0, length: body.length } : stored(body, gzip)),
+    ...(earlier === undefined
+      ? {}
+      : { earlier: { ...withoutCodings(earlier), ...stored(earlier.body, earlier.gzip) } }),
   }));
   const head = encoder.encode(`${JSON.stringify(entries)}\n`);
   const file = new Uint8Array(head.length + offset);
@@ -153,10 +167,14 @@ export function packShard(bodies: readonly ShardBody[]): Uint8Array {
 function storedParts({ body, earlier, file, gzip }: ShardBody): Uint8Array[] {
   if (file !== undefined) return [];
   const own = gzip?.body ?? body;
-  return earlier === undefined ? [own] : [own, earlier.body];
+  return earlier === undefined ? [own] : [own, earlier.gzip?.body ?? earlier.body];
 }
 
-function withoutBody<T extends { readonly body: Uint8Array }>({ body: _, ...rest }: T): Omit<T, "body"> {
+function withoutCodings<T extends { readonly body: Uint8Array; readonly gzip?: GzipBody }>({
+  body: _,
+  gzip: _gzip,
+  ...rest
+}: T): Omit<T, "body" | "gzip"> {
   return rest;
 }
 

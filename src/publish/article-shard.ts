@@ -1,8 +1,9 @@
 import type { Article } from "../model/article.ts";
-import { packShard, type ShardBody } from "../model/shard-file.ts";
+import { type GzipBody, packShard, type ShardBody } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import type { NeighbourLink } from "../render/article-neighbours.ts";
 import { type ArticleContext, renderArticlePage } from "../render/article-page.ts";
+import type { Gzip } from "./asset-store.ts";
 
 /** One article page to render, as src/publish/article-pages.ts decided it: plain data. */
 export interface ArticlePageTask {
@@ -38,12 +39,23 @@ const encoder = new TextEncoder();
 /**
  * Renders an article shard: each page with its neighbours' links, and before a scheduled newer
  * article's instant the page without that link, each with its ETag; a page that is a file of
- * its own is only indexed. The same bytes on the main thread and in a worker.
+ * its own is only indexed. The same bytes on the main thread and in a worker, so `gzip` must
+ * give the same bytes in both.
  */
-export async function renderArticleShard(task: ArticleShardTask, etagOf: EtagOf): Promise<RenderedArticleShard> {
+export async function renderArticleShard(
+  task: ArticleShardTask,
+  etagOf: EtagOf,
+  gzip: Gzip,
+): Promise<RenderedArticleShard> {
   const { site, context } = task;
   const bodies: ShardBody[] = [];
   const pages: [string, Uint8Array][] = [];
+  // Stored gzip-coded only: most of a large build's bytes, read rarely, a third of the size.
+  // The page served alone stays as it is: the asset server answers it and compresses nothing.
+  const coded = async (body: Uint8Array): Promise<GzipBody> => {
+    const bytes = await gzip(body);
+    return { body: bytes, etag: await etagOf(bytes) };
+  };
   for (const { article, newer, older, lastModifiedMs, earlier, file } of task.pages) {
     const body = encoder.encode(renderArticlePage(site, article, { ...context, newer, older }));
     const entry: ShardBody = {
@@ -53,7 +65,7 @@ export async function renderArticleShard(task: ArticleShardTask, etagOf: EtagOf)
       body,
       etag: await etagOf(body),
       lastModifiedMs,
-      ...(file === undefined ? {} : { file }),
+      ...(file === undefined ? { gzip: await coded(body) } : { file }),
     };
     if (file !== undefined) pages.push([file, body]);
     if (earlier === undefined) {
@@ -61,7 +73,11 @@ export async function renderArticleShard(task: ArticleShardTask, etagOf: EtagOf)
       continue;
     }
     const without = encoder.encode(renderArticlePage(site, article, { ...context, older }));
-    bodies.push({ ...entry, earlier: { ...earlier, body: without, etag: await etagOf(without) } });
+    const earlierBody = { ...earlier, body: without, etag: await etagOf(without) };
+    bodies.push({
+      ...entry,
+      earlier: file === undefined ? { ...earlierBody, gzip: await coded(without) } : earlierBody,
+    });
   }
   return { shard: packShard(bodies), pages };
 }

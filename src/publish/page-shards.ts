@@ -24,11 +24,14 @@ export async function stablePageShards(pages: StablePages, store: AssetStore): P
     const bodies: ShardBody[] = [];
     for (let page = first; page < first + pages.pagesPerShard && page <= pages.stable; page++) {
       const body = new TextEncoder().encode(pages.render(page));
+      const gzip = await store.gzipOf(body);
+      // Stored gzip-coded only, like article pages: the Worker decodes it for a client without gzip.
       bodies.push({
         key: String(page),
         body,
         etag: await store.etagOf(body),
         lastModifiedMs: wholeSeconds(pages.lastModified(page)),
+        gzip: { body: gzip, etag: await store.etagOf(gzip) },
       });
     }
     shards.set(pages.shardPath(first), packShard(bodies));

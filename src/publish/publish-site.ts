@@ -242,7 +242,14 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     store,
     from,
     alone,
-    render: input.renderArticleShard ?? ((task) => renderArticleShard(task, (bytes) => store.etagOf(bytes))),
+    render:
+      input.renderArticleShard ??
+      ((task) =>
+        renderArticleShard(
+          task,
+          (bytes) => store.etagOf(bytes),
+          (bytes) => store.gzipOf(bytes),
+        )),
     write,
     ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),

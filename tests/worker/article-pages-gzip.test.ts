@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import type { Article } from "../../src/model/article.ts";
+import { articleShardPath, readShardIndex } from "../../src/model/shard-file.ts";
+import { AssetStore } from "../../src/publish/asset-store.ts";
+import { renderArticlePage } from "../../src/render/article-page.ts";
+import { bundleOf, idOf, plainArticle } from "../support/articles.ts";
+import { testSite } from "../support/test-site.ts";
+import { publishedApp, publishInMemory } from "./support/published-app.ts";
+
+// Article pages in shards are stored once, gzip-coded (docs/static-assets.md#compression): what
+// a client receives must still be, byte for byte, what the renderer wrote, whichever coding it
+// asks and whichever version of the page is in force.
+
+const BASE = "https://news.example";
+const site = testSite(BASE);
+const SCHEDULED_AT = Date.UTC(2025, 5, 1, 12);
+
+/** Words that do not repeat much, so a page is tens of KB even gzip-coded: several chunks either way. */
+function prose(seed: number, words: number): string {
+  let state = seed;
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    out.push(state.toString(36).slice(0, 3 + (state % 6)));
+  }
+  return `${out.join(" ")}.`;
+}
+
+const long = (n: number, date: string, title: string) => ({
+  ...plainArticle(n, date, title),
+  paragraphs: Array.from({ length: 24 }, (_, p) => prose(n * 100 + p + 1, 400)),
+});
+
+/** Article 2 is scheduled: article 1's page is served without its link until then. */
+const bundle = bundleOf([long(1, "2025-01-01 10:00:00", "Old news"), long(2, "2025-06-01 12:00:00", "Scheduled news")]);
+let clock = SCHEDULED_AT - 10_000;
+const app = publishedApp({ bundle, site, now: () => clock });
+const OLD_NEWS = `/articles/${idOf(1)}/old-news`;
+
+const request = (path: string, headers: Record<string, string> = {}, method = "GET") =>
+  app.request(`${BASE}${path}`, { headers, method });
+const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer());
+const gunzip = async (bytes: Uint8Array) =>
+  new Uint8Array(
+    await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+  );
+const tagOf = (bytes: Uint8Array) => new AssetStore().etagOf(bytes);
+/** Whether two byte strings are equal: a boolean, since a diff of 100 KB of bytes takes minutes to print. */
+const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+const articleOf = (n: number): Article => {
+  const found = bundle.articles.find((article) => article.id === idOf(n));
+  if (!found) throw new Error(`no article ${n}`);
+  return found;
+};
+/** Article 1's page as the renderer writes it, before article 2's instant and from it on. */
+const rendered = (scheduledPublished: boolean) =>
+  new TextEncoder().encode(renderArticlePage(site, articleOf(1), scheduledPublished ? { newer: articleOf(2) } : {}));
+
+describe.each([
+  ["before its newer neighbour's instant", SCHEDULED_AT - 10_000, false],
+  ["from its newer neighbour's instant on", SCHEDULED_AT, true],
+] as const)("an article page in a shard, %s", (_, at, scheduledPublished) => {
+  const expected = () => rendered(scheduledPublished);
+
+  it("goes to a client that sends no Accept-Encoding as rendered, whole, with these bytes' length and tag", async () => {
+    clock = at;
+    const response = await request(OLD_NEWS);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-encoding")).toBeNull();
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("vary")).toBe("Accept-Encoding");
+    expect(response.headers.get("content-length")).toBe(String(expected().length));
+    expect(response.headers.get("etag")).toBe(await tagOf(expected()));
+    const body = await bytesOf(response);
+    expect(body.length).toBeGreaterThan(64 * 1024);
+    expect(same(body, expected())).toBe(true);
+
+    const head = await request(OLD_NEWS, {}, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-encoding")).toBeNull();
+    expect(head.headers.get("content-length")).toBe(String(expected().length));
+    expect(head.headers.get("etag")).toBe(response.headers.get("etag"));
+    expect(head.headers.get("vary")).toBe("Accept-Encoding");
+    expect((await bytesOf(head)).length).toBe(0);
+  });
+
+  it("goes gzip-coded to a client that accepts gzip, with the coding's own length and tag", async () => {
+    clock = at;
+    const response = await request(OLD_NEWS, { "Accept-Encoding": "gzip, deflate, br" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("vary")).toBe("Accept-Encoding");
+    const body = await bytesOf(response);
+    expect([...body.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    expect(body.length).toBeLessThan(expected().length);
+    expect(response.headers.get("content-length")).toBe(String(body.length));
+    expect(response.headers.get("etag")).toBe(await tagOf(body));
+    expect(same(await gunzip(body), expected())).toBe(true);
+
+    const head = await request(OLD_NEWS, { "Accept-Encoding": "gzip" }, "HEAD");
+    expect(head.headers.get("content-encoding")).toBe("gzip");
+    expect(head.headers.get("content-length")).toBe(String(body.length));
+    expect(head.headers.get("etag")).toBe(response.headers.get("etag"));
+  });
+
+  it("answers 304 to the tag of the representation the client would get, and 200 to the other's", async () => {
+    clock = at;
+    const identityTag = (await request(OLD_NEWS)).headers.get("etag") ?? "";
+    const gzipTag = (await request(OLD_NEWS, { "Accept-Encoding": "gzip" })).headers.get("etag") ?? "";
+    expect(identityTag).not.toBe(gzipTag);
+
+    const plain304 = await request(OLD_NEWS, { "If-None-Match": identityTag });
+    expect(plain304.status).toBe(304);
+    expect(plain304.headers.get("etag")).toBe(identityTag);
+    expect(plain304.headers.get("vary")).toBe("Accept-Encoding");
+    const gzip304 = await request(OLD_NEWS, { "Accept-Encoding": "gzip", "If-None-Match": gzipTag });
+    expect(gzip304.status).toBe(304);
+    expect(gzip304.headers.get("etag")).toBe(gzipTag);
+    expect((await bytesOf(gzip304)).length).toBe(0);
+
+    const crossedPlain = await request(OLD_NEWS, { "If-None-Match": gzipTag });
+    expect(crossedPlain.status).toBe(200);
+    expect(same(await bytesOf(crossedPlain), expected())).toBe(true);
+    const crossedGzip = await request(OLD_NEWS, { "Accept-Encoding": "gzip", "If-None-Match": identityTag });
+    expect(crossedGzip.status).toBe(200);
+    expect(crossedGzip.headers.get("content-encoding")).toBe("gzip");
+  });
+});
+
+describe("an article shard", () => {
+  it("holds both versions of a page gzip-coded only, and indexes both codings' tags and lengths", async () => {
+    const published = await publishInMemory(bundle, site);
+    const path = articleShardPath(idOf(1));
+    const shard = published.files.get(path);
+    if (!shard) throw new Error(`no article shard ${path}`);
+    const index = readShardIndex(shard);
+    const entry = index.entries.get(idOf(1));
+    const earlier = entry?.earlier;
+    if (!entry?.gzip || !earlier?.gzip) throw new Error("article 1's versions are not both stored gzip-coded");
+    const spans = [
+      { ...entry, gzip: entry.gzip, plain: rendered(true) },
+      { ...earlier, gzip: earlier.gzip, plain: rendered(false) },
+    ];
+    for (const { offset, gzip, etag, length, plain } of spans) {
+      const bytes = shard.subarray(index.bodiesAt + offset, index.bodiesAt + offset + gzip.length);
+      expect(await tagOf(bytes)).toBe(gzip.etag);
+      const decoded = await gunzip(bytes);
+      expect(decoded.length).toBe(length);
+      expect(await tagOf(decoded)).toBe(etag);
+      expect(same(decoded, plain)).toBe(true);
+    }
+  });
+});
