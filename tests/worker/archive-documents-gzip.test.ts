@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readShardIndex } from "../../src/model/shard-file.ts";
-import { AssetStore } from "../../src/publish/asset-store.ts";
 import { archiveFeed } from "../../src/render/archive-feeds.ts";
 import { FEED_FORMATS } from "../../src/render/formats.ts";
 import { renderFeed } from "../../src/render/render-feed.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
+import { bytesOf, expectTagPerCoding, gunzip, prose, same, tagOf } from "./support/gzip-bodies.ts";
 import { publishedApp, publishInMemory } from "./support/published-app.ts";
 
 // Archive documents are stored once, gzip-coded (docs/static-assets.md#compression): what a
@@ -13,17 +13,6 @@ import { publishedApp, publishInMemory } from "./support/published-app.ts";
 
 const BASE = "https://news.example";
 const site = { ...testSite(BASE), itemsPerFeed: 3 };
-
-/** Words that do not repeat much, so a document is tens of KB even gzip-coded: several chunks either way. */
-function prose(seed: number, words: number): string {
-  let state = seed;
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    out.push(state.toString(36).slice(0, 3 + (state % 6)));
-  }
-  return `${out.join(" ")}.`;
-}
 
 /** Seven articles, a day apart: pages 1 and 2 are complete. */
 const bundle = bundleOf(
@@ -35,14 +24,6 @@ const bundle = bundleOf(
 const app = publishedApp({ bundle, site, now: () => Date.UTC(2025, 5, 1) });
 const request = (path: string, headers: Record<string, string> = {}, method = "GET") =>
   app.request(`${BASE}${path}`, { headers, method });
-const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer());
-const gunzip = async (bytes: Uint8Array) =>
-  new Uint8Array(
-    await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
-  );
-const tagOf = (bytes: Uint8Array) => new AssetStore().etagOf(bytes);
-/** Whether two byte strings are equal: a boolean, since a diff of 100 KB of bytes takes minutes to print. */
-const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 /** Page 2's document as the renderer writes it (published in memory from EARLIEST: no page was complete at the build). */
 const rendered = (format: (typeof FEED_FORMATS)[number]) =>
@@ -92,26 +73,7 @@ describe.each(FEED_FORMATS.map((format) => [format.file, format] as const))("/pa
   });
 
   it("answers 304 to the tag of the representation the client would get, and 200 to the other's", async () => {
-    const identityTag = (await request(path)).headers.get("etag") ?? "";
-    const gzipTag = (await request(path, { "Accept-Encoding": "gzip" })).headers.get("etag") ?? "";
-    expect(identityTag).not.toBe(gzipTag);
-
-    const plain304 = await request(path, { "If-None-Match": identityTag });
-    expect(plain304.status).toBe(304);
-    expect(plain304.headers.get("etag")).toBe(identityTag);
-    expect(plain304.headers.get("vary")).toBe("Accept-Encoding");
-    const gzip304 = await request(path, { "Accept-Encoding": "gzip", "If-None-Match": gzipTag });
-    expect(gzip304.status).toBe(304);
-    expect(gzip304.headers.get("etag")).toBe(gzipTag);
-    expect((await bytesOf(gzip304)).length).toBe(0);
-
-    // A tag names bytes: the other representation's is not a match, and the client gets its own.
-    const crossedPlain = await request(path, { "If-None-Match": gzipTag });
-    expect(crossedPlain.status).toBe(200);
-    expect(same(await bytesOf(crossedPlain), rendered(format))).toBe(true);
-    const crossedGzip = await request(path, { "Accept-Encoding": "gzip", "If-None-Match": identityTag });
-    expect(crossedGzip.status).toBe(200);
-    expect(crossedGzip.headers.get("content-encoding")).toBe("gzip");
+    await expectTagPerCoding((p, headers) => request(p, headers), path, rendered(format));
   });
 });
 

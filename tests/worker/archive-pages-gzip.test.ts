@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AssetStore } from "../../src/publish/asset-store.ts";
 import { renderArchivePage } from "../../src/render/index-page.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
+import { bytesOf, gunzip, same, tagOf } from "./support/gzip-bodies.ts";
 import { publishedApp } from "./support/published-app.ts";
 
 // Full archive pages (the site's in p/, each topic's in t/, one function writes both) are
@@ -14,13 +14,6 @@ const site = { ...testSite(BASE), itemsPerFeed: 3 };
 const bundle = bundleOf(Array.from({ length: 7 }, (_, i) => plainArticle(i + 1, `2025-01-0${i + 1} 08:00:00`)));
 const app = publishedApp({ bundle, site, now: () => Date.UTC(2025, 5, 1) });
 const request = (path: string, headers: Record<string, string> = {}) => app.request(`${BASE}${path}`, { headers });
-const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer());
-const gunzip = async (bytes: Uint8Array) =>
-  new Uint8Array(
-    await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
-  );
-const tagOf = (bytes: Uint8Array) => new AssetStore().etagOf(bytes);
-const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 const rendered = () => new TextEncoder().encode(renderArchivePage(site, bundle.articles, 1));
 
 describe("/page/1, a full archive page in a page shard", () => {

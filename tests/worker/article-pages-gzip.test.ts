@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/model/article.ts";
 import { articleShardPath, readShardIndex } from "../../src/model/shard-file.ts";
-import { AssetStore } from "../../src/publish/asset-store.ts";
 import { renderArticlePage } from "../../src/render/article-page.ts";
 import { bundleOf, idOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
+import { bytesOf, expectTagPerCoding, gunzip, prose, same, tagOf } from "./support/gzip-bodies.ts";
 import { publishedApp, publishInMemory } from "./support/published-app.ts";
 
 // Article pages in shards are stored once, gzip-coded (docs/static-assets.md#compression): what
@@ -14,17 +14,6 @@ import { publishedApp, publishInMemory } from "./support/published-app.ts";
 const BASE = "https://news.example";
 const site = testSite(BASE);
 const SCHEDULED_AT = Date.UTC(2025, 5, 1, 12);
-
-/** Words that do not repeat much, so a page is tens of KB even gzip-coded: several chunks either way. */
-function prose(seed: number, words: number): string {
-  let state = seed;
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    out.push(state.toString(36).slice(0, 3 + (state % 6)));
-  }
-  return `${out.join(" ")}.`;
-}
 
 const long = (n: number, date: string, title: string) => ({
   ...plainArticle(n, date, title),
@@ -39,14 +28,6 @@ const OLD_NEWS = `/articles/${idOf(1)}/old-news`;
 
 const request = (path: string, headers: Record<string, string> = {}, method = "GET") =>
   app.request(`${BASE}${path}`, { headers, method });
-const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer());
-const gunzip = async (bytes: Uint8Array) =>
-  new Uint8Array(
-    await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
-  );
-const tagOf = (bytes: Uint8Array) => new AssetStore().etagOf(bytes);
-/** Whether two byte strings are equal: a boolean, since a diff of 100 KB of bytes takes minutes to print. */
-const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 const articleOf = (n: number): Article => {
   const found = bundle.articles.find((article) => article.id === idOf(n));
@@ -107,25 +88,7 @@ describe.each([
 
   it("answers 304 to the tag of the representation the client would get, and 200 to the other's", async () => {
     clock = at;
-    const identityTag = (await request(OLD_NEWS)).headers.get("etag") ?? "";
-    const gzipTag = (await request(OLD_NEWS, { "Accept-Encoding": "gzip" })).headers.get("etag") ?? "";
-    expect(identityTag).not.toBe(gzipTag);
-
-    const plain304 = await request(OLD_NEWS, { "If-None-Match": identityTag });
-    expect(plain304.status).toBe(304);
-    expect(plain304.headers.get("etag")).toBe(identityTag);
-    expect(plain304.headers.get("vary")).toBe("Accept-Encoding");
-    const gzip304 = await request(OLD_NEWS, { "Accept-Encoding": "gzip", "If-None-Match": gzipTag });
-    expect(gzip304.status).toBe(304);
-    expect(gzip304.headers.get("etag")).toBe(gzipTag);
-    expect((await bytesOf(gzip304)).length).toBe(0);
-
-    const crossedPlain = await request(OLD_NEWS, { "If-None-Match": gzipTag });
-    expect(crossedPlain.status).toBe(200);
-    expect(same(await bytesOf(crossedPlain), expected())).toBe(true);
-    const crossedGzip = await request(OLD_NEWS, { "Accept-Encoding": "gzip", "If-None-Match": identityTag });
-    expect(crossedGzip.status).toBe(200);
-    expect(crossedGzip.headers.get("content-encoding")).toBe("gzip");
+    await expectTagPerCoding(request, OLD_NEWS, expected());
   });
 });
 
