@@ -24,8 +24,9 @@ const MAX_CACHED_INDEXES = 256;
  */
 export class AssetReader {
   readonly #assets: Assets;
-  readonly #indexes = new Map<string, Promise<ShardIndex | undefined>>();
-  readonly #legacy = new Map<string, Promise<Map<string, readonly LegacyTarget[]>>>();
+  /** Parsed indexes by shard path; null for a shard that does not exist. */
+  readonly #indexes = new Map<string, ShardIndex | null>();
+  readonly #legacy = new Map<string, Map<string, readonly LegacyTarget[]>>();
   readonly #bodies = new BodyCache();
   /** The shard file whose index was read last, kept until its body is taken out. */
   #justRead: { readonly path: string; readonly file: Uint8Array } | undefined;
@@ -82,27 +83,32 @@ export class AssetReader {
   async legacyTargets(path: string, legacySlug: string): Promise<readonly LegacyTarget[]> {
     let shard = this.#legacy.get(path);
     if (!shard) {
-      const read = this.#read(path, false).then(async (response) =>
-        response.ok ? new Map((await response.json()) as LegacyShard) : new Map(),
-      );
-      shard = forgetOnFailure(this.#legacy, path, read);
+      const response = await this.#read(path, false);
+      shard = response.ok ? new Map((await response.json()) as LegacyShard) : new Map();
       remember(this.#legacy, path, shard);
     }
-    return (await shard).get(legacySlug) ?? [];
+    return shard.get(legacySlug) ?? [];
   }
 
-  #index(path: string): Promise<ShardIndex | undefined> {
-    let index = this.#indexes.get(path);
-    if (!index) {
-      const read = this.#read(path, false).then(async (response) => {
-        if (!response.ok) return undefined;
-        const file = new Uint8Array(await response.arrayBuffer());
-        this.#justRead = { path, file };
-        return readShardIndex(file);
-      });
-      index = forgetOnFailure(this.#indexes, path, read);
-      remember(this.#indexes, path, index);
+  /**
+   * A shard's index, read once and kept. Only the parsed index is shared between requests,
+   * never a read in flight: workerd ties a fetch and its body to the request that started it,
+   * and another request awaiting that read fails ("Cannot perform I/O on behalf of a different
+   * request"). Requests that come together for a cold shard each read it; the first to finish
+   * keeps the index.
+   */
+  async #index(path: string): Promise<ShardIndex | undefined> {
+    const known = this.#indexes.get(path);
+    if (known !== undefined) return known ?? undefined;
+    const response = await this.#read(path, false);
+    if (!response.ok) {
+      remember(this.#indexes, path, null);
+      return undefined;
     }
+    const file = new Uint8Array(await response.arrayBuffer());
+    this.#justRead = { path, file };
+    const index = readShardIndex(file);
+    remember(this.#indexes, path, index);
     return index;
   }
 
@@ -112,14 +118,6 @@ export class AssetReader {
     if (required && !response.ok) throw new Error(`asset ${path} answered ${response.status}; the build wrote it`);
     return response;
   }
-}
-
-/** A failed read is not kept: the next request tries again. */
-function forgetOnFailure<K, V>(cache: Map<K, Promise<V>>, key: K, value: Promise<V>): Promise<V> {
-  return value.catch((error: unknown) => {
-    cache.delete(key);
-    throw error;
-  });
 }
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
