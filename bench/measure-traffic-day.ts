@@ -6,6 +6,7 @@
 // count is of the requests the router really sent it.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { parse, stringify } from "smol-toml";
 import type { RunningServer } from "../scripts/process-group.ts";
 import { readMedia } from "../scripts/read-media.ts";
@@ -126,7 +127,15 @@ async function replayUnder(
       const examples = wrong
         .slice(0, 5)
         .map((o) => `${o.request.path} (${o.request.cls}): ${o.status}, expected ${o.request.expect.join(" or ")}`);
-      throw new Error(`${label}: ${wrong.length} answer(s) not as a correct site gives them: ${examples.join("; ")}`);
+      // What wrangler dev logged about them: the work folder, and the log with it, is removed after the run.
+      const errors = stripVTControlCharacters(readFileSync(join(dir, `${label}.log`), "utf8"))
+        .split("\n")
+        .filter((line) => /ERROR|Uncaught|Error:/.test(line))
+        .slice(0, 3);
+      const logged = errors.length > 0 ? `; wrangler dev logged: ${errors.join(" | ")}` : "";
+      throw new Error(
+        `${label}: ${wrong.length} answer(s) not as a correct site gives them: ${examples.join("; ")}${logged}`,
+      );
     }
     return { outcomes, ms };
   } finally {
