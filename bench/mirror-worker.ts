@@ -24,7 +24,8 @@ function fileFor(path: string): string {
 export async function mirrorWorker(origin: string, paths: readonly string[], root: string): Promise<MirroredFile[]> {
   const mirrored: MirroredFile[] = [];
   for (const path of paths) {
-    const response = await fetch(`${origin}${path}`);
+    // The representation wrk gets, which sends no Accept-Encoding (fetch would ask for gzip).
+    const response = await fetch(`${origin}${path}`, { headers: { "Accept-Encoding": "identity" } });
     const body = new Uint8Array(await response.arrayBuffer());
     if (response.status !== 200) throw new Error(`the Worker answered ${response.status} for ${path}; expected 200`);
     const file = fileFor(path);
