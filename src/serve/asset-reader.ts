@@ -94,8 +94,8 @@ export class AssetReader {
    * A shard's index, read once and kept. Only the parsed index is shared between requests,
    * never a read in flight: workerd ties a fetch and its body to the request that started it,
    * and another request awaiting that read fails ("Cannot perform I/O on behalf of a different
-   * request"). Requests that come together for a cold shard each read it; the first to finish
-   * keeps the index.
+   * request"). Requests that come together for a cold shard each read it and keep what they
+   * parsed: the same index.
    */
   async #index(path: string): Promise<ShardIndex | undefined> {
     const known = this.#indexes.get(path);
