@@ -32,6 +32,7 @@ import { fingerprintInputs } from "./input-fingerprint.ts";
 import { readLastBuild } from "./last-build.ts";
 import { progressLine } from "./progress-line.ts";
 import { readPublicationRecord, savePublicationRecord } from "./publication-record.ts";
+import { ArticleChangedError, readBody, sha256Hex } from "./read-body.ts";
 import { hasMediaFolder, readMedia } from "./read-media.ts";
 import { nodeGzip, startRenderPool } from "./render-pool.ts";
 import { reportSchedule } from "./report-schedule.ts";
@@ -125,8 +126,9 @@ if (notice !== undefined) process.stderr.write(`${notice}\n`);
 // Cleared (done) before any other message, so no message lands on the end of the line.
 const progress = progressLine();
 progress.step("reading and parsing articles", read.length);
-// Each file is read when the loader takes its bytes, once, and dropped when it is parsed: the
-// sources of 100,000 articles (over 500 MB) are never all in memory beside what they parse into.
+// Each file is read when the loader takes its bytes and dropped when it is parsed, and its body
+// is read again whenever it is rendered: neither the sources of 100,000 articles (over 500 MB)
+// nor their bodies (over 1 GB as strings) are ever all in memory.
 function readAndLoad() {
   let taken = 0;
   const sources: SourceFile[] = read.map((name) => {
@@ -137,6 +139,7 @@ function readAndLoad() {
         progress.update(taken++);
         return readFileSync(path);
       },
+      leaveBody: { file: path, sha256: sha256Hex, read: readBody },
     };
   });
   return loadArticles(sources, siteConfig.timeZone, undefined, media);
@@ -243,7 +246,15 @@ const published = await publishSite({
   renderArticleShard: pool.renderArticleShard,
   renderArchiveShard: pool.renderArchiveShard,
   ...(forWranglerDev ? {} : { servedAlone: { maxFiles: SERVED_ALONE_MAX_FILES } }),
-}).finally(pool.close);
+})
+  .catch(async (error: unknown) => {
+    if (!(error instanceof ArticleChangedError)) throw error;
+    progress.done();
+    await writer.abandon();
+    process.stderr.write(`${error.message}\n`);
+    return failBuild("an article changed during the build");
+  })
+  .finally(pool.close);
 
 progress.done();
 // Imported only now: its headers name the page style's hash, which this build has just written.

@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { type ArchiveShardTask, renderArchiveShard } from "../src/publish/archive-shard.ts";
 import { type ArticleShardTask, type RenderedArticleShard, renderArticleShard } from "../src/publish/article-shard.ts";
 import { digestOf } from "../src/publish/asset-store.ts";
+import { ArticleChangedError } from "./read-body.ts";
 
 /**
  * Shards rendered here before any thread starts: a thread takes a few hundred milliseconds to
@@ -46,6 +47,8 @@ interface Reply {
   readonly id: number;
   readonly result?: RenderResult;
   readonly error?: string;
+  /** The message of an ArticleChangedError, which the build reports as bad input. */
+  readonly changed?: string;
 }
 
 /** One thread per core: the build's own thread renders the rest of the site meanwhile. */
@@ -60,11 +63,12 @@ export function startRenderPool(size = availableParallelism()): RenderPool {
     const started = Array.from({ length: size }, () => new Worker(new URL("./render-worker.ts", import.meta.url)));
     for (const worker of started) {
       load.set(worker, 0);
-      worker.on("message", ({ id, result, error }: Reply) => {
+      worker.on("message", ({ id, result, error, changed }: Reply) => {
         load.set(worker, (load.get(worker) ?? 1) - 1);
         const request = waiting.get(id);
         waiting.delete(id);
-        if (error !== undefined || result === undefined) request?.reject(new Error(error ?? "no result"));
+        if (changed !== undefined) request?.reject(new ArticleChangedError(changed));
+        else if (error !== undefined || result === undefined) request?.reject(new Error(error ?? "no result"));
         else request?.resolve(result);
       });
       worker.on("error", (error) => {

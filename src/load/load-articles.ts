@@ -1,5 +1,6 @@
-import type { Article, ArticleImage } from "../model/article.ts";
+import type { Article, ArticleImage, BodyOnDisk } from "../model/article.ts";
 import { type MediaSource, resolveImage } from "./article-image.ts";
+import { leaveBodyOnDisk, type ReadBody } from "./body-on-disk.ts";
 import { freshArticleName, randomArticleId } from "./classify-entries.ts";
 import { decodeUtf8 } from "./decode-utf8.ts";
 import { assignLegacySlugs } from "./legacy-slug.ts";
@@ -12,6 +13,15 @@ export interface SourceFile {
   readonly path: string;
   /** Taken once by loadArticles (the build reads the file then). */
   readonly bytes: Uint8Array;
+  /**
+   * Given, the article keeps no paragraphs in memory: they are read again from `file` each
+   * time a renderer asks (src/load/body-on-disk.ts), and `sha256` names the bytes read now.
+   */
+  readonly leaveBody?: {
+    readonly file: string;
+    readonly sha256: (bytes: Uint8Array) => string;
+    readonly read: ReadBody;
+  };
 }
 
 export interface LoadResult {
@@ -68,7 +78,11 @@ export function loadArticles(
   const takenNames = files.map((file) => fileNameOf(file.path));
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const parsed: (Omit<ParsedArticle, "image"> & { id: string; image?: ArticleImage })[] = [];
+  const parsed: (Omit<ParsedArticle, "image"> & {
+    id: string;
+    image?: ArticleImage;
+    left?: { body: BodyOnDisk; read: ReadBody };
+  })[] = [];
   const served = new Map<string, Uint8Array>();
   const pathById = new Map<string, string>();
   const dateLines = new Map<string, SourceLine>();
@@ -130,7 +144,16 @@ export function loadArticles(
     if (typeof image === "string") {
       errors.push({ severity: "error", path: file.path, line: reference?.line ?? 1, message: image });
     } else if (id !== undefined) {
-      parsed.push({ ...article, id, ...(image ? { image } : {}) });
+      const left = file.leaveBody && {
+        body: { file: file.leaveBody.file, bodyStart: result.bodyStart, sha256: file.leaveBody.sha256(bytes) },
+        read: file.leaveBody.read,
+      };
+      parsed.push({
+        ...article,
+        ...(left ? { paragraphs: [], left } : {}),
+        id,
+        ...(image ? { image } : {}),
+      });
       dateLines.set(id, { path: file.path, line: result.dateLine });
       if (reference?.kind === "file" && image)
         served.set(image.url, media.get(reference.name)?.bytes ?? new Uint8Array());
@@ -143,15 +166,16 @@ export function loadArticles(
     parsed.map((a) => ({ id: a.id, title: a.title, epochMs: a.published.epochMs })),
   );
   const articles = parsed
-    .map(
-      ({ id, slug, ...a }): Article => ({
+    .map(({ id, slug, left, ...a }): Article => {
+      const article: Article = {
         id,
         // The Slug: field overrides only the readable part; the id still finds the article.
         slug: slug ?? slugify(a.title),
         legacySlug: legacySlugs.get(id) ?? id,
         ...a,
-      }),
-    )
+      };
+      return left ? leaveBodyOnDisk(article, left.body, left.read) : article;
+    })
     .sort(newestFirst);
   return { articles, errors, warnings, media: served, dateLines };
 }

@@ -15,8 +15,13 @@ export interface Article {
   readonly title: string;
   readonly published: PublishedTime;
   readonly abstract: string;
-  /** Plain-text paragraphs; a single line break inside one is kept as "\n". */
+  /**
+   * Plain-text paragraphs; a single line break inside one is kept as "\n". With `bodyOnDisk`,
+   * read from the file each time they are asked for (src/load/body-on-disk.ts).
+   */
   readonly paragraphs: readonly string[];
+  /** Where the build left the text, so that it holds no body until it renders it. */
+  readonly bodyOnDisk?: BodyOnDisk;
   /** The topics it is about (`Tags:`), in the order written; none when the file names none. */
   readonly tags?: readonly Topic[];
   /** Who wrote it (`Author:`); the site's author when absent. */
@@ -25,6 +30,19 @@ export interface Article {
   readonly updated?: PublishedTime;
   /** The picture that goes with it (`Image:`). */
   readonly image?: ArticleImage;
+}
+
+/**
+ * An article's body left in its file: 100,000 bodies held as strings take over a gigabyte
+ * (most news text has a curly quote or a dash, and V8 then stores two bytes a character).
+ */
+export interface BodyOnDisk {
+  /** The file, as the build opens it. */
+  readonly file: string;
+  /** The 0-based line the body starts at. */
+  readonly bodyStart: number;
+  /** SHA-256 of the file's bytes: it names the text where a shard's sources are hashed. */
+  readonly sha256: string;
 }
 
 /** The two ways articles are grouped, each the first segment of its pages' paths. */
