@@ -1,8 +1,15 @@
 import type { Article, PublishedTime } from "../model/article.ts";
 import { removeUnshowable } from "./clean-text.ts";
-import { fieldOfLine, type ImageReference, isKnownField, readHeaderFields } from "./header-fields.ts";
+import {
+  fieldOfLine,
+  type HeaderFields,
+  type ImageReference,
+  isKnownField,
+  readHeaderFields,
+} from "./header-fields.ts";
+import { isBlank, LineCursor } from "./line-cursor.ts";
 import { ABSTRACT_PLACEHOLDER, BODY_PLACEHOLDER } from "./placeholders.ts";
-import type { Problem } from "./problem.ts";
+import { FileProblems, type Problem } from "./problem.ts";
 import { isRealDateTime, resolveLocalTime } from "./zoned-time.ts";
 
 /**
@@ -30,11 +37,6 @@ const DATE_LINE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 const ABSTRACT_PREFIX = "Abstract:";
 const DATE_FORM = "expected YYYY-MM-DD HH:MM:SS (24-hour clock)";
 
-/** Whitespace-only lines separate paragraphs just like empty ones. */
-function isBlank(line: string): boolean {
-  return /^\s*$/u.test(line);
-}
-
 /**
  * Splits into lines the way the format defines them: only LF and CRLF end a line (VT, FF,
  * U+0085, U+2028 and U+2029 are characters within a line; VT, FF and U+0085 are then
@@ -51,6 +53,20 @@ function splitLines(text: string): string[] {
   );
 }
 
+/** The lines with what no reader can show removed, each removal a warning on its line. */
+function cleanLines(text: string, problems: FileProblems): string[] {
+  return splitLines(text).map((line, index) => {
+    const cleaned = removeUnshowable(line);
+    if (cleaned.removed > 0) {
+      problems.warn(
+        index + 1,
+        `removed ${cleaned.removed} control or noncharacter code point(s) that no reader can show`,
+      );
+    }
+    return cleaned.text;
+  });
+}
+
 /**
  * Reads one article per docs/article-format.md. Fields are found by position: line 1 is
  * the title, then the date line, then any optional `Name: value` lines, then the Abstract:
@@ -63,158 +79,182 @@ function splitLines(text: string): string[] {
  * one slip is not reported again as the fields after it.
  */
 export function parseArticle(path: string, text: string, timeZone: string): ParseResult {
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [];
-  const error = (line: number, message: string) => errors.push({ severity: "error", path, line, message });
+  const problems = new FileProblems(path);
+  const failed = (): ParseResult => ({ ok: false, errors: problems.errors, warnings: problems.warnings });
+  const cursor = new LineCursor(cleanLines(text, problems));
 
-  const clean = splitLines(text).map((line, index) => {
-    const cleaned = removeUnshowable(line);
-    if (cleaned.removed > 0) {
-      warnings.push({
-        severity: "warning",
-        path,
-        line: index + 1,
-        message: `removed ${cleaned.removed} control or noncharacter code point(s) that no reader can show`,
-      });
-    }
-    return cleaned.text;
-  });
+  const title = readTitle(cursor, problems);
+  if (title === undefined) return failed();
+  const date = readDateLine(cursor, problems, timeZone);
+  if (date === undefined) return failed();
+  const fields = readFields(cursor, problems, timeZone, date);
+  const abstract = readAbstract(cursor, problems);
+  if (abstract === undefined) return failed();
+  const bodyStart = cursor.index;
+  const paragraphs = readBody(cursor, problems);
 
-  let i = 0;
-  const skipBlank = () => {
-    while (i < clean.length && isBlank(clean[i] ?? "")) i++;
+  if (problems.errors.length > 0 || date.published === undefined) return failed();
+  const { lines: _, ...given } = fields;
+  return {
+    ok: true,
+    article: { ...detached({ title, published: date.published, abstract, ...given }), paragraphs },
+    dateLine: date.line,
+    bodyStart,
+    warnings: problems.warnings,
   };
+}
 
-  let title = (clean[0] ?? "").trim();
-  i = 1;
-  if (title === "") {
-    skipBlank();
-    const next = clean[i];
-    if (next === undefined) {
-      error(1, "the file is empty; expected the article's title on line 1, then its date, abstract and body");
-      return { ok: false, errors, warnings };
-    }
-    error(1, "the first line is empty; expected the article's title on line 1");
-    // A date line here means the title is missing; anything else is a title moved down.
-    if (!DATE_LINE.test(next.trim())) {
-      title = next.trim();
-      i++;
-    }
+/** Line 1, or the first line after blank ones (an error); undefined for an empty file. */
+function readTitle(cursor: LineCursor, problems: FileProblems): string | undefined {
+  const title = cursor.take().trim();
+  if (title !== "") return title;
+  cursor.skipBlank();
+  const next = cursor.line;
+  if (next === undefined) {
+    problems.error(1, "the file is empty; expected the article's title on line 1, then its date, abstract and body");
+    return undefined;
   }
+  problems.error(1, "the first line is empty; expected the article's title on line 1");
+  // A date line here means the title is missing; anything else is a title moved down.
+  if (DATE_LINE.test(next.trim())) return "";
+  cursor.take();
+  return next.trim();
+}
 
-  skipBlank();
-  const dateLine = clean[i];
-  if (dateLine === undefined) {
-    error(
-      i + 1,
+interface DateLine {
+  /** 1-based, where messages about the publication time point. */
+  readonly line: number;
+  /** Undefined when the line is bad (an error says why). */
+  readonly published?: PublishedTime;
+}
+
+/** The date line, or undefined when the file ends first. An Abstract: line there is left for the abstract. */
+function readDateLine(cursor: LineCursor, problems: FileProblems, timeZone: string): DateLine | undefined {
+  cursor.skipBlank();
+  const line = cursor.line;
+  if (line === undefined) {
+    problems.error(
+      cursor.number,
       `the file ends after the title; ${DATE_FORM} on the line after a blank line, then the abstract and the body`,
     );
-    return { ok: false, errors, warnings };
+    return undefined;
   }
-  let published: PublishedTime | undefined;
-  const dateIndex = i;
-  if (dateLine.startsWith(ABSTRACT_PREFIX)) {
-    error(i + 1, `no date line before the abstract; ${DATE_FORM} on the line after the title and a blank line`);
-  } else {
-    const date = readDate(dateLine.trim(), timeZone);
-    if (typeof date === "string") error(i + 1, date);
-    else published = date;
-    i++;
+  const number = cursor.number;
+  if (line.startsWith(ABSTRACT_PREFIX)) {
+    problems.error(
+      number,
+      `no date line before the abstract; ${DATE_FORM} on the line after the title and a blank line`,
+    );
+    return { line: number };
   }
+  cursor.take();
+  const date = readDate(line.trim(), timeZone);
+  if (typeof date !== "string") return { line: number, published: date };
+  problems.error(number, date);
+  return { line: number };
+}
 
-  skipBlank();
+/** The optional `Name: value` lines before the abstract, each checked. */
+function readFields(cursor: LineCursor, problems: FileProblems, timeZone: string, date: DateLine): HeaderFields {
+  cursor.skipBlank();
   const fieldLines: { number: number; text: string }[] = [];
-  while (i < clean.length) {
-    const line = (clean[i] ?? "").trim();
+  while (!cursor.atEnd) {
+    const line = (cursor.line ?? "").trim();
     if (line.startsWith(ABSTRACT_PREFIX) || fieldOfLine(line) === undefined) break;
-    fieldLines.push({ number: i + 1, text: line });
-    i++;
-    skipBlank();
+    fieldLines.push({ number: cursor.number, text: line });
+    cursor.take();
+    cursor.skipBlank();
   }
   // An unknown name just before a line that is not Abstract: is most likely an unlabelled
   // abstract ("Kyiv: the city woke…"), and is reported as that rather than as a field.
   const last = fieldLines.at(-1);
-  if (last && !(clean[i] ?? "").startsWith(ABSTRACT_PREFIX) && !isKnownField(fieldOfLine(last.text)?.name ?? "")) {
+  if (last && !(cursor.line ?? "").startsWith(ABSTRACT_PREFIX) && !isKnownField(fieldOfLine(last.text)?.name ?? "")) {
     fieldLines.pop();
-    i = last.number - 1;
+    cursor.index = last.number - 1;
   }
-  const fields = readHeaderFields(fieldLines, (value) => readDate(value, timeZone), error);
-  if (fields.updated && published && fields.updated.epochMs < published.epochMs) {
-    error(
-      fields.lines.Updated ?? dateIndex + 1,
-      `the update time is before the publication time on line ${dateIndex + 1}; expected a correction to come after publication`,
+  const fields = readHeaderFields(
+    fieldLines,
+    (value) => readDate(value, timeZone),
+    (line, message) => problems.error(line, message),
+  );
+  if (fields.updated && date.published && fields.updated.epochMs < date.published.epochMs) {
+    problems.error(
+      fields.lines.Updated ?? date.line,
+      `the update time is before the publication time on line ${date.line}; expected a correction to come after publication`,
     );
   }
+  return fields;
+}
 
-  const abstractLine = clean[i];
-  if (abstractLine === undefined) {
-    error(
-      i + 1,
+/** The `Abstract:` paragraph, or undefined when the file ends first. */
+function readAbstract(cursor: LineCursor, problems: FileProblems): string | undefined {
+  const first = cursor.line;
+  if (first === undefined) {
+    problems.error(
+      cursor.number,
       `no abstract after the date (the file ends); expected a line starting with "${ABSTRACT_PREFIX}", then the body`,
     );
-    return { ok: false, errors, warnings };
+    return undefined;
   }
-  const abstractStart = i;
-  const labelled = abstractLine.startsWith(ABSTRACT_PREFIX);
+  const number = cursor.number;
+  const labelled = first.startsWith(ABSTRACT_PREFIX);
   if (!labelled) {
-    error(
-      i + 1,
-      `no abstract after the date (found "${truncate(abstractLine.trim())}"); expected a line starting with "${ABSTRACT_PREFIX}"`,
+    problems.error(
+      number,
+      `no abstract after the date (found "${truncate(first.trim())}"); expected a line starting with "${ABSTRACT_PREFIX}"`,
     );
   }
   // Unlabelled, the paragraph is still taken as the abstract: most often it is one.
-  const abstractLines = [labelled ? abstractLine.slice(ABSTRACT_PREFIX.length) : abstractLine];
-  i++;
-  while (i < clean.length && !isBlank(clean[i] ?? "")) {
-    fieldAfterAbstract(i, clean[i] ?? "");
-    abstractLines.push(clean[i++] ?? "");
+  const lines = [labelled ? first.slice(ABSTRACT_PREFIX.length) : first];
+  cursor.take();
+  while (!cursor.atEnd && !isBlank(cursor.line ?? "")) {
+    reportFieldAfterAbstract(problems, cursor.number, cursor.line ?? "");
+    lines.push(cursor.take());
   }
-  const abstract = joinParagraph(abstractLines);
+  const abstract = joinParagraph(lines);
   if (labelled && abstract === "") {
-    error(abstractStart + 1, `the abstract is empty; expected a summary after "${ABSTRACT_PREFIX}"`);
+    problems.error(number, `the abstract is empty; expected a summary after "${ABSTRACT_PREFIX}"`);
   } else if (abstract === ABSTRACT_PLACEHOLDER) {
-    error(abstractStart + 1, "the abstract is still the placeholder npm run new wrote; expected the article's summary");
+    problems.error(number, "the abstract is still the placeholder npm run new wrote; expected the article's summary");
   }
+  return abstract;
+}
 
-  const bodyStart = i;
-  skipBlank();
+/** The paragraphs after the abstract: at least one, none of them the placeholder. */
+function readBody(cursor: LineCursor, problems: FileProblems): string[] {
+  const bodyStart = cursor.index;
+  cursor.skipBlank();
   // A first paragraph made only of field lines is fields written after the abstract.
   const firstParagraph: number[] = [];
-  for (let j = i; j < clean.length && !isBlank(clean[j] ?? ""); j++) firstParagraph.push(j);
-  if (firstParagraph.every((j) => isKnownField(fieldOfLine((clean[j] ?? "").trim())?.name ?? ""))) {
-    for (const j of firstParagraph) fieldAfterAbstract(j, clean[j] ?? "");
+  for (let j = cursor.index; j < cursor.lines.length && !isBlank(cursor.lines[j] ?? ""); j++) firstParagraph.push(j);
+  if (firstParagraph.every((j) => isKnownField(fieldOfLine((cursor.lines[j] ?? "").trim())?.name ?? ""))) {
+    for (const j of firstParagraph) reportFieldAfterAbstract(problems, j + 1, cursor.lines[j] ?? "");
   }
-  const { paragraphs, firstLines } = readParagraphs(clean, i);
+  const { paragraphs, firstLines } = readParagraphs(cursor.lines, cursor.index);
   paragraphs.forEach((paragraph, index) => {
     if (paragraph === BODY_PLACEHOLDER) {
-      error(
+      problems.error(
         (firstLines[index] ?? 0) + 1,
         "the text is still the placeholder npm run new wrote; expected the article's text",
       );
     }
   });
   if (paragraphs.length === 0) {
-    error(bodyStart + 1, "there is no body; expected at least one paragraph after the abstract and a blank line");
-  }
-
-  if (errors.length > 0 || published === undefined) return { ok: false, errors, warnings };
-  const { lines: _, ...given } = fields;
-  return {
-    ok: true,
-    article: { ...detached({ title, published, abstract, ...given }), paragraphs },
-    dateLine: dateIndex + 1,
-    bodyStart,
-    warnings,
-  };
-
-  function fieldAfterAbstract(index: number, line: string) {
-    const name = fieldOfLine(line.trim())?.name ?? "";
-    if (!isKnownField(name)) return;
-    error(
-      index + 1,
-      `field ${name}: comes after the abstract; expected the fields between the date line and the Abstract: line`,
+    problems.error(
+      bodyStart + 1,
+      "there is no body; expected at least one paragraph after the abstract and a blank line",
     );
   }
+  return paragraphs;
+}
+
+function reportFieldAfterAbstract(problems: FileProblems, number: number, line: string): void {
+  const name = fieldOfLine(line.trim())?.name ?? "";
+  if (!isKnownField(name)) return;
+  problems.error(
+    number,
+    `field ${name}: comes after the abstract; expected the fields between the date line and the Abstract: line`,
+  );
 }
 
 /**
