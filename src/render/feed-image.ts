@@ -4,14 +4,12 @@ import type { Site } from "../model/site.ts";
 import { imageUrl, isServedImage } from "./article-image.ts";
 import { html } from "./html.ts";
 
-/** Media RSS (https://www.rssboard.org/media-rss), for an image whose length is unknown. */
-export const MEDIA_RSS_NAMESPACE = "http://search.yahoo.com/mrss/";
-
 /**
  * How an RSS item carries its article's image. An image the site serves is an `<enclosure>`,
  * whose url, length (bytes) and type RSS 2.0 requires, all known for it. A remote image's
  * length is unknown, and an enclosure with a made-up length misleads readers that preallocate
- * or check it, so it is a Media RSS `<media:content url medium="image" type>` instead.
+ * or check it, so it is a Media RSS (https://www.rssboard.org/media-rss) `<media:content url medium="image" type>` instead,
+ * whose namespace src/render/rss-adjustments.ts declares.
  */
 export function rssImage(
   site: Site,
@@ -31,17 +29,6 @@ export function rssImage(
     ...(mediaType === undefined ? {} : { type: mediaType }),
   };
   return { extensions: [{ name: "media:content", objects: { _attributes: attributes } }] };
-}
-
-/**
- * `feed` has no way to declare a namespace on <rss>, so the Media RSS prefix is declared there
- * afterwards, when some item uses it. xml-js writes `version` as the first attribute.
- */
-export function withMediaNamespace(xml: string): string {
-  if (!xml.includes("<media:content ")) return xml;
-  const root = '<rss version="2.0"';
-  if (!xml.includes(root)) throw new Error(`RSS output does not start its root as ${root}; cannot declare media:`);
-  return xml.replace(root, `${root} xmlns:media="${MEDIA_RSS_NAMESPACE}"`);
 }
 
 /**

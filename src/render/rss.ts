@@ -1,15 +1,14 @@
 import { Feed } from "feed";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
-import { channelTextAsCharacterReferences, forFeedCdata, titlesAsCharacterReferences } from "./feed-cdata.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
-import { rssImage, withMediaNamespace } from "./feed-image.ts";
+import { rssImage } from "./feed-image.ts";
 import { hubOf } from "./feed-paging.ts";
 import { feedPathIn, RSS_FORMAT } from "./formats.ts";
 import { escapeHtml } from "./html.ts";
 import { ICON_RSS } from "./icons.ts";
 import { absoluteUrl, articleUrl, topicsPath } from "./links.ts";
-import { withRssPaging } from "./rss-paging.ts";
+import { adjustRss, forFeedCdata } from "./rss-adjustments.ts";
 import { authorOf } from "./topics.ts";
 
 export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
@@ -17,7 +16,7 @@ export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification) through `feed`. An item title is plain
  * text to every reader (newsboat, feedparser, rss-parser), so it carries the author's text
- * itself, written with character references (src/render/feed-cdata.ts): escaping it as HTML
+ * itself, written with character references (src/render/rss-adjustments.ts): escaping it as HTML
  * would make those readers show "&#39;" and "&amp;". A description is HTML ("entity-encoded
  * HTML is allowed", and readers and the validator treat it so), so the abstract goes in
  * escaped, like the body in content:encoded.
@@ -61,9 +60,5 @@ export function renderRss(site: Site, document: FeedDocument): string {
       ...(image.enclosure ? { enclosure: image.enclosure } : {}),
     });
   }
-  return withRssPaging(
-    withMediaNamespace(channelTextAsCharacterReferences(titlesAsCharacterReferences(feed.rss2()))),
-    site,
-    document,
-  );
+  return adjustRss(feed.rss2(), site, document);
 }
