@@ -14,7 +14,7 @@ import {
 import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
 import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
-import { articlePath } from "./render/links.ts";
+import { articlePath, FEEDS_PATH, OPML_PATH } from "./render/links.ts";
 import { ROBOTS_PATH } from "./render/robots.ts";
 import { SITEMAP_PATH } from "./render/sitemap.ts";
 import { clientAcceptEncoding } from "./serve/accepts-gzip.ts";
@@ -264,6 +264,8 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     ),
     ...[
       ...TOPIC_KINDS.map((kind) => `/${kind}`),
+      FEEDS_PATH,
+      OPML_PATH,
       SITEMAP_PATH,
       ROBOTS_PATH,
       ...ICON_FILES.map((icon) => icon.path),

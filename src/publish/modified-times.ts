@@ -52,6 +52,18 @@ export class ModifiedTimes {
   }
 
   /**
+   * The list of every feed (/feeds and its OPML): a topic appears with the publication of its
+   * first article, and an edit to any published article may add, drop or respell one. Another
+   * article's publication alone changes nothing there, so its validators hold until one does.
+   */
+  feedList(published: readonly Article[], firstOfEachTopic: readonly Article[]): number {
+    let latest = this.#revisions.revisedAt;
+    for (const article of firstOfEachTopic) latest = Math.max(latest, article.published.epochMs);
+    for (const article of published) latest = Math.max(latest, this.#revisions.articleRevisedAt?.[article.id] ?? 0);
+    return latest;
+  }
+
+  /**
    * An archive page: a publication changes only the last page, and a full page last changed
    * when the article that opened the next page was published (it gained its link there).
    */

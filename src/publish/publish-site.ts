@@ -8,11 +8,14 @@ import { countCompletePages } from "../render/archive-feeds.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
 import { siteFeed } from "../render/feed-document.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
+import { renderFeedsPage } from "../render/feeds-page.ts";
 import { FEED_FORMATS } from "../render/formats.ts";
 import { ICON_FILES } from "../render/icons.ts";
 import { renderArchivePage, renderIndexPage } from "../render/index-page.ts";
-import { absoluteUrl, articlePath, homeUrl } from "../render/links.ts";
+import { absoluteUrl, articlePath, FEEDS_PATH, homeUrl, OPML_PATH } from "../render/links.ts";
+import { listedFeeds } from "../render/listed-feeds.ts";
 import { renderNotFoundPage } from "../render/not-found-page.ts";
+import { OPML_MEDIA_TYPE, renderOpml } from "../render/opml.ts";
 import { renderFeed } from "../render/render-feed.ts";
 import { ROBOTS_PATH, renderRobots } from "../render/robots.ts";
 import {
@@ -341,6 +344,19 @@ async function publishState(
     // One by one: a site's topic pages can outnumber the arguments a call takes.
     for (const page of topicFiles.pages) pagesEntries.push(page);
   }
+  // Every feed of this state, as a page and as OPML: they change only when a topic appears.
+  const listedGroups = topicKinds.flatMap((kind) => groupsOf[kind]);
+  const feeds = listedFeeds(site, listedGroups);
+  const firstOfEachTopic = listedGroups.flatMap((group) => group.articles.slice(-1));
+  const feedsModified = times.feedList(published, firstOfEachTopic);
+  routes[FEEDS_PATH] = await store.add(renderFeedsPage(site, feeds), HTML, feedsModified, "index");
+  routes[OPML_PATH] = await store.add(
+    renderOpml(site, feeds, feedsModified),
+    `${OPML_MEDIA_TYPE}; charset=utf-8`,
+    feedsModified,
+    "index",
+  );
+  pagesEntries.push({ url: absoluteUrl(site, FEEDS_PATH), modifiedMs: feedsModified });
   const parts: SitemapEntry[] = [await addSitemap(PAGES_SITEMAP_PATH, pagesEntries)];
   const oldestFirst = published.toReversed();
   for (let part = 1; (part - 1) * ARTICLES_PER_SITEMAP < oldestFirst.length; part++) {

@@ -3,6 +3,7 @@ import type { Site } from "../model/site.ts";
 import { toRfc3339 } from "../model/time.ts";
 import { pageImage, renderPageImage, structuredImage } from "./article-image.ts";
 import { type ArticleNeighbours, neighbourPaths, renderNeighbourNav } from "./article-neighbours.ts";
+import { type FollowedFeed, renderFollowLinks } from "./follow-links.ts";
 import { formatReadableTime } from "./format-time.ts";
 import { html } from "./html.ts";
 import { lastUpdate, wasCorrected } from "./last-update.ts";
@@ -67,8 +68,18 @@ ${
           html`${index === 0 ? "" : ", "}<a href="${absoluteUrl(site, topicPath("tags", tag))}" rel="tag" dir="auto">${tag.label}</a>`,
       )}</p></nav>\n`
 }</article>
-${renderNeighbourNav(site, context)}<nav class="back" aria-label="Site"><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
+${renderFollowLinks(site, followedFeeds(site, article, context))}${renderNeighbourNav(site, context)}<nav class="back" aria-label="Site"><p><a href="${homeUrl(site)}">← All articles</a></p></nav>`,
   });
+}
+
+/** The feeds that bring more like this article: the site's, its topics', and its author's when authors have pages. */
+function followedFeeds(site: Site, article: Article, context: ArticleContext): FollowedFeed[] {
+  const author = authorOf(site, article);
+  return [
+    { label: site.title, folder: "" },
+    ...(article.tags ?? []).map((tag) => ({ label: tag.label, folder: topicPath("tags", tag) })),
+    ...(context.authorPages ? [{ label: `by ${author.label}`, folder: topicPath("authors", author) }] : []),
+  ];
 }
 
 /** " · Updated <time>": when a correction came, in the same form as the publication time. */

@@ -3,7 +3,7 @@ import { renderEntryList } from "./entry-list.ts";
 import type { FeedDocument } from "./feed-document.ts";
 import { FEED_FORMATS, type FeedFormat, feedPathIn } from "./formats.ts";
 import { html } from "./html.ts";
-import { absoluteUrl, homeUrl } from "./links.ts";
+import { absoluteUrl, FEEDS_PATH, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 
 /**
@@ -21,6 +21,7 @@ export function renderFeedPreviewPage(site: Site, format: FeedFormat, document: 
     title: `${name} – ${document.title}`,
     description: `Subscribe to ${document.title} in a feed reader: ${document.description}`,
     noIndex: true,
+    headerSubscribe: false,
     openGraphType: "website",
     structuredData: {
       "@context": "https://schema.org",
@@ -43,7 +44,7 @@ export function renderFeedPreviewPage(site: Site, format: FeedFormat, document: 
 <p>The same articles are also available as ${others.map(
       (other, index) =>
         html`${index === 0 ? "" : index === others.length - 1 ? " or " : ", "}<a href="${absoluteUrl(site, feedPathIn(document.folder, other))}">${other.label}</a>`,
-    )}. Any of them works; choose the one your reader prefers.</p>
+    )}. Any of them works; choose the one your reader prefers. <a href="${absoluteUrl(site, FEEDS_PATH)}">All feeds</a> lists every feed of ${site.title}, and gives them as one list to import.</p>
 <h2 id="newest">In this feed now</h2>
 ${
   entries.length === 0

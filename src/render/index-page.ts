@@ -11,6 +11,7 @@ import { renderEntryList } from "./entry-list.ts";
 import { html } from "./html.ts";
 import { absoluteUrl, homeUrl, topicsPath } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
+import { renderSubscribeOffer } from "./subscribe-offer.ts";
 
 /**
  * The home page: the newest articles (as many as a feed carries), and a link to the newest
@@ -38,7 +39,7 @@ export function renderIndexPage(
     },
     main: html`<h1>${site.title}</h1>
 <p class="lede">${site.description}</p>
-${
+${renderSubscribeOffer(site, { folder: "" })}${
   published.length === 0
     ? html`<p>Nothing has been published yet.</p>`
     : renderEntryList(site, homePageEntries(site, published), { abstracts: true })

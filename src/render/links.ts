@@ -27,6 +27,12 @@ export function topicsPath(kind: TopicKind): string {
   return `/${kind}`;
 }
 
+/** The page listing every feed of the site, the site's and each topic's, with the address to copy. */
+export const FEEDS_PATH = "/feeds";
+
+/** The same list as an OPML 2.0 subscription list, which a reader imports in one go. */
+export const OPML_PATH = "/feeds.opml";
+
 /** A topic's page, and the folder of its feeds and archive pages: "/tags/energy". */
 export function topicPath(kind: TopicKind, topic: Pick<Topic, "slug">): string {
   return `/${kind}/${topic.slug}`;

@@ -2,8 +2,10 @@ import type { Site } from "../model/site.ts";
 import { FEED_FORMATS, feedPathIn } from "./formats.ts";
 import { html, jsonForScriptElement, raw, toHtmlString } from "./html.ts";
 import { FAVICON_SVG } from "./icons.ts";
-import { absoluteUrl, homeUrl } from "./links.ts";
+import { absoluteUrl, FEEDS_PATH, homeUrl, OPML_PATH } from "./links.ts";
+import { OPML_MEDIA_TYPE } from "./opml.ts";
 import { PAGE_STYLE } from "./page-style.ts";
+import { renderSubscribeButton } from "./subscribe-offer.ts";
 
 type Template = ReturnType<typeof html>;
 
@@ -25,6 +27,11 @@ export interface PageContent {
   readonly topicFeeds?: { readonly title: string; readonly folder: string };
   /** Keep this page out of search results (a feed's browser preview is not a page of its own). */
   readonly noIndex?: boolean;
+  /**
+   * Whether the header offers the site's feed (the home page, which has no header, offers it
+   * under its title). A feed's preview page, which is itself about subscribing, does not.
+   */
+  readonly headerSubscribe?: boolean;
   readonly main: Template;
 }
 
@@ -52,7 +59,8 @@ export function renderPage(site: Site, page: PageContent): string {
 ${page.noIndex ? html`<meta name="robots" content="noindex">\n` : ""}${canonical === undefined ? "" : html`<link rel="canonical" href="${canonical}">\n`}${renderNeighbours(site, page)}${renderTopicFeedLinks(site, page)}${FEED_FORMATS.map(
   (format) =>
     html`<link rel="alternate" type="${format.mediaType}" title="${site.title} (${format.label})" href="${absoluteUrl(site, format.path)}">\n`,
-)}<link rel="icon" type="image/svg+xml" href="${absoluteUrl(site, FAVICON_SVG.path)}">
+)}<link rel="alternate" type="${OPML_MEDIA_TYPE}" title="${site.title}: all feeds (OPML)" href="${absoluteUrl(site, OPML_PATH)}">
+<link rel="icon" type="image/svg+xml" href="${absoluteUrl(site, FAVICON_SVG.path)}">
 <meta name="color-scheme" content="light dark">
 <meta property="og:site_name" content="${site.title}">
 <meta property="og:type" content="${page.openGraphType}">
@@ -70,7 +78,9 @@ ${page.image ? html`<meta name="twitter:image" content="${page.image.url}">\n` :
 ${
   page.path === "/"
     ? ""
-    : html`<header><a class="site-title" href="${homeUrl(site)}">${site.title}</a></header>
+    : html`<header><a class="site-title" href="${homeUrl(site)}">${site.title}</a>${
+        page.headerSubscribe === false ? "" : html` ${renderSubscribeButton(site, { folder: "" })}`
+      }</header>
 `
 }<main id="content">
 ${page.main}
@@ -80,7 +90,7 @@ ${
   page.topicFeeds === undefined
     ? ""
     : html`<p class="feeds">Subscribe to ${page.topicFeeds.title}: ${FEED_FORMATS.map((format) => html`<a href="${absoluteUrl(site, feedPathIn(page.topicFeeds?.folder ?? "", format))}">${format.label}</a> `)}</p>\n`
-}<p class="feeds">Subscribe: ${FEED_FORMATS.map((format) => html`<a href="${absoluteUrl(site, format.path)}">${format.label}</a> `)}</p>
+}<p class="feeds">Subscribe: ${FEED_FORMATS.map((format) => html`<a href="${absoluteUrl(site, format.path)}">${format.label}</a> `)}<a href="${absoluteUrl(site, FEEDS_PATH)}">All feeds</a> <a href="${absoluteUrl(site, OPML_PATH)}" type="${OPML_MEDIA_TYPE}" download>OPML list</a></p>
 ${canonical === undefined ? "" : html`<p class="print-only">${canonical}</p>\n`}</footer>
 </body>
 </html>

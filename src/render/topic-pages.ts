@@ -5,8 +5,9 @@ import { renderEntryList } from "./entry-list.ts";
 import { feedEntries } from "./feed-document.ts";
 import { html } from "./html.ts";
 import { renderPager } from "./index-page.ts";
-import { absoluteUrl, homeUrl, topicPath, topicsPath } from "./links.ts";
+import { absoluteUrl, FEEDS_PATH, homeUrl, topicPath, topicsPath } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
+import { renderSubscribeOffer } from "./subscribe-offer.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
 
 const KIND_NAMES: Readonly<Record<TopicKind, { readonly plural: string; readonly one: string }>> = {
@@ -32,6 +33,7 @@ export function renderTopicsIndexPage(site: Site, kind: TopicKind, groups: reado
       inLanguage: site.language,
     },
     main: html`<h1>${name}</h1>
+<p>Each has its own page and feeds; <a href="${absoluteUrl(site, FEEDS_PATH)}">all feeds</a> lists them together.</p>
 ${
   groups.length === 0
     ? html`<p>Nothing has been published yet.</p>`
@@ -84,7 +86,7 @@ export function renderTopicPage(site: Site, group: TopicGroup, pageNumber?: numb
     },
     main: html`<p class="meta"><a href="${absoluteUrl(site, topicsPath(group.kind))}">${KIND_NAMES[group.kind].plural}</a></p>
 <h1 dir="auto">${group.topic.label}${pageNumber === undefined ? "" : html` <span class="meta">(page ${pageNumber})</span>`}</h1>
-${pageNumber === undefined ? html`<p class="lede">${count} ${count === 1 ? "article" : "articles"}.</p>\n` : ""}${renderEntryList(site, entries, { abstracts: true })}
+${pageNumber === undefined ? html`<p class="lede">${count} ${count === 1 ? "article" : "articles"}.</p>\n` : ""}${renderSubscribeOffer(site, { folder, topic: group.topic.label })}${renderEntryList(site, entries, { abstracts: true })}
 ${renderPager(site, newer, pageNumber === undefined ? "Newest articles" : `Page ${pageNumber}`, older, `${KIND_NAMES[group.kind].one} pages`)}`,
   });
 }

@@ -87,8 +87,10 @@ describe.each([
       expect(new URL(page.url()).hash).toBe("#content");
       await page.keyboard.press("Tab");
       const focus = await focusOf(page);
-      const firstArticle = await page.locator("main ol.entries a").first().textContent();
-      expect(focus?.text).toBe(firstArticle?.trim());
+      // The content's first link: the Subscribe button under the site's title, before the articles.
+      const firstInContent = await page.locator("main a").first().textContent();
+      expect(firstInContent?.trim()).toBe("Subscribe");
+      expect(focus?.text).toBe(firstInContent?.trim());
     } finally {
       await context.close();
     }

@@ -110,7 +110,7 @@ describe("narrow and printed", () => {
       const printed = await page.evaluate(() => ({
         background: getComputedStyle(document.body).backgroundColor,
         color: getComputedStyle(document.body).color,
-        hidden: [".skip", "footer .feeds", "nav.back"].map(
+        hidden: [".skip", "footer .feeds", "nav.back", "header .subscribe-button", "nav.follow"].map(
           (selector) => getComputedStyle(document.querySelector(selector) as Element).display,
         ),
         // Printed in dark mode too: every colour must come from the print palette, not the screen's.
@@ -124,7 +124,7 @@ describe("narrow and printed", () => {
       expect(printed.color).toBe("rgb(0, 0, 0)");
       expect(printed.textColors.length).toBeGreaterThan(5);
       for (const color of printed.textColors) expect(luminance(color)).toBeLessThan(0.05);
-      expect(printed.hidden).toEqual(["none", "none", "none"]);
+      expect(printed.hidden).toEqual(["none", "none", "none", "none", "none"]);
       expect(printed.address).toBe(page.url());
       expect(printed.addressShown).toBe("block");
     } finally {

@@ -60,6 +60,7 @@ export async function discoverPages(baseUrl: string): Promise<{ pages: SitePage[
       { name: "tag", path: await linkWithRel(baseUrl, withImage, "tag"), status: 200 },
       { name: "author", path: await linkWithRel(baseUrl, withImage, "author"), status: 200 },
       { name: "author-hostile", path: await linkWithRel(baseUrl, path(IDS.remoteImage), "author"), status: 200 },
+      { name: "feeds", path: "/feeds", status: 200 },
       { name: "feed-rss", path: "/rss.xml", status: 200 },
       { name: "feed-atom", path: "/atom.xml", status: 200 },
       { name: "feed-json", path: "/feed.json", status: 200 },

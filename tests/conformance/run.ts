@@ -12,6 +12,7 @@ import { testSiteConfigModule } from "../support/test-site.ts";
 import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
 import { checkFeeds } from "./check-feeds.ts";
 import { checkHttp } from "./check-http.ts";
+import { checkOpml } from "./check-opml.ts";
 import { checkSite } from "./check-site.ts";
 import { type Corpus, loadCorpus } from "./load-corpus.ts";
 import { Report } from "./report.ts";
@@ -77,6 +78,7 @@ async function runCorpus(report: Report, dir: string): Promise<void> {
     const crawl = await checkSite(context);
     await checkFeeds(context, crawl);
     await checkHttp(context);
+    await checkOpml(context);
   } finally {
     await worker?.stop();
     copy.remove();

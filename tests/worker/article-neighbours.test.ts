@@ -82,7 +82,10 @@ describe("links between articles", () => {
     const tags = await tagsOf(await response.text());
     expect(linksOf(tags, "prev")).toEqual([]);
     expect(linksOf(tags, "next")).toEqual([]);
-    expect(tags.filter((tag) => tag.name === "nav").map((tag) => tag.attributes.get("aria-label"))).toEqual(["Site"]);
+    expect(tags.filter((tag) => tag.name === "nav").map((tag) => tag.attributes.get("aria-label"))).toEqual([
+      "Feeds",
+      "Site",
+    ]);
   });
 });
 

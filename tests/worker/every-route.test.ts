@@ -96,6 +96,8 @@ const ROWS: readonly Row[] = [
   { path: "/authors", status: 200, type: HTML, cacheControl: LIST },
   { path: "/authors/olena-kovalenko", status: 200, type: HTML, cacheControl: LIST },
   ...feeds("/authors/olena-kovalenko", LIST),
+  { path: "/feeds", status: 200, type: HTML, cacheControl: LIST },
+  { path: "/feeds.opml", status: 200, type: "text/x-opml; charset=utf-8", cacheControl: LIST },
   { path: IMAGE, status: 200, type: "image/png", cacheControl: `${YEAR}, immutable` },
   { path: "/sitemap.xml", status: 200, type: XML, cacheControl: LIST },
   { path: "/sitemaps/pages.xml", status: 200, type: XML, cacheControl: LIST },

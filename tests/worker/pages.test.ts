@@ -86,6 +86,7 @@ describe("the summary page", () => {
       ["application/rss+xml", `${BASE}/rss.xml`],
       ["application/atom+xml", `${BASE}/atom.xml`],
       ["application/feed+json", `${BASE}/feed.json`],
+      ["text/x-opml", `${BASE}/feeds.opml`],
     ]);
     const jsonLd = JSON.parse(elements.find((e) => e.name === "script")?.text ?? "");
     expect(jsonLd).toMatchObject({

@@ -105,6 +105,7 @@ describe("tag pages", () => {
       `${BASE}/rss.xml`,
       `${BASE}/atom.xml`,
       `${BASE}/feed.json`,
+      `${BASE}/feeds.opml`,
     ]);
   });
 

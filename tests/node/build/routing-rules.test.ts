@@ -84,6 +84,10 @@ describe("the Worker's routes in wrangler.toml", () => {
     }
     // A scheduled article's image is a route of later states: no file at its path, so it reaches the Worker.
     for (const path of decided) expect(matchesRule(path) || !published.files.has(path), path).toBe(true);
+    // Every other path a state routes is named by a rule, the list of every feed and its OPML too.
+    const routed = states.flatMap((state) => [...Object.keys(state.routes), ...Object.keys(state.previews)]);
+    expect(routed).toEqual(expect.arrayContaining(["/feeds", "/feeds.opml"]));
+    for (const path of routed) if (!path.startsWith("/media/")) expect(matchesRule(path), path).toBe(true);
     const scheduledImage = [...decided].filter((path) => path.startsWith("/media/"));
     expect(scheduledImage).toHaveLength(1);
     expect(scheduledImage[0]).toMatch(/\/later\.png$/);

@@ -96,7 +96,9 @@ describe("the archive pages", () => {
         const response = await fetchPage(url.slice(BASE.length));
         expect(response.status, url).toBe(200);
         const tags = await tagsOf(await response.text());
-        const links = valuesOf(tags, "a", "href").filter((href) => /^https:\/\/news\.example\/(page\/|$)/.test(href));
+        const links = valuesOf(tags, "a", "href").filter((href) =>
+          /^https:\/\/news\.example\/(page\/|feeds$|$)/.test(href),
+        );
         for (const link of links.filter((href) => !seen.has(href))) {
           seen.add(link);
           queue.push(link);

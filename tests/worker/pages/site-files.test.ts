@@ -5,13 +5,14 @@ const ARCHIVE = archiveOf(PER_PAGE + 1);
 const get = appOf(ARCHIVE);
 
 describe("/sitemap.xml", () => {
-  it("lists every archive page and every published article once, with the Last-Modified each is served with", async () => {
+  it("lists every archive page, the list of feeds and every published article once, with the Last-Modified each is served with", async () => {
     const response = await get("/sitemap.xml");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
     const urls = await sitemapUrls(get);
     expect(urls.map((u) => u.loc).slice(0, 3)).toEqual([`${BASE}/`, `${BASE}/page/1`, `${BASE}/page/2`]);
-    expect(urls).toHaveLength(3 + ARCHIVE.length);
+    expect(urls).toHaveLength(4 + ARCHIVE.length);
+    expect(urls.map((u) => u.loc)).toContain(`${BASE}/feeds`);
     expect(new Set(urls.map((u) => u.loc)).size).toBe(urls.length);
     for (const url of urls) {
       expect(url.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -27,6 +28,7 @@ describe("/sitemap.xml", () => {
     expect(urls.map((u) => u.loc)).toEqual([
       `${BASE}/`,
       `${BASE}/page/1`,
+      `${BASE}/feeds`,
       `${BASE}${reportPath(0)}`,
       `${BASE}${reportPath(1)}`,
       `${BASE}${reportPath(2)}`,

@@ -1,0 +1,33 @@
+import type { Site } from "../model/site.ts";
+import { feedPathIn } from "./formats.ts";
+import { html } from "./html.ts";
+import { absoluteUrl, FEEDS_PATH } from "./links.ts";
+import { LISTED_FORMAT } from "./listed-feeds.ts";
+
+/** A feed to offer: its folder ("" for the site's), and the name a topic's button adds. */
+export interface OfferedFeed {
+  readonly folder: string;
+  /** "Subscribe to <topic>"; none for the site's own feed, which every page is part of. */
+  readonly topic?: string;
+}
+
+/**
+ * The button that subscribes: a link to the feed itself, so a reader's browser extension or a
+ * feed reader takes it as it is, and a browser shows the feed's preview page, which says what
+ * to copy where (src/render/feed-preview-page.ts). The style sheet draws the feed symbol.
+ */
+export function renderSubscribeButton(site: Site, feed: OfferedFeed) {
+  const href = absoluteUrl(site, feedPathIn(feed.folder, LISTED_FORMAT));
+  return html`<a class="subscribe-button" href="${href}" type="${LISTED_FORMAT.mediaType}">${
+    feed.topic === undefined ? "Subscribe" : html`<span>Subscribe to <span dir="auto">${feed.topic}</span></span>`
+  }</a>`;
+}
+
+/**
+ * The home page's and a topic page's offer, right under its heading where a reader looks first:
+ * the button, what it is for, and the list of every feed (src/render/feeds-page.ts).
+ */
+export function renderSubscribeOffer(site: Site, feed: OfferedFeed) {
+  return html`<p class="subscribe">${renderSubscribeButton(site, feed)} <span class="meta">New articles in your feed reader · <a href="${absoluteUrl(site, FEEDS_PATH)}">All feeds</a></span></p>
+`;
+}
