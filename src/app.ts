@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { TopicKind } from "./model/article.ts";
+import { FEED_FORMATS } from "./model/paths.ts";
 import {
   archiveDocumentKey,
   archiveShardPath,
@@ -12,7 +13,6 @@ import {
   topicPageShardPath,
 } from "./model/shard-file.ts";
 import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
-import { FEED_FORMATS } from "./render/formats.ts";
 import { ICON_FILES } from "./render/icons.ts";
 import { articlePath, FEEDS_PATH, OPML_PATH } from "./render/links.ts";
 import { ROBOTS_PATH } from "./render/robots.ts";

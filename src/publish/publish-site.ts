@@ -1,5 +1,6 @@
 import type { Article, ArticleBundle, TopicKind } from "../model/article.ts";
 import { imageTypeOfName } from "../model/image-types.ts";
+import { FEED_FORMATS } from "../model/paths.ts";
 import { type LegacyTarget, legacyShardPath, pageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type ResourceKind, type SiteManifest } from "../model/site-manifest.ts";
@@ -9,7 +10,6 @@ import { archivePagePath, countArchivePages, homePageEntries } from "../render/a
 import { siteFeed } from "../render/feed-document.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import { renderFeedsPage } from "../render/feeds-page.ts";
-import { FEED_FORMATS } from "../render/formats.ts";
 import { ICON_FILES } from "../render/icons.ts";
 import { renderArchivePage, renderIndexPage } from "../render/index-page.ts";
 import { absoluteUrl, articlePath, FEEDS_PATH, homeUrl, OPML_PATH } from "../render/links.ts";

@@ -1,7 +1,7 @@
+import { ATOM_FORMAT, feedPathIn } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import type { FeedDocument } from "./feed-document.ts";
 import { FEED_HISTORY_NAMESPACE, isArchiveDocument, pagingLinks } from "./feed-paging.ts";
-import { ATOM_FORMAT, feedPathIn } from "./formats.ts";
 import { html } from "./html.ts";
 
 /** The fh namespace declaration an archive document's root needs, or nothing. */

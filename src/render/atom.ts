@@ -1,3 +1,4 @@
+import { ATOM_FORMAT, feedPathIn } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { toRfc3339 } from "../model/time.ts";
 import { renderContentHtml } from "./article-html.ts";
@@ -5,7 +6,6 @@ import { atomIdPath, atomPagingElements, atomPagingNamespace } from "./atom-pagi
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { atomImageLink } from "./feed-image.ts";
 import { hubOf } from "./feed-paging.ts";
-import { ATOM_FORMAT, feedPathIn } from "./formats.ts";
 import { html, toHtmlString } from "./html.ts";
 import { ICON_SMALL } from "./icons.ts";
 import { lastUpdate } from "./last-update.ts";

@@ -1,7 +1,7 @@
+import { FEED_FORMATS, type FeedFormat, feedPathIn } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { renderEntryList } from "./entry-list.ts";
 import type { FeedDocument } from "./feed-document.ts";
-import { FEED_FORMATS, type FeedFormat, feedPathIn } from "./formats.ts";
 import { html } from "./html.ts";
 import { absoluteUrl, FEEDS_PATH, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";

@@ -1,5 +1,5 @@
+import { FEED_FORMATS, feedPathIn } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import { FEED_FORMATS, feedPathIn } from "./formats.ts";
 import { html } from "./html.ts";
 import { absoluteUrl, FEEDS_PATH, homeUrl, OPML_PATH } from "./links.ts";
 import { LISTED_FORMAT, type ListedFeed } from "./listed-feeds.ts";

@@ -1,6 +1,6 @@
 import type { TopicKind } from "../model/article.ts";
+import { type FeedFormat, RSS_FORMAT } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import { type FeedFormat, RSS_FORMAT } from "./formats.ts";
 import { topicPath } from "./links.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
 

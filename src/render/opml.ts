@@ -1,6 +1,6 @@
+import { feedPathIn } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { formatHttpDate } from "../model/time.ts";
-import { feedPathIn } from "./formats.ts";
 import { html, toHtmlString } from "./html.ts";
 import { absoluteUrl } from "./links.ts";
 import { LISTED_FORMAT, type ListedFeed } from "./listed-feeds.ts";

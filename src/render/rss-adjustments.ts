@@ -1,7 +1,7 @@
+import { RSS_FORMAT } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import type { FeedDocument } from "./feed-document.ts";
 import { FEED_HISTORY_NAMESPACE, isArchiveDocument, pagingLinks } from "./feed-paging.ts";
-import { RSS_FORMAT } from "./formats.ts";
 import { escapeHtml } from "./html.ts";
 
 // Everything the project changes in what `feed` writes for RSS 2.0, each change named by the

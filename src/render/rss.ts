@@ -1,10 +1,10 @@
 import { Feed } from "feed";
+import { feedPathIn, RSS_FORMAT } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { rssImage } from "./feed-image.ts";
 import { hubOf } from "./feed-paging.ts";
-import { feedPathIn, RSS_FORMAT } from "./formats.ts";
 import { escapeHtml } from "./html.ts";
 import { ICON_RSS } from "./icons.ts";
 import { absoluteUrl, articleUrl, topicsPath } from "./links.ts";

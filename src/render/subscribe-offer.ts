@@ -1,5 +1,5 @@
+import { feedPathIn } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import { feedPathIn } from "./formats.ts";
 import { html } from "./html.ts";
 import { absoluteUrl, FEEDS_PATH } from "./links.ts";
 import { LISTED_FORMAT } from "./listed-feeds.ts";

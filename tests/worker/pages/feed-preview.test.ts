@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FEED_FORMATS } from "../../../src/render/formats.ts";
+import { FEED_FORMATS } from "../../../src/model/paths.ts";
 import { appOf, archiveOf, BASE, linksOf, metaOf, PER_PAGE, reportPath, tagsOf, valuesOf } from "./page-fixtures.ts";
 
 const BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
