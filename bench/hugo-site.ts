@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadArticles } from "../src/load/load-articles.ts";
-import { articlePath } from "../src/render/links.ts";
+import { articlePath } from "../src/model/paths.ts";
 import { runCommand } from "./run-command.ts";
 
 const CONFIG = `baseURL = "https://bench.example/"

@@ -13,7 +13,7 @@ import { readMedia } from "../scripts/read-media.ts";
 import { startWranglerDev } from "../scripts/wrangler-dev-server.ts";
 import { idFromPath, loadArticles } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
-import { articlePath } from "../src/render/links.ts";
+import { articlePath } from "../src/model/paths.ts";
 import { ARTICLES_PER_SITEMAP } from "../src/render/sitemap.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { copyProject, publishCommand } from "./build-worker.ts";

@@ -1,8 +1,7 @@
 // The stated day of a news site (issue 19): who asks the site for what, and when, as a list of
 // requests. Pure: the site's addresses come in, a seeded generator picks, no clock and no I/O.
 // bench/measure-traffic-day.ts replays it against wrangler dev's real routing.
-import { ROBOTS_PATH } from "../src/render/robots.ts";
-import { articleSitemapPath, PAGES_SITEMAP_PATH, SITEMAP_PATH } from "../src/render/sitemap.ts";
+import { articleSitemapPath, PAGES_SITEMAP_PATH, ROBOTS_PATH, SITEMAP_PATH } from "../src/model/paths.ts";
 import { createRandom } from "./news-text.ts";
 
 const HOUR_MS = 3_600_000;

@@ -2,7 +2,7 @@
 // hands them to the tests inside workerd (which cannot read the disk).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ICON_FILES } from "../src/render/icons.ts";
+import { ICON_FILES } from "../src/model/paths.ts";
 
 export const ICONS_DIR = "src/icons";
 

@@ -11,9 +11,8 @@ import {
 } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { ICON_FILES, ROBOTS_PATH } from "../src/model/paths.ts";
 import { InFlightLimit } from "../src/publish/in-flight-limit.ts";
-import { ICON_FILES } from "../src/render/icons.ts";
-import { ROBOTS_PATH } from "../src/render/robots.ts";
 import { readText, writeAtomically } from "./build-files.ts";
 
 /** The asset server's headers file (scripts/headers-file.ts): configuration, never served. */

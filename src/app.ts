@@ -1,6 +1,14 @@
 import { type Context, Hono } from "hono";
 import type { TopicKind } from "./model/article.ts";
-import { FEED_FORMATS } from "./model/paths.ts";
+import {
+  articlePath,
+  FEED_FORMATS,
+  FEEDS_PATH,
+  ICON_FILES,
+  OPML_PATH,
+  ROBOTS_PATH,
+  SITEMAP_PATH,
+} from "./model/paths.ts";
 import {
   archiveDocumentKey,
   archiveShardPath,
@@ -13,10 +21,6 @@ import {
   topicPageShardPath,
 } from "./model/shard-file.ts";
 import type { AssetFile, SiteManifest } from "./model/site-manifest.ts";
-import { ICON_FILES } from "./render/icons.ts";
-import { articlePath, FEEDS_PATH, OPML_PATH } from "./render/links.ts";
-import { ROBOTS_PATH } from "./render/robots.ts";
-import { SITEMAP_PATH } from "./render/sitemap.ts";
 import { clientAcceptEncoding } from "./serve/accepts-gzip.ts";
 import { AssetReader, type Assets } from "./serve/asset-reader.ts";
 import { CORS_HEADERS, isPreflight, respondToPreflight } from "./serve/cors.ts";

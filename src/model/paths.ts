@@ -1,3 +1,12 @@
+// Where everything the site serves lives, what it is sent as and what its files are called:
+// the one home of the paths, content types and file names that the build, the Worker, the
+// scripts and the tests share. Data and arithmetic only, so the Worker bundles it without a
+// renderer (feed, xml-js).
+import type { Article, Topic, TopicKind } from "./article.ts";
+
+/** What the OPML is served as: the type readers and the W3C Feed Validator know it by (there is no registered one). */
+export const OPML_MEDIA_TYPE = "text/x-opml";
+
 /** A feed format is data (as in Hugo's output formats): adding one is one row here and one renderer. */
 export interface FeedFormat {
   readonly label: string;
@@ -32,10 +41,82 @@ export const JSON_FEED_FORMAT: FeedFormat = {
   mediaType: "application/feed+json",
 };
 
-// Paths and types only: the Worker routes by them and must not bundle the renderers (feed, xml-js).
 export const FEED_FORMATS: readonly FeedFormat[] = [RSS_FORMAT, ATOM_FORMAT, JSON_FEED_FORMAT];
 
 /** Where the feed document rooted at `folder` ("" for the site, "/tags/energy") is in `format`. */
 export function feedPathIn(folder: string, format: FeedFormat): string {
   return `${folder}/${format.file}`;
 }
+
+/** The page listing every feed of the site, the site's and each topic's, with the address to copy. */
+export const FEEDS_PATH = "/feeds";
+
+/** The same list as an OPML 2.0 subscription list, which a reader imports in one go. */
+export const OPML_PATH = "/feeds.opml";
+
+/**
+ * The one canonical path of an article: /articles/<id>/<slug>, or /articles/<id> when the
+ * title gives no slug. The id finds the article; the slug is only for people reading the
+ * address, so a new title changes it and the old address still leads here (docs/urls.md).
+ */
+export function articlePath(article: Pick<Article, "id" | "slug">): string {
+  return article.slug === "" ? `/articles/${article.id}` : `/articles/${article.id}/${article.slug}`;
+}
+
+/** The page listing every topic of a kind: "/tags", "/authors". */
+export function topicsPath(kind: TopicKind): string {
+  return `/${kind}`;
+}
+
+/** A topic's page, and the folder of its feeds and archive pages: "/tags/energy". */
+export function topicPath(kind: TopicKind, topic: Pick<Topic, "slug">): string {
+  return `/${kind}/${topic.slug}`;
+}
+
+/** Site-relative path of an archive page: the site's ("/page/3"), or a topic's ("/tags/energy/page/3"). */
+export function archivePagePath(pageNumber: number, folder = ""): string {
+  return `${folder}/page/${pageNumber}`;
+}
+
+export const ROBOTS_PATH = "/robots.txt";
+
+export const SITEMAP_PATH = "/sitemap.xml";
+/**
+ * The home page, the archive pages and every tag's and author's pages, in one file: unlike the
+ * article parts it is not split, so a site whose count passes the protocol's 50,000 URLs
+ * (docs/static-assets.md, "Limits") outgrows it.
+ */
+export const PAGES_SITEMAP_PATH = "/sitemaps/pages.xml";
+
+/** Part `part` (from 1) of the article sitemaps: oldest-first articles [(part−1)·K, part·K). */
+export function articleSitemapPath(part: number): string {
+  return `/sitemaps/articles-${part}.xml`;
+}
+
+/**
+ * The site's icons: one drawing (src/icons/favicon.svg) and the raster sizes readers and
+ * browsers ask for, rendered from it by scripts/render-icons.sh. Served same-origin, so the
+ * pages' CSP (img-src 'self') allows them.
+ */
+export interface IconFile {
+  readonly path: string;
+  /** File name in src/icons/. */
+  readonly file: string;
+  readonly mediaType: string;
+}
+
+/** Browsers and most feed readers fetch /favicon.ico unasked, whatever the page links. */
+export const FAVICON_ICO: IconFile = { path: "/favicon.ico", file: "favicon.ico", mediaType: "image/x-icon" };
+export const FAVICON_SVG: IconFile = { path: "/favicon.svg", file: "favicon.svg", mediaType: "image/svg+xml" };
+/** JSON Feed 1.1 `favicon` and Atom `<icon>` (RFC 4287 §4.2.5: square, small). */
+export const ICON_SMALL: IconFile = { path: "/icon-64.png", file: "icon-64.png", mediaType: "image/png" };
+/** RSS 2.0 `<image>`: GIF, JPEG or PNG, at most 144 pixels wide. */
+export const ICON_RSS: IconFile = { path: "/icon-144.png", file: "icon-144.png", mediaType: "image/png" };
+export const RSS_IMAGE_SIZE = 144;
+/**
+ * JSON Feed 1.1 `icon` ("should be square and … 512 x 512"). Atom gets no `<logo>`: RFC 4287
+ * §4.2.8 asks for a 2:1 image, and a square one would be stretched or cropped.
+ */
+export const ICON_LARGE: IconFile = { path: "/icon-512.png", file: "icon-512.png", mediaType: "image/png" };
+
+export const ICON_FILES: readonly IconFile[] = [FAVICON_ICO, FAVICON_SVG, ICON_SMALL, ICON_RSS, ICON_LARGE];

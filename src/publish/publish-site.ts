@@ -1,32 +1,35 @@
 import type { Article, ArticleBundle, TopicKind } from "../model/article.ts";
 import { imageTypeOfName } from "../model/image-types.ts";
-import { FEED_FORMATS } from "../model/paths.ts";
+import {
+  archivePagePath,
+  articlePath,
+  articleSitemapPath,
+  FEED_FORMATS,
+  FEEDS_PATH,
+  ICON_FILES,
+  OPML_MEDIA_TYPE,
+  OPML_PATH,
+  PAGES_SITEMAP_PATH,
+  ROBOTS_PATH,
+  SITEMAP_PATH,
+} from "../model/paths.ts";
 import { type LegacyTarget, legacyShardPath, pageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type ResourceKind, type SiteManifest } from "../model/site-manifest.ts";
 import { latestOf } from "../model/time.ts";
 import { countCompletePages } from "../render/archive-feeds.ts";
-import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
+import { countArchivePages, homePageEntries } from "../render/archive-pages.ts";
 import { siteFeed } from "../render/feed-document.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import { renderFeedsPage } from "../render/feeds-page.ts";
-import { ICON_FILES } from "../render/icons.ts";
 import { renderArchivePage, renderIndexPage } from "../render/index-page.ts";
-import { absoluteUrl, articlePath, FEEDS_PATH, homeUrl, OPML_PATH } from "../render/links.ts";
+import { absoluteUrl, homeUrl } from "../render/links.ts";
 import { listedFeeds } from "../render/listed-feeds.ts";
 import { renderNotFoundPage } from "../render/not-found-page.ts";
-import { OPML_MEDIA_TYPE, renderOpml } from "../render/opml.ts";
+import { renderOpml } from "../render/opml.ts";
 import { renderFeed } from "../render/render-feed.ts";
-import { ROBOTS_PATH, renderRobots } from "../render/robots.ts";
-import {
-  ARTICLES_PER_SITEMAP,
-  articleSitemapPath,
-  PAGES_SITEMAP_PATH,
-  renderSitemap,
-  renderSitemapIndex,
-  SITEMAP_PATH,
-  type SitemapEntry,
-} from "../render/sitemap.ts";
+import { renderRobots } from "../render/robots.ts";
+import { ARTICLES_PER_SITEMAP, renderSitemap, renderSitemapIndex, type SitemapEntry } from "../render/sitemap.ts";
 import { authorGroups, hasAuthorPages, type TopicGroup, tagGroups } from "../render/topics.ts";
 import { type ArchiveShardTask, renderArchiveShard } from "./archive-shard.ts";
 import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";

@@ -1,11 +1,11 @@
 import type { Article, TopicKind } from "../model/article.ts";
-import { FEED_FORMATS, feedPathIn } from "../model/paths.ts";
+import { archivePagePath, FEED_FORMATS, feedPathIn, topicPath, topicsPath } from "../model/paths.ts";
 import { topicPageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
-import { archivePagePath, countArchivePages } from "../render/archive-pages.ts";
+import { countArchivePages } from "../render/archive-pages.ts";
 import { feedEntries, topicFeed } from "../render/feed-document.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
-import { absoluteUrl, topicPath, topicsPath } from "../render/links.ts";
+import { absoluteUrl } from "../render/links.ts";
 import { renderFeed } from "../render/render-feed.ts";
 import type { SitemapEntry } from "../render/sitemap.ts";
 import { renderTopicPage, renderTopicsIndexPage } from "../render/topic-pages.ts";

@@ -1,6 +1,7 @@
 import type { Article } from "../model/article.ts";
+import { archivePagePath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import { archivePageEntries, archivePagePath } from "./archive-pages.ts";
+import { archivePageEntries } from "./archive-pages.ts";
 import type { FeedDocument, FeedPaging } from "./feed-document.ts";
 
 /**

@@ -34,8 +34,3 @@ export function pageBeforeHome(site: Site, publishedCount: number): number | und
   const older = publishedCount - site.itemsPerFeed;
   return older > 0 ? Math.ceil(older / site.itemsPerFeed) : undefined;
 }
-
-/** Site-relative path of an archive page: the site's ("/page/3"), or a topic's ("/tags/energy/page/3"). */
-export function archivePagePath(pageNumber: number, folder = ""): string {
-  return `${folder}/page/${pageNumber}`;
-}

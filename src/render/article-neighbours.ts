@@ -1,7 +1,8 @@
 import type { Article } from "../model/article.ts";
+import { articlePath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { html } from "./html.ts";
-import { articlePath, articleUrl } from "./links.ts";
+import { articleUrl } from "./links.ts";
 
 /** What a page needs of a neighbouring article to link it. */
 export type NeighbourLink = Pick<Article, "id" | "slug" | "title">;

@@ -1,4 +1,5 @@
 import type { Article } from "../model/article.ts";
+import { articlePath, topicPath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { toRfc3339 } from "../model/time.ts";
 import { pageImage, renderPageImage, structuredImage } from "./article-image.ts";
@@ -8,7 +9,7 @@ import { formatReadableTime } from "./format-time.ts";
 import { html } from "./html.ts";
 import { lastUpdate, wasCorrected } from "./last-update.ts";
 import { linkedText } from "./link-text.ts";
-import { absoluteUrl, articlePath, articleUrl, homeUrl, topicPath } from "./links.ts";
+import { absoluteUrl, articleUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 import { authorOf } from "./topics.ts";
 

@@ -1,4 +1,4 @@
-import { ATOM_FORMAT, feedPathIn } from "../model/paths.ts";
+import { ATOM_FORMAT, feedPathIn, ICON_SMALL, topicsPath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { toRfc3339 } from "../model/time.ts";
 import { renderContentHtml } from "./article-html.ts";
@@ -7,9 +7,8 @@ import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { atomImageLink } from "./feed-image.ts";
 import { hubOf } from "./feed-paging.ts";
 import { html, toHtmlString } from "./html.ts";
-import { ICON_SMALL } from "./icons.ts";
 import { lastUpdate } from "./last-update.ts";
-import { absoluteUrl, articleUrl, feedTagUri, tagUri, topicsPath } from "./links.ts";
+import { absoluteUrl, articleUrl, feedTagUri, tagUri } from "./links.ts";
 import { GENERATOR } from "./rss.ts";
 import { authorOf } from "./topics.ts";
 

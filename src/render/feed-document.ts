@@ -1,8 +1,8 @@
 import type { Article, PublishedTime } from "../model/article.ts";
+import { topicPath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { subscriptionPaging } from "./archive-feeds.ts";
 import { lastUpdate } from "./last-update.ts";
-import { topicPath } from "./links.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
 
 /**

@@ -1,9 +1,9 @@
-import { FEED_FORMATS, type FeedFormat, feedPathIn } from "../model/paths.ts";
+import { FEED_FORMATS, FEEDS_PATH, type FeedFormat, feedPathIn } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { renderEntryList } from "./entry-list.ts";
 import type { FeedDocument } from "./feed-document.ts";
 import { html } from "./html.ts";
-import { absoluteUrl, FEEDS_PATH, homeUrl } from "./links.ts";
+import { absoluteUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 
 /**

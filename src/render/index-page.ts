@@ -1,15 +1,10 @@
 import type { Article, TopicKind } from "../model/article.ts";
+import { archivePagePath, topicsPath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import {
-  archivePageEntries,
-  archivePagePath,
-  countArchivePages,
-  homePageEntries,
-  pageBeforeHome,
-} from "./archive-pages.ts";
+import { archivePageEntries, countArchivePages, homePageEntries, pageBeforeHome } from "./archive-pages.ts";
 import { renderEntryList } from "./entry-list.ts";
 import { html } from "./html.ts";
-import { absoluteUrl, homeUrl, topicsPath } from "./links.ts";
+import { absoluteUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 import { renderSubscribeOffer } from "./subscribe-offer.ts";
 

@@ -1,11 +1,10 @@
-import { feedPathIn, JSON_FEED_FORMAT } from "../model/paths.ts";
+import { feedPathIn, ICON_LARGE, ICON_SMALL, JSON_FEED_FORMAT } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { toRfc3339 } from "../model/time.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { imageUrl } from "./article-image.ts";
 import type { FeedDocument } from "./feed-document.ts";
 import { hubOf } from "./feed-paging.ts";
-import { ICON_LARGE, ICON_SMALL } from "./icons.ts";
 import { jsonFeedNextUrl } from "./json-feed-paging.ts";
 import { lastUpdate } from "./last-update.ts";
 import { absoluteUrl, articleUrl } from "./links.ts";

@@ -1,7 +1,6 @@
 import type { TopicKind } from "../model/article.ts";
-import { type FeedFormat, RSS_FORMAT } from "../model/paths.ts";
+import { type FeedFormat, RSS_FORMAT, topicPath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import { topicPath } from "./links.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
 
 /** One feed of the site as the feed list (/feeds) and its OPML name it. */

@@ -5,9 +5,6 @@ import { html, toHtmlString } from "./html.ts";
 import { absoluteUrl } from "./links.ts";
 import { LISTED_FORMAT, type ListedFeed } from "./listed-feeds.ts";
 
-/** What the OPML is served as: the type readers and the W3C Feed Validator know it by (there is no registered one). */
-export const OPML_MEDIA_TYPE = "text/x-opml";
-
 /**
  * Every feed of the site as an OPML 2.0 subscription list, which feed readers import in one go.
  * Each feed is an outline of type "rss" (OPML's type for every feed, whatever its format) with

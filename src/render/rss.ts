@@ -1,13 +1,12 @@
 import { Feed } from "feed";
-import { feedPathIn, RSS_FORMAT } from "../model/paths.ts";
+import { feedPathIn, ICON_RSS, RSS_FORMAT, topicsPath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { rssImage } from "./feed-image.ts";
 import { hubOf } from "./feed-paging.ts";
 import { escapeHtml } from "./html.ts";
-import { ICON_RSS } from "./icons.ts";
-import { absoluteUrl, articleUrl, topicsPath } from "./links.ts";
+import { absoluteUrl, articleUrl } from "./links.ts";
 import { adjustRss, forFeedCdata } from "./rss-adjustments.ts";
 import { authorOf } from "./topics.ts";
 

@@ -39,16 +39,3 @@ ${parts.map((part) => html`<sitemap><loc>${part.url}</loc><lastmod>${lastmod(par
 function lastmod(entry: SitemapEntry): string {
   return toRfc3339({ epochMs: entry.modifiedMs, offsetMinutes: 0 });
 }
-
-export const SITEMAP_PATH = "/sitemap.xml";
-/**
- * The home page, the archive pages and every tag's and author's pages, in one file: unlike the
- * article parts it is not split, so a site whose count passes the protocol's 50,000 URLs
- * (docs/static-assets.md, "Limits") outgrows it.
- */
-export const PAGES_SITEMAP_PATH = "/sitemaps/pages.xml";
-
-/** Part `part` (from 1) of the article sitemaps: oldest-first articles [(part−1)·K, part·K). */
-export function articleSitemapPath(part: number): string {
-  return `/sitemaps/articles-${part}.xml`;
-}

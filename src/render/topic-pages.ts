@@ -1,11 +1,12 @@
 import type { TopicKind } from "../model/article.ts";
+import { archivePagePath, FEEDS_PATH, topicPath, topicsPath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import { archivePageEntries, archivePagePath, countArchivePages, pageBeforeHome } from "./archive-pages.ts";
+import { archivePageEntries, countArchivePages, pageBeforeHome } from "./archive-pages.ts";
 import { renderEntryList } from "./entry-list.ts";
 import { feedEntries } from "./feed-document.ts";
 import { html } from "./html.ts";
 import { renderPager } from "./index-page.ts";
-import { absoluteUrl, FEEDS_PATH, homeUrl, topicPath, topicsPath } from "./links.ts";
+import { absoluteUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 import { renderSubscribeOffer } from "./subscribe-offer.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";

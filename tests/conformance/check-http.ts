@@ -1,4 +1,4 @@
-import { articlePath } from "../../src/render/links.ts";
+import { articlePath } from "../../src/model/paths.ts";
 import { fetchResource, type RawResponse, rawRequest } from "./http-client.ts";
 import type { Problems } from "./report.ts";
 import { FEEDS, type SuiteContext } from "./suite-context.ts";

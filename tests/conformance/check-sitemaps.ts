@@ -1,7 +1,7 @@
 // The sitemaps as a search engine reads them (https://www.sitemaps.org/protocol.html): from the
 // Sitemap lines of robots.txt, through a sitemap index, to the sitemaps that list the pages.
 import { SaxesParser } from "saxes";
-import { articlePath } from "../../src/render/links.ts";
+import { articlePath } from "../../src/model/paths.ts";
 import type { Crawl } from "./crawl-site.ts";
 import { expectedScopes } from "./feed-scopes.ts";
 import { type Fetched, fetchResource } from "./http-client.ts";

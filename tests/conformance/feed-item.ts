@@ -1,6 +1,6 @@
 import { decodeHTML } from "entities";
 import type { Article } from "../../src/model/article.ts";
-import { articlePath } from "../../src/render/links.ts";
+import { articlePath } from "../../src/model/paths.ts";
 import { TEST_SITE_CONFIG } from "../support/test-site.ts";
 import type { Problems } from "./report.ts";
 

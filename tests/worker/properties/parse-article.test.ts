@@ -4,7 +4,7 @@ import { assignLegacySlugs } from "../../../src/load/legacy-slug.ts";
 import { loadArticles } from "../../../src/load/load-articles.ts";
 import { parseArticle } from "../../../src/load/parse-article.ts";
 import { MAX_SLUG_LENGTH, slugify } from "../../../src/load/slugify.ts";
-import { articlePath } from "../../../src/render/links.ts";
+import { articlePath } from "../../../src/model/paths.ts";
 import { expectedLine } from "./expected-text.ts";
 import { articleFields, hexId, hostileText, settings, toArticleFile } from "./hostile-text.ts";
 
