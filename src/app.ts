@@ -4,10 +4,12 @@ import {
   articlePath,
   FEED_FORMATS,
   FEEDS_PATH,
+  HTML_CONTENT_TYPE,
   ICON_FILES,
   OPML_PATH,
   ROBOTS_PATH,
   SITEMAP_PATH,
+  TEXT_CONTENT_TYPE,
 } from "./model/paths.ts";
 import {
   archiveDocumentKey,
@@ -46,8 +48,6 @@ export interface AppOptions {
   /** The clock that decides what is published; injectable so tests can travel in time. */
   readonly now?: () => number;
 }
-
-const HTML = "text/html; charset=utf-8";
 
 /**
  * /articles/<key>, /articles/<key>/<slug>, each with or without a trailing "/": the key is an
@@ -111,7 +111,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     const read =
       file === undefined ? () => reader.shardBody(path, entry) : () => reader.file(file, entry.etag, entry.length);
     return {
-      contentType: HTML,
+      contentType: HTML_CONTENT_TYPE,
       kind: "article",
       lastModifiedMs: entry.lastModifiedMs,
       ...(storedCodings(path, entry) ?? { identity: { etag: entry.etag, length: entry.length, read } }),
@@ -324,7 +324,7 @@ function internalError(method: string, path: string, error: unknown): Response {
   return new Response("Internal Server Error\n", {
     status: 500,
     headers: {
-      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Type": TEXT_CONTENT_TYPE,
       "Cache-Control": "no-store",
       ...securityHeaders("text/plain"),
       ...CORS_HEADERS,

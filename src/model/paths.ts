@@ -4,42 +4,44 @@
 // renderer (feed, xml-js).
 import type { Article, Topic, TopicKind } from "./article.ts";
 
+/** Every text body is UTF-8 and says so, so no reader has to guess. */
+function utf8(mediaType: string): string {
+  return `${mediaType}; charset=utf-8`;
+}
+
+/** HTML pages, the 404 page and the feeds' browser previews. */
+export const HTML_CONTENT_TYPE = utf8("text/html");
+/** robots.txt, and the Worker's own short answers (405, 500). */
+export const TEXT_CONTENT_TYPE = utf8("text/plain");
+/** The sitemaps. */
+export const XML_CONTENT_TYPE = utf8("application/xml");
 /** What the OPML is served as: the type readers and the W3C Feed Validator know it by (there is no registered one). */
 export const OPML_MEDIA_TYPE = "text/x-opml";
+export const OPML_CONTENT_TYPE = utf8(OPML_MEDIA_TYPE);
 
 /** A feed format is data (as in Hugo's output formats): adding one is one row here and one renderer. */
 export interface FeedFormat {
   readonly label: string;
-  /** The site's subscription feed in this format. */
+  /** The site's subscription feed in this format: its file at the site's root. */
   readonly path: string;
   /** The file name every feed document of this format has under its folder ("/tags/energy/rss.xml"). */
   readonly file: string;
-  /** Without parameters; responses add "; charset=utf-8". */
+  /** Without parameters: what links and `Accept` name. */
   readonly mediaType: string;
+  /** As every response and shard entry of the format sends it, with its charset. */
+  readonly contentType: string;
 }
 
-export const RSS_PATH = "/rss.xml";
-export const ATOM_PATH = "/atom.xml";
-export const JSON_FEED_PATH = "/feed.json";
+function feedFormat(label: string, file: string, mediaType: string): FeedFormat {
+  return { label, path: `/${file}`, file, mediaType, contentType: utf8(mediaType) };
+}
 
-export const RSS_FORMAT: FeedFormat = {
-  label: "RSS",
-  path: RSS_PATH,
-  file: "rss.xml",
-  mediaType: "application/rss+xml",
-};
-export const ATOM_FORMAT: FeedFormat = {
-  label: "Atom",
-  path: ATOM_PATH,
-  file: "atom.xml",
-  mediaType: "application/atom+xml",
-};
-export const JSON_FEED_FORMAT: FeedFormat = {
-  label: "JSON Feed",
-  path: JSON_FEED_PATH,
-  file: "feed.json",
-  mediaType: "application/feed+json",
-};
+export const RSS_FORMAT = feedFormat("RSS", "rss.xml", "application/rss+xml");
+export const ATOM_FORMAT = feedFormat("Atom", "atom.xml", "application/atom+xml");
+export const JSON_FEED_FORMAT = feedFormat("JSON Feed", "feed.json", "application/feed+json");
+export const RSS_PATH = RSS_FORMAT.path;
+export const ATOM_PATH = ATOM_FORMAT.path;
+export const JSON_FEED_PATH = JSON_FEED_FORMAT.path;
 
 export const FEED_FORMATS: readonly FeedFormat[] = [RSS_FORMAT, ATOM_FORMAT, JSON_FEED_FORMAT];
 

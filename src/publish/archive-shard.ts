@@ -35,7 +35,7 @@ export async function renderArchiveShard(task: ArchiveShardTask, etagOf: EtagOf,
       bodies.push({
         key: archiveDocumentKey(page, format.file),
         lastModifiedMs,
-        contentType: `${format.mediaType}; charset=utf-8`,
+        contentType: format.contentType,
         body,
         etag: await etagOf(body),
         gzip: { body: gzip, etag: await etagOf(gzip) },

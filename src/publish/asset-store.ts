@@ -1,3 +1,4 @@
+import { ATOM_FORMAT, JSON_FEED_FORMAT } from "../model/paths.ts";
 import type { AssetFile, ResourceKind } from "../model/site-manifest.ts";
 import { wholeSeconds } from "../model/time.ts";
 
@@ -7,7 +8,7 @@ import { wholeSeconds } from "../model/time.ts";
  * "Content compression"), while application/rss+xml, application/xml, text/html and
  * text/plain are. The asset server compresses nothing, so the gzip bytes are built here.
  */
-export const GZIPPED_BY_WORKER: ReadonlySet<string> = new Set(["application/atom+xml", "application/feed+json"]);
+export const GZIPPED_BY_WORKER: ReadonlySet<string> = new Set([ATOM_FORMAT.mediaType, JSON_FEED_FORMAT.mediaType]);
 
 const encoder = new TextEncoder();
 

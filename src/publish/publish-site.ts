@@ -6,12 +6,15 @@ import {
   articleSitemapPath,
   FEED_FORMATS,
   FEEDS_PATH,
+  HTML_CONTENT_TYPE,
   ICON_FILES,
-  OPML_MEDIA_TYPE,
+  OPML_CONTENT_TYPE,
   OPML_PATH,
   PAGES_SITEMAP_PATH,
   ROBOTS_PATH,
   SITEMAP_PATH,
+  TEXT_CONTENT_TYPE,
+  XML_CONTENT_TYPE,
 } from "../model/paths.ts";
 import { type LegacyTarget, legacyShardPath, pageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
@@ -51,8 +54,6 @@ interface TopicsInput {
   readonly cache: TopicCache;
 }
 
-const HTML = "text/html; charset=utf-8";
-const XML = "application/xml; charset=utf-8";
 /**
  * Archive pages per page shard: a shard is read whole for the one page asked for, so it stays
  * near 300 KB; 100,000 articles make about 310 shards.
@@ -165,13 +166,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
   };
 
   const fixedRoutes: Record<string, number> = {
-    [ROBOTS_PATH]: await addFixed(
-      ROBOTS_PATH,
-      renderRobots(site),
-      "text/plain; charset=utf-8",
-      times.templates,
-      "asset",
-    ),
+    [ROBOTS_PATH]: await addFixed(ROBOTS_PATH, renderRobots(site), TEXT_CONTENT_TYPE, times.templates, "asset"),
   };
   for (const icon of ICON_FILES) {
     const bytes = icons.get(icon.file);
@@ -191,7 +186,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
       fixedRoutes[path] = await store.add(bytes, mediaType, lastModifiedMs, "media");
     }
   }
-  const notFound = await store.add(renderNotFoundPage(site), HTML, times.templates, "asset");
+  const notFound = await store.add(renderNotFoundPage(site), HTML_CONTENT_TYPE, times.templates, "asset");
 
   const sitemapParts = new Map<number, number>();
   const topics: TopicsInput = {
@@ -238,7 +233,8 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     ? pagesServedAlone(placed, all, from, input.servedAlone.maxFiles - otherFiles)
     : new Set<string>();
   for (const article of all) {
-    if (alone.has(article.id)) servedAlone.push({ path: articlePath(article), contentType: HTML, kind: "article" });
+    if (alone.has(article.id))
+      servedAlone.push({ path: articlePath(article), contentType: HTML_CONTENT_TYPE, kind: "article" });
   }
   const articleShards = publishArticleShards({
     site,
@@ -310,10 +306,9 @@ async function publishState(
   const feed = siteFeed(site, published);
   const listModified = times.list(published, feed.entries);
   for (const format of FEED_FORMATS) {
-    const type = `${format.mediaType}; charset=utf-8`;
-    routes[format.path] = await store.add(renderFeed(format, site, feed), type, listModified, "feed");
+    routes[format.path] = await store.add(renderFeed(format, site, feed), format.contentType, listModified, "feed");
     const preview = renderFeedPreviewPage(site, format, feed);
-    previews[format.path] = await store.add(preview, HTML, listModified, "feed");
+    previews[format.path] = await store.add(preview, HTML_CONTENT_TYPE, listModified, "feed");
   }
   // A kind's index (/tags, /authors) and its link on / appear once a published article has such
   // a topic: counting scheduled ones would show an empty index, or a tag list, before its time.
@@ -323,12 +318,12 @@ async function publishState(
   };
   const topicKinds = (["tags", "authors"] as const).filter((kind) => groupsOf[kind].length > 0);
   const homeModified = times.list(published, homePageEntries(site, published));
-  routes["/"] = await store.add(renderIndexPage(site, published, topicKinds), HTML, homeModified, "index");
+  routes["/"] = await store.add(renderIndexPage(site, published, topicKinds), HTML_CONTENT_TYPE, homeModified, "index");
   const pageCount = countArchivePages(site, published.length);
   if (pageCount > 0) {
     const page = renderArchivePage(site, published, pageCount);
     const modified = times.archivePage(published, pageCount);
-    routes[archivePagePath(pageCount)] = await store.add(page, HTML, modified, "index");
+    routes[archivePagePath(pageCount)] = await store.add(page, HTML_CONTENT_TYPE, modified, "index");
   }
 
   const pagesEntries: SitemapEntry[] = [
@@ -352,10 +347,10 @@ async function publishState(
   const feeds = listedFeeds(site, listedGroups);
   const firstOfEachTopic = listedGroups.flatMap((group) => group.articles.slice(-1));
   const feedsModified = times.feedList(published, firstOfEachTopic);
-  routes[FEEDS_PATH] = await store.add(renderFeedsPage(site, feeds), HTML, feedsModified, "index");
+  routes[FEEDS_PATH] = await store.add(renderFeedsPage(site, feeds), HTML_CONTENT_TYPE, feedsModified, "index");
   routes[OPML_PATH] = await store.add(
     renderOpml(site, feeds, feedsModified),
-    `${OPML_MEDIA_TYPE}; charset=utf-8`,
+    OPML_CONTENT_TYPE,
     feedsModified,
     "index",
   );
@@ -385,7 +380,7 @@ async function publishState(
     parts.map((part) => part.modifiedMs),
     0,
   );
-  routes[SITEMAP_PATH] = await store.add(renderSitemapIndex(parts), XML, indexModified, "index");
+  routes[SITEMAP_PATH] = await store.add(renderSitemapIndex(parts), XML_CONTENT_TYPE, indexModified, "index");
   return {
     from: begins,
     pageCount,
@@ -400,7 +395,7 @@ async function publishState(
       entries.map((entry) => entry.modifiedMs),
       times.templates,
     );
-    routes[path] = await store.add(renderSitemap(entries), XML, modified, "index");
+    routes[path] = await store.add(renderSitemap(entries), XML_CONTENT_TYPE, modified, "index");
     return sitemapPartEntry(path, modified);
   }
 

@@ -1,5 +1,5 @@
 import type { Article, TopicKind } from "../model/article.ts";
-import { archivePagePath, FEED_FORMATS, feedPathIn, topicPath, topicsPath } from "../model/paths.ts";
+import { archivePagePath, FEED_FORMATS, feedPathIn, HTML_CONTENT_TYPE, topicPath, topicsPath } from "../model/paths.ts";
 import { topicPageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { countArchivePages } from "../render/archive-pages.ts";
@@ -13,8 +13,6 @@ import type { TopicGroup } from "../render/topics.ts";
 import type { AssetStore } from "./asset-store.ts";
 import type { ModifiedTimes } from "./modified-times.ts";
 import { stablePageShards } from "./page-shards.ts";
-
-const HTML = "text/html; charset=utf-8";
 
 /** What one publication state serves for its topics, to add to the state's own. */
 export interface PublishedTopics {
@@ -49,7 +47,12 @@ export async function publishTopics(
   const listed = groups.flatMap((group) => group.articles);
   const indexModified = times.list(published, listed);
   const indexPath = topicsPath(kind);
-  result.routes[indexPath] = await store.add(renderTopicsIndexPage(site, kind, groups), HTML, indexModified, "index");
+  result.routes[indexPath] = await store.add(
+    renderTopicsIndexPage(site, kind, groups),
+    HTML_CONTENT_TYPE,
+    indexModified,
+    "index",
+  );
   result.pages.push({ url: absoluteUrl(site, indexPath), modifiedMs: indexModified });
   for (const group of groups) {
     const key = `${topicPath(kind, group.topic)}#${group.articles.length}`;
@@ -74,12 +77,16 @@ async function publishTopic(site: Site, group: TopicGroup, store: AssetStore, ti
   const feedModified = times.list(group.articles, feed.entries);
   for (const format of FEED_FORMATS) {
     const path = feedPathIn(folder, format);
-    const type = `${format.mediaType}; charset=utf-8`;
-    topic.routes[path] = await store.add(renderFeed(format, site, feed), type, feedModified, "feed");
-    topic.previews[path] = await store.add(renderFeedPreviewPage(site, format, feed), HTML, feedModified, "feed");
+    topic.routes[path] = await store.add(renderFeed(format, site, feed), format.contentType, feedModified, "feed");
+    topic.previews[path] = await store.add(
+      renderFeedPreviewPage(site, format, feed),
+      HTML_CONTENT_TYPE,
+      feedModified,
+      "feed",
+    );
   }
   const pageModified = times.list(group.articles, feedEntries(site, group.articles));
-  topic.routes[folder] = await store.add(renderTopicPage(site, group), HTML, pageModified, "index");
+  topic.routes[folder] = await store.add(renderTopicPage(site, group), HTML_CONTENT_TYPE, pageModified, "index");
   topic.pages.push({ url: absoluteUrl(site, folder), modifiedMs: pageModified });
   const pages = countArchivePages(site, group.articles.length);
   topic.topicPages[folder] = pages;
@@ -91,7 +98,7 @@ async function publishTopic(site: Site, group: TopicGroup, store: AssetStore, ti
   // Only the last page changes with publication; the others are in topic page shards.
   const last = archivePagePath(pages, folder);
   const lastModified = times.archivePage(group.articles, pages);
-  topic.routes[last] = await store.add(renderTopicPage(site, group, pages), HTML, lastModified, "index");
+  topic.routes[last] = await store.add(renderTopicPage(site, group, pages), HTML_CONTENT_TYPE, lastModified, "index");
   return topic;
 }
 

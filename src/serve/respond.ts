@@ -1,3 +1,4 @@
+import { HTML_CONTENT_TYPE, TEXT_CONTENT_TYPE } from "../model/paths.ts";
 import type { ResourceKind } from "../model/site-manifest.ts";
 import { formatHttpDate, wholeSeconds } from "../model/time.ts";
 import { acceptsGzip } from "./accepts-gzip.ts";
@@ -155,11 +156,10 @@ async function respondWithRepresentation(
 
 /** The 404 page, with its length given like every other body's so a HEAD carries it too (and reads nothing). */
 export async function respondNotFound(page: Representation | undefined, moment: RequestMoment): Promise<Response> {
-  const contentType = "text/html; charset=utf-8";
   return new Response(page && moment.method !== "HEAD" ? await page.read() : null, {
     status: 404,
     headers: {
-      ...contentHeaders(contentType, cacheControl("not-found", moment.now, moment.nextAt)),
+      ...contentHeaders(HTML_CONTENT_TYPE, cacheControl("not-found", moment.now, moment.nextAt)),
       "Content-Length": String(page?.length ?? 0),
     },
   });
@@ -191,7 +191,7 @@ export function respondMethodNotAllowed(): Response {
     status: 405,
     headers: {
       Allow: ALLOWED_METHODS,
-      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Type": TEXT_CONTENT_TYPE,
       "Content-Length": String(METHOD_NOT_ALLOWED.byteLength),
       ...securityHeaders("text/plain"),
       ...CORS_HEADERS,
