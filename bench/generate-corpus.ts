@@ -6,6 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { articleText } from "../scripts/article-text.ts";
+import { articleFileName } from "../src/model/paths.ts";
 import { corpusImage } from "./corpus-images.ts";
 import { createRandom, makeParagraph, makeTitle, type Random } from "./news-text.ts";
 
@@ -77,7 +78,7 @@ export function generateCorpus(count: number, namedFor = count, options: CorpusO
     const image = imageName(n, count, options);
     const fields = image === undefined ? [] : [`Image: media/${image}`];
     const text = articleText({ title, date, fields, abstract, paragraphs });
-    files.push({ name: `${String(n).padStart(digits, "0")}_${id}.txt`, text });
+    files.push({ name: articleFileName(n, id, digits), text });
   }
   return files;
 }

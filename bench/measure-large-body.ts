@@ -10,6 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { findFreePort } from "../scripts/free-port.ts";
 import { readTreeRssBytes } from "../scripts/process-tree.ts";
 import { startWorkerd } from "../scripts/workerd-server.ts";
+import { parseArticleFileName } from "../src/model/paths.ts";
 import { largePng } from "../tests/support/large-png.ts";
 import { buildWorker, readManifest, type WorkerBuild } from "./build-worker.ts";
 import { writeCorpus } from "./generate-corpus.ts";
@@ -52,7 +53,7 @@ async function buildWithImages(dir: string): Promise<{ build: WorkerBuild; large
   // Articles 000_… and 001_… show them: the image line goes among the header fields, after the date line.
   const names = readdirSync(corpusDir).filter((name) => name.endsWith(".txt"));
   for (const [n, image] of ["large.png", "tiny.png"].entries()) {
-    const file = names.find((name) => name.startsWith(`${String(n).padStart(3, "0")}_`));
+    const file = names.find((name) => parseArticleFileName(name)?.number === n);
     if (!file) throw new Error(`${corpusDir}: no article ${n} to show ${image}`);
     const text = readFileSync(join(corpusDir, file), "utf8");
     writeFileSync(join(corpusDir, file), text.replace("\n\nAbstract:", `\nImage: media/${image}\n\nAbstract:`));

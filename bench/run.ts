@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { RunningServer } from "../scripts/process-group.ts";
 import { startWorkerd } from "../scripts/workerd-server.ts";
 import { startWranglerDev } from "../scripts/wrangler-dev-server.ts";
-import { articlePath } from "../src/model/paths.ts";
+import { articlePath, parseArticleFileName } from "../src/model/paths.ts";
 import { articleShardPath, readShardIndex } from "../src/model/shard-file.ts";
 import { attempt } from "./attempt.ts";
 import { buildWorker, readManifest, type WorkerBuild } from "./build-worker.ts";
@@ -58,7 +58,7 @@ function routesOf(build: WorkerBuild, corpusDir: string): Route[] {
 /** The canonical path of the corpus's middle article, its slug read from the shard the build wrote. */
 function middleArticlePath(build: WorkerBuild, corpusDir: string): string {
   const names = readdirSync(corpusDir).sort();
-  const id = /_([0-9a-f]{16})\.txt$/.exec(names[Math.floor(names.length / 2)] ?? "")?.[1];
+  const id = parseArticleFileName(names[Math.floor(names.length / 2)] ?? "")?.id;
   if (!id) throw new Error(`${corpusDir}: no NNN_<hex>.txt article in the middle`);
   const shard = readFileSync(join(build.siteDir, articleShardPath(id)));
   const entry = readShardIndex(new Uint8Array(shard)).entries.get(id);

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { TopicKind } from "./model/article.ts";
 import {
+  ARTICLE_ID,
   articlePath,
   FEED_FORMATS,
   FEEDS_PATH,
@@ -54,7 +55,6 @@ export interface AppOptions {
  * id or a legacy slug. Anything else under /articles/ names no article.
  */
 const ARTICLE_PATH = /^\/articles\/([^/]+)(?:\/([^/]+))?\/?$/;
-const ARTICLE_ID = /^[0-9a-f]{16}$/;
 /** An archive page number as the site writes it: no sign, no leading zero. */
 const PAGE_NUMBER = /^[1-9][0-9]{0,8}$/;
 const FEED_FILES: ReadonlySet<string> = new Set(FEED_FORMATS.map((format) => format.file));

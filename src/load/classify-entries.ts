@@ -1,3 +1,5 @@
+import { articleFileName } from "../model/paths.ts";
+
 /**
  * Which entries of the articles folder the build reads. Only `.txt` files are taken for
  * articles; anything else an editor or a person leaves there (backups such as `name.txt~`,
@@ -54,5 +56,5 @@ export function freshArticleName(taken: readonly string[], freshId: () => string
   const next = numbers.reduce((highest, n) => Math.max(highest, Number(n) + 1), 0);
   let id = freshId();
   while (taken.some((name) => name.includes(id))) id = freshId();
-  return `${String(next).padStart(3, "0")}_${id}.txt`;
+  return articleFileName(next, id);
 }

@@ -1,4 +1,5 @@
 import type { Article, ArticleImage, BodyOnDisk } from "../model/article.ts";
+import { parseArticleFileName } from "../model/paths.ts";
 import { type MediaSource, resolveImage } from "./article-image.ts";
 import { leaveBodyOnDisk, type ReadBody } from "./body-on-disk.ts";
 import { freshArticleName, randomArticleId } from "./classify-entries.ts";
@@ -52,16 +53,13 @@ export interface SourceLine {
  */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
-/** `NNN_<16 lowercase hex>.txt`; the number only orders a listing, so it may grow past 999. */
-const FILE_NAME = /^\d{3,}_([0-9a-f]{16})\.txt$/;
-
 export function fileNameOf(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
 /** The permanent id in an article's file name, or undefined if the name is not one. */
 export function idFromPath(path: string): string | undefined {
-  return FILE_NAME.exec(fileNameOf(path))?.[1];
+  return parseArticleFileName(fileNameOf(path))?.id;
 }
 
 /**

@@ -56,6 +56,10 @@ export const FEEDS_PATH = "/feeds";
 /** The same list as an OPML 2.0 subscription list, which a reader imports in one go. */
 export const OPML_PATH = "/feeds.opml";
 
+/** A permanent article id, the 16 lowercase hex digits of its file name. */
+const ID = "[0-9a-f]{16}";
+export const ARTICLE_ID = new RegExp(`^${ID}$`);
+
 /**
  * The one canonical path of an article: /articles/<id>/<slug>, or /articles/<id> when the
  * title gives no slug. The id finds the article; the slug is only for people reading the
@@ -122,3 +126,17 @@ export const RSS_IMAGE_SIZE = 144;
 export const ICON_LARGE: IconFile = { path: "/icon-512.png", file: "icon-512.png", mediaType: "image/png" };
 
 export const ICON_FILES: readonly IconFile[] = [FAVICON_ICO, FAVICON_SVG, ICON_SMALL, ICON_RSS, ICON_LARGE];
+
+/** `NNN_<16 lowercase hex>.txt`; the number only orders a listing, so it may grow past 999. */
+const ARTICLE_FILE_NAME = new RegExp(`^(\\d{3,})_(${ID})\\.txt$`);
+
+/** An article file's name: its number in the folder, at least `digits` long, then its id. */
+export function articleFileName(number: number, id: string, digits = 3): string {
+  return `${String(number).padStart(digits, "0")}_${id}.txt`;
+}
+
+/** The number and the permanent id an article's file name holds, or undefined if the name is not one. */
+export function parseArticleFileName(name: string): { readonly number: number; readonly id: string } | undefined {
+  const match = ARTICLE_FILE_NAME.exec(name);
+  return match ? { number: Number(match[1]), id: match[2] ?? "" } : undefined;
+}

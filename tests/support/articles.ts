@@ -4,6 +4,7 @@ import { type ArticleParts, articleText } from "../../scripts/article-text.ts";
 import type { MediaSource } from "../../src/load/article-image.ts";
 import { type LoadResult, loadArticles, type SourceFile } from "../../src/load/load-articles.ts";
 import type { ArticleBundle } from "../../src/model/article.ts";
+import { articleFileName } from "../../src/model/paths.ts";
 
 export { articleText };
 
@@ -19,7 +20,7 @@ export function idOf(n: number): string {
 
 /** An article file's name: its number in the folder, then its id. */
 export function fileNameOf(n: number, id = idOf(n)): string {
-  return `${String(n).padStart(3, "0")}_${id}.txt`;
+  return articleFileName(n, id);
 }
 
 export function sourceFile(source: ArticleSource, index = 0): SourceFile {

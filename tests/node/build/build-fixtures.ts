@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
+import { articleFileName } from "../../../src/model/paths.ts";
 import { numberedArticleText } from "../../support/articles.ts";
 import { childEnv, ROOT } from "../../support/project-copy.ts";
 import { Random } from "../../support/random.ts";
@@ -18,7 +19,7 @@ export function spreadIdOf(n: number): string {
 export function writeSpreadArticles(dir: string, count: number): void {
   mkdirSync(dir, { recursive: true });
   for (let n = 0; n < count; n++) {
-    writeFileSync(join(dir, `${String(n).padStart(3, "0")}_${spreadIdOf(n)}.txt`), numberedArticleText(n));
+    writeFileSync(join(dir, articleFileName(n, spreadIdOf(n))), numberedArticleText(n));
   }
 }
 

@@ -1,6 +1,7 @@
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { articleFileName } from "../../../src/model/paths.ts";
 import { articleShardPath } from "../../../src/model/shard-file.ts";
 import { makeTempDir, removeTempDirs } from "../../support/project-copy.ts";
 import { readBuild, runBuild, spreadIdOf, writeSpreadArticles } from "./build-fixtures.ts";
@@ -23,7 +24,7 @@ describe("a rebuild after one article is edited", () => {
     expect(shards?.[1]).toBe(shards?.[2]);
     const before = readBuild(out);
 
-    const edited = `${String(7).padStart(3, "0")}_${spreadIdOf(7)}.txt`;
+    const edited = articleFileName(7, spreadIdOf(7));
     appendFileSync(join(articles, edited), "\nA correction, added later.\n");
     const again = runBuild(articles, out);
     expect(again.status, again.stderr).toBe(0);

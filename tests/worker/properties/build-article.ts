@@ -1,6 +1,7 @@
 import { loadArticles } from "../../../src/load/load-articles.ts";
 import { parseArticle } from "../../../src/load/parse-article.ts";
 import type { Article } from "../../../src/model/article.ts";
+import { articleFileName } from "../../../src/model/paths.ts";
 import { type ArticleFields, toArticleFile } from "./hostile-text.ts";
 
 export interface GeneratedArticle {
@@ -17,7 +18,7 @@ export interface GeneratedArticle {
 export function buildArticles(generated: readonly GeneratedArticle[]): Article[] {
   const files = generated.flatMap((g, index) => {
     const date = `2025-01-${String(1 + (index % 28)).padStart(2, "0")} 12:00:00`;
-    const path = `articles/${String(index).padStart(3, "0")}_${g.id}.txt`;
+    const path = `articles/${articleFileName(index, g.id)}`;
     const text = toArticleFile(g.fields, date, g.lineEnd);
     return parseArticle(path, text, "UTC").ok ? [{ path, bytes: new TextEncoder().encode(text) }] : [];
   });
