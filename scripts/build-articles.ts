@@ -17,6 +17,7 @@ import { classifyEntries, skippedNotice } from "../src/load/classify-entries.ts"
 import { idFromPath, loadArticles, type SourceFile } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
 import type { ArticleBundle } from "../src/model/article.ts";
+import { mediaNameOf } from "../src/model/paths.ts";
 import { latestOf, wholeSeconds } from "../src/model/time.ts";
 import { publishSite } from "../src/publish/publish-site.ts";
 import { PAGE_STYLE } from "../src/render/page-style.ts";
@@ -167,11 +168,11 @@ const now = wholeSeconds(Date.now());
 const revisions = readRevisions(git, articlesDir, [...read, ...mediaNames], ".", now);
 progress.done();
 for (const line of revisions.notices) process.stderr.write(`${line}\n`);
-// A served image's path is /media/<digest>/<its name under articles/media/>.
 const servedImageNames = new Map(
-  articles.flatMap((a) =>
-    a.image && served.has(a.image.url) ? [[a.id, a.image.url.split("/").slice(3).join("/")]] : [],
-  ),
+  articles.flatMap((a) => {
+    const name = a.image && served.has(a.image.url) ? mediaNameOf(a.image.url) : undefined;
+    return name === undefined ? [] : [[a.id, name]];
+  }),
 );
 const bundle: ArticleBundle = {
   articles,

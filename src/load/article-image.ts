@@ -1,6 +1,7 @@
 import { imageSize } from "image-size";
 import type { ArticleImage } from "../model/article.ts";
 import { IMAGE_TYPES, imageTypeOfExtension } from "../model/image-types.ts";
+import { mediaPath } from "../model/paths.ts";
 import type { ImageReference } from "./header-fields.ts";
 
 /** A file under articles/media/, with the SHA-256 of its bytes in hex (the build hashes it). */
@@ -12,11 +13,6 @@ export interface MediaSource {
 /** The largest file Workers Static Assets serves. */
 const MAX_BYTES = 25 * 1024 * 1024;
 const EXPECTED = "expected a PNG, JPEG, GIF, WebP or AVIF file of at most 25 MiB in articles/media/";
-
-/** Where the site serves a media file: its digest in the path, so the address changes with the bytes. */
-export function mediaPath(name: string, sha256: string): string {
-  return `/media/${sha256.slice(0, 16)}/${name}`;
-}
 
 /**
  * The image an article names, with everything a page or feed needs to show it; or what is

@@ -127,6 +127,16 @@ export const ICON_LARGE: IconFile = { path: "/icon-512.png", file: "icon-512.png
 
 export const ICON_FILES: readonly IconFile[] = [FAVICON_ICO, FAVICON_SVG, ICON_SMALL, ICON_RSS, ICON_LARGE];
 
+/** Where the site serves a media file: its digest in the path, so the address changes with the bytes. */
+export function mediaPath(name: string, sha256: string): string {
+  return `/media/${sha256.slice(0, 16)}/${name}`;
+}
+
+/** The name under articles/media/ ("grid.png", "2025/map.png") of the file mediaPath serves at `path`. */
+export function mediaNameOf(path: string): string | undefined {
+  return /^\/media\/[^/]+\/(.+)$/.exec(path)?.[1];
+}
+
 /** `NNN_<16 lowercase hex>.txt`; the number only orders a listing, so it may grow past 999. */
 const ARTICLE_FILE_NAME = new RegExp(`^(\\d{3,})_(${ID})\\.txt$`);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import sample from "../../articles/000_257de2f4becf6e8f.txt?raw";
-import { mediaPath } from "../../src/load/article-image.ts";
 import { loadArticles } from "../../src/load/load-articles.ts";
 import { parseArticle } from "../../src/load/parse-article.ts";
 import { formatProblem } from "../../src/load/problem.ts";
+import { mediaPath } from "../../src/model/paths.ts";
 import { toRfc3339 } from "../../src/model/time.ts";
 import { PNG_3X2, TINY_GIF } from "./support/images.ts";
 
