@@ -10,6 +10,7 @@ import {
   OPML_PATH,
   ROBOTS_PATH,
   SITEMAP_PATH,
+  shardOfPage,
   TEXT_CONTENT_TYPE,
 } from "./model/paths.ts";
 import {
@@ -168,7 +169,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
    */
   const archivePage = (c: Context, state: ServedState) =>
     numberedPage(state, "", c.req.param("page") ?? "", state.pageCount, (page) =>
-      pageShardPath(Math.floor((page - 1) / manifest.pagesPerShard)),
+      pageShardPath(shardOfPage(page, manifest.pagesPerShard)),
     );
 
   /**
@@ -197,7 +198,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     const param = c.req.param("page") ?? "";
     const file = c.req.param("file") ?? "";
     if (!PAGE_NUMBER.test(param) || !FEED_FILES.has(file) || Number(param) > state.completePages) return undefined;
-    const path = archiveShardPath(Math.floor((Number(param) - 1) / manifest.feedPagesPerShard));
+    const path = archiveShardPath(shardOfPage(Number(param), manifest.feedPagesPerShard));
     const entry = await reader.shardEntry(path, archiveDocumentKey(Number(param), file));
     const codings = entry && storedCodings(path, entry);
     if (!entry?.contentType || !codings) return undefined;

@@ -84,6 +84,11 @@ export function archivePagePath(pageNumber: number, folder = ""): string {
   return `${folder}/page/${pageNumber}`;
 }
 
+/** Which shard holds page `pageNumber` (from 1) when shards hold `pagesPerShard` pages each, from 0. */
+export function shardOfPage(pageNumber: number, pagesPerShard: number): number {
+  return Math.floor((pageNumber - 1) / pagesPerShard);
+}
+
 export const ROBOTS_PATH = "/robots.txt";
 
 export const SITEMAP_PATH = "/sitemap.xml";

@@ -1,6 +1,7 @@
 // A shard file holds many bodies behind one index line, so that 100,000 pages fit in a few
 // thousand asset files (the asset server has no Range: the Worker slices the body it needs).
 // Layout: the index as one line of JSON, "\n", then the bodies back to back.
+import { shardOfPage } from "./paths.ts";
 import type { Validators } from "./site-manifest.ts";
 
 export interface ShardEntry extends Validators {
@@ -90,7 +91,7 @@ export function articleShardPath(id: string): string {
  * /tags/energy/page/1 … /page/pagesPerShard. One folder, as the build lists its own.
  */
 export function topicPageShardPath(folder: string, pageNumber: number, pagesPerShard: number): string {
-  return `/t/${folder.slice(1).replace("/", "-")}-${Math.floor((pageNumber - 1) / pagesPerShard)}`;
+  return `/t/${folder.slice(1).replace("/", "-")}-${shardOfPage(pageNumber, pagesPerShard)}`;
 }
 
 export function pageShardPath(shard: number): string {

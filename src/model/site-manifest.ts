@@ -14,9 +14,9 @@ export interface SiteManifest {
   readonly notFound: number;
   /** Ascending by `from`; the state in force at an instant is the last one that has begun. */
   readonly states: readonly PublicationState[];
-  /** Archive pages per page shard: /page/N is in shard ⌊(N−1)/pagesPerShard⌋. */
+  /** Archive pages per page shard: /page/N is in shard shardOfPage(N, pagesPerShard) (src/model/paths.ts). */
   readonly pagesPerShard: number;
-  /** Complete archive pages per archive shard: /page/N/<feed> is in ⌊(N−1)/feedPagesPerShard⌋. */
+  /** Complete archive pages per archive shard: /page/N/<feed> is in shardOfPage(N, feedPagesPerShard). */
   readonly feedPagesPerShard: number;
   /** The site's WebSub hub, which the Worker notifies as scheduled feeds change (src/push/). */
   readonly websubHub?: string;

@@ -1,4 +1,5 @@
 import type { Article } from "../model/article.ts";
+import { shardOfPage } from "../model/paths.ts";
 import { archiveShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { wholeSeconds } from "../model/time.ts";
@@ -58,7 +59,7 @@ export async function archiveShards(
     const pages: number[] = [];
     for (let page = first; page < first + perShard && page <= complete; page++) pages.push(page);
     const documents = pages.map((page) => archiveFeed(site, all, page, completeAtBuild));
-    const path = archiveShardPath((first - 1) / perShard);
+    const path = archiveShardPath(shardOfPage(first, perShard));
     const shown = documents.map((document) => [document.paging, document.entries.map((a) => [a, times.article(a)])]);
     const sourceKey = await store.hexOf(new TextEncoder().encode(JSON.stringify([site, times.templates, shown])));
     sourceKeys.set(path, sourceKey);

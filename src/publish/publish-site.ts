@@ -13,6 +13,7 @@ import {
   PAGES_SITEMAP_PATH,
   ROBOTS_PATH,
   SITEMAP_PATH,
+  shardOfPage,
   TEXT_CONTENT_TYPE,
   XML_CONTENT_TYPE,
 } from "../model/paths.ts";
@@ -412,7 +413,7 @@ function pageShards(site: Site, all: readonly Article[], times: ModifiedTimes, s
       pagesPerShard: PAGES_PER_SHARD,
       render: (page) => renderArchivePage(site, all, page),
       lastModified: (page) => times.archivePage(all, page),
-      shardPath: (first) => pageShardPath((first - 1) / PAGES_PER_SHARD),
+      shardPath: (first) => pageShardPath(shardOfPage(first, PAGES_PER_SHARD)),
     },
     store,
   );

@@ -1,7 +1,14 @@
-// The names src/model/paths.ts writes are the names it reads back: each pair is the one place
-// its format is spelled, for the build, the Worker and the tools alike.
+// The names and numbers src/model/paths.ts writes are the ones it reads back: each is spelled
+// in one place, for the build, the Worker and the tools alike.
 import { describe, expect, it } from "vitest";
-import { ARTICLE_ID, articleFileName, mediaNameOf, mediaPath, parseArticleFileName } from "../../src/model/paths.ts";
+import {
+  ARTICLE_ID,
+  articleFileName,
+  mediaNameOf,
+  mediaPath,
+  parseArticleFileName,
+  shardOfPage,
+} from "../../src/model/paths.ts";
 
 const ID = "0a1b2c3d4e5f6a7b";
 
@@ -36,5 +43,11 @@ describe("a media file's served path", () => {
     for (const path of ["/media/grid.png", "/articles/x/grid.png", "https://example.org/media/ab/grid.png"]) {
       expect(mediaNameOf(path), path).toBeUndefined();
     }
+  });
+});
+
+describe("which shard holds a page", () => {
+  it("puts pages 1 … N in shard 0, N+1 … 2N in shard 1", () => {
+    expect([1, 16, 17, 32, 33].map((page) => shardOfPage(page, 16))).toEqual([0, 0, 1, 1, 2]);
   });
 });
