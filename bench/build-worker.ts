@@ -7,14 +7,13 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { readGeneratedModule } from "../scripts/generated-module.ts";
 import { WRANGLER_CLI } from "../scripts/runtime-binaries.ts";
+import { SITE_DIR } from "../src/model/paths.ts";
 import type { SiteManifest } from "../src/model/site-manifest.ts";
 import { runCommand } from "./run-command.ts";
 import { readUpload, type Upload } from "./upload-files.ts";
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, "..");
 
-/** Where the copy's build publishes the assets: wrangler.toml's [assets] directory. */
-const SITE_DIR = join("dist", "site");
 /** Where the bundle goes: outside the assets directory, so it is not uploaded as one. */
 const BUNDLE_DIR = join("dist", "worker");
 

@@ -13,7 +13,7 @@ import { readMedia } from "../scripts/read-media.ts";
 import { startWranglerDev } from "../scripts/wrangler-dev-server.ts";
 import { idFromPath, loadArticles } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
-import { articlePath } from "../src/model/paths.ts";
+import { articlePath, SITE_DIR } from "../src/model/paths.ts";
 import { ARTICLES_PER_SITEMAP } from "../src/render/sitemap.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { copyProject, publishCommand } from "./build-worker.ts";
@@ -163,7 +163,7 @@ export async function measureTrafficDay(
   await runCommand(command, args, { cwd: workerDir });
 
   const site = readSiteFacts(corpusDir);
-  const siteDir = join(workerDir, "dist", "site");
+  const siteDir = join(workerDir, SITE_DIR);
   const day = planDay(site);
   const sampled = sampleDay(day, sample);
   const shipped = parse(readFileSync(join(workerDir, "wrangler.toml"), "utf8"));

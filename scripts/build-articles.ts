@@ -17,7 +17,7 @@ import { classifyEntries, skippedNotice } from "../src/load/classify-entries.ts"
 import { idFromPath, loadArticles, type SourceFile } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
 import type { ArticleBundle } from "../src/model/article.ts";
-import { mediaNameOf } from "../src/model/paths.ts";
+import { mediaNameOf, SITE_DIR } from "../src/model/paths.ts";
 import { latestOf, wholeSeconds } from "../src/model/time.ts";
 import { publishSite } from "../src/publish/publish-site.ts";
 import { PAGE_STYLE } from "../src/render/page-style.ts";
@@ -47,7 +47,7 @@ const { values } = parseArgs({
   options: {
     articles: { type: "string", default: process.env.ARTICLES_DIR || "articles" },
     out: { type: "string", default: "src/generated/site-manifest.ts" },
-    site: { type: "string", default: process.env.SITE_DIR || "dist/site" },
+    site: { type: "string", default: process.env.SITE_DIR || SITE_DIR },
     // The wrangler configuration that holds the site's address.
     config: { type: "string", default: WRANGLER_CONFIG_FILE },
   },

@@ -142,6 +142,9 @@ export function mediaNameOf(path: string): string | undefined {
   return /^\/media\/[^/]+\/(.+)$/.exec(path)?.[1];
 }
 
+/** Where a build writes the static assets unless told otherwise: wrangler.toml's [assets] directory. */
+export const SITE_DIR = "dist/site";
+
 /** `NNN_<16 lowercase hex>.txt`; the number only orders a listing, so it may grow past 999. */
 const ARTICLE_FILE_NAME = new RegExp(`^(\\d{3,})_(${ID})\\.txt$`);
 

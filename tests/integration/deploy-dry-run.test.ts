@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { WRANGLER_CLI } from "../../scripts/runtime-binaries.ts";
 import { HOW_TO_SET } from "../../scripts/site-address.ts";
+import { SITE_DIR } from "../../src/model/paths.ts";
 import { childEnv, makeProjectCopy, removeTempDirs } from "../support/project-copy.ts";
 
 afterAll(removeTempDirs);
@@ -75,7 +76,7 @@ describe("wrangler deploy, with the address where a Workers user sets it", () =>
         `[custom build] ${says}`,
         `[custom build] nothing was built or uploaded; ${HOW_TO_SET}`,
       ]);
-      expect(existsSync(join(dir, "dist", "site"))).toBe(false);
+      expect(existsSync(join(dir, SITE_DIR))).toBe(false);
       expect(existsSync(join(dir, "src", "generated", "site-manifest.ts"))).toBe(false);
     },
   );

@@ -18,6 +18,7 @@ import { generatedModule } from "../../scripts/generated-module.ts";
 import { LOCAL_BASE_URL } from "../../scripts/site-address.ts";
 import { HEADERS_FILE } from "../../scripts/site-files.ts";
 import { loadArticles } from "../../src/load/load-articles.ts";
+import { SITE_DIR } from "../../src/model/paths.ts";
 import { renderHeadersFile } from "../../src/publish/headers-file.ts";
 import { publishSite } from "../../src/publish/publish-site.ts";
 import { fixedClockArgs } from "../node/build/build-fixtures.ts";
@@ -103,7 +104,7 @@ function buildAt(dir: string, clock: number, env: NodeJS.ProcessEnv = childEnv()
 function builtSite(dir: string) {
   return {
     module: readFileSync(join(dir, "src/generated/site-manifest.ts"), "utf8"),
-    files: readSiteFiles(join(dir, "dist/site")),
+    files: readSiteFiles(join(dir, SITE_DIR)),
   };
 }
 

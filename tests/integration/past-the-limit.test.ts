@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parse, stringify } from "smol-toml";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../scripts/process-group.ts";
+import { SITE_DIR } from "../../src/model/paths.ts";
 import { articleText, fileNameOf, idOf } from "../support/articles.ts";
 import { childEnv, makeProjectCopy, removeTempDirs } from "../support/project-copy.ts";
 import { startTestWranglerDev } from "../support/test-wrangler-dev.ts";
@@ -64,7 +65,7 @@ describe("a site past the free plan's daily Worker limit", () => {
     dev = await startTestWranglerDev(dir, { args: ["--config", "limited.toml"] });
     const get = (path: string, init?: RequestInit) => fetch(`${dev?.origin}${path}`, init);
 
-    const site = join(dir, "dist", "site");
+    const site = join(dir, SITE_DIR);
     expect(readFileSync(join(site, "_headers"), "utf8")).toMatch(/^\/media\/\*\.png$/m);
     const page = `/articles/${idOf(10)}/with-a-picture`;
     const [image] = readFileSync(join(site, page.slice(1)), "utf8").match(/\/media\/[0-9a-f]{16}\/grid\.png/) ?? [];

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readGeneratedModule } from "../../../scripts/generated-module.ts";
+import { SITE_DIR } from "../../../src/model/paths.ts";
 import { stateIndexAt } from "../../../src/model/site-manifest.ts";
 import { articleText, fileNameOf, idOf } from "../../support/articles.ts";
 import { childEnv, makeProjectCopy, removeTempDirs } from "../../support/project-copy.ts";
@@ -44,7 +45,7 @@ describe("a commit dated two days after the build's clock", () => {
       const state = manifest.states[stateIndexAt(manifest.states, at)];
       return Object.entries({ ...state?.routes, ...state?.previews }).map(([path, index]) => {
         const file = manifest.files[index]?.path ?? "";
-        return { path, text: readFileSync(join(dir, "dist/site", file)).toString("latin1") };
+        return { path, text: readFileSync(join(dir, SITE_DIR, file)).toString("latin1") };
       });
     };
     const naming = (at: number) =>

@@ -11,6 +11,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { SITE_DIR } from "../../../src/model/paths.ts";
 import { articleShardPath, readShardIndex } from "../../../src/model/shard-file.ts";
 import { fileNameOf, idOf, numberedArticleText } from "../../support/articles.ts";
 import { childEnv, makeProjectCopy, makeTempDir, removeTempDirs } from "../../support/project-copy.ts";
@@ -71,7 +72,7 @@ function snapshot(dir: string): Map<string, string> {
 
 /** The Last-Modified of article `n`'s page, from its shard's index. */
 function lastModifiedOf(dir: string, n: number): number | undefined {
-  const shard = readFileSync(join(dir, "dist/site", articleShardPath(idOf(n))));
+  const shard = readFileSync(join(dir, SITE_DIR, articleShardPath(idOf(n))));
   return readShardIndex(new Uint8Array(shard)).entries.get(idOf(n))?.lastModifiedMs;
 }
 
@@ -92,7 +93,7 @@ function buildFromScratch(dir: string, env: Record<string, string> = {}) {
 function built(dir: string) {
   return {
     module: readFileSync(join(dir, "src/generated/site-manifest.ts"), "utf8"),
-    files: readSiteFiles(join(dir, "dist/site")),
+    files: readSiteFiles(join(dir, SITE_DIR)),
   };
 }
 
@@ -129,7 +130,7 @@ describe("a rebuild with nothing changed", () => {
   it("builds again when an output was removed", () => {
     const dir = committedProject("noop-outputs", 3);
     build(dir);
-    const shard = join(dir, "dist/site", articleShardPath(idOf(1)));
+    const shard = join(dir, SITE_DIR, articleShardPath(idOf(1)));
     rmSync(shard);
     expect(build(dir)).toMatch(/^built 3 article/);
     expect(statSync(shard).isFile()).toBe(true);
