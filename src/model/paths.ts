@@ -79,6 +79,12 @@ export function topicPath(kind: TopicKind, topic: Pick<Topic, "slug">): string {
   return `/${kind}/${topic.slug}`;
 }
 
+/**
+ * The taxonomy a feed's tag categories name, Atom's scheme and RSS's domain alike: followed by a
+ * tag's slug (the category's term) it is the tag's page (RFC 4287 §4.2.2).
+ */
+export const TAG_SCHEME_PATH = `${topicsPath("tags")}/`;
+
 /** Site-relative path of an archive page: the site's ("/page/3"), or a topic's ("/tags/energy/page/3"). */
 export function archivePagePath(pageNumber: number, folder = ""): string {
   return `${folder}/page/${pageNumber}`;

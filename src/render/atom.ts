@@ -1,4 +1,4 @@
-import { ATOM_FORMAT, feedPathIn, ICON_SMALL, topicsPath } from "../model/paths.ts";
+import { ATOM_FORMAT, feedPathIn, ICON_SMALL, TAG_SCHEME_PATH } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { toRfc3339 } from "../model/time.ts";
 import { renderContentHtml } from "./article-html.ts";
@@ -48,9 +48,7 @@ ${atomImageLink(site, article.image)}<published>${toRfc3339(article.published)}<
 <author><name>${authorOf(site, article).label}</name></author>
 ${(article.tags ?? []).map(
   // RFC 4287 §4.2.2: term identifies the category within scheme, label is for people.
-  (
-    tag,
-  ) => html`<category term="${tag.slug}" scheme="${absoluteUrl(site, `${topicsPath("tags")}/`)}" label="${tag.label}"/>
+  (tag) => html`<category term="${tag.slug}" scheme="${absoluteUrl(site, TAG_SCHEME_PATH)}" label="${tag.label}"/>
 `,
 )}
 <summary type="text">${article.abstract}</summary>

@@ -1,5 +1,5 @@
 import { Feed } from "feed";
-import { feedPathIn, ICON_RSS, RSS_FORMAT, topicsPath } from "../model/paths.ts";
+import { feedPathIn, ICON_RSS, RSS_FORMAT, TAG_SCHEME_PATH } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { type FeedDocument, feedUpdated } from "./feed-document.ts";
@@ -50,7 +50,7 @@ export function renderRss(site: Site, document: FeedDocument): string {
       // Escaped HTML holds no "]]>" ("&gt;"), so it needs no splitting.
       content: renderContentHtml(site, article),
       // RSS 2.0 <category domain>: the domain names the taxonomy, here the site's topic pages.
-      category: (article.tags ?? []).map((tag) => ({ name: tag.label, domain: absoluteUrl(site, topicsPath("tags")) })),
+      category: (article.tags ?? []).map((tag) => ({ name: tag.label, domain: absoluteUrl(site, TAG_SCHEME_PATH) })),
       // RSS <author> must be an e-mail address; a name goes in dc:creator.
       extensions: [
         { name: "dc:creator", objects: { _text: authorOf(site, article).label } },

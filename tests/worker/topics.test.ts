@@ -140,8 +140,8 @@ describe("tag feeds", () => {
     expect(rss.link).toBe(`${BASE}/tags/energy`);
     expect(rss.items?.map((item) => item.link)).toEqual([articleUrl(5), articleUrl(3)]);
     expect(rss.items?.[1]?.categories).toEqual([
-      { name: "Energy", domain: `${BASE}/tags` },
-      { name: "Енергетика", domain: `${BASE}/tags` },
+      { name: "Energy", domain: `${BASE}/tags/` },
+      { name: "Енергетика", domain: `${BASE}/tags/` },
     ]);
 
     const atomXml = await (await get("/tags/energy/atom.xml", "application/atom+xml")).text();
