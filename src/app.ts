@@ -191,7 +191,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
   };
 
   /**
-   * /page/N/rss.xml, atom.xml, feed.json: page N's archive documents (src/render/archive-feeds.ts),
+   * /page/N/rss.xml, atom.xml, feed.json: page N's archive documents (src/model/archive-feeds.ts),
    * only while page N is complete in this state. No preview: a browser gets the document too.
    */
   const archiveDocument = async (c: Context, state: ServedState): Promise<Resource | undefined> => {

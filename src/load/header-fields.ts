@@ -1,5 +1,5 @@
 import type { PublishedTime, Topic } from "../model/article.ts";
-import { MAX_SLUG_LENGTH, slugify } from "./slugify.ts";
+import { MAX_SLUG_LENGTH, slugify } from "../model/slugify.ts";
 
 /** The optional lines between the date line and `Abstract:`, in the order the docs list them. */
 export const FIELD_NAMES = ["Tags", "Author", "Updated", "Image", "Slug"] as const;

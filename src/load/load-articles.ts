@@ -1,13 +1,13 @@
 import type { Article, ArticleImage, BodyOnDisk } from "../model/article.ts";
+import { assignLegacySlugs } from "../model/legacy-slug.ts";
 import { parseArticleFileName } from "../model/paths.ts";
+import { slugify } from "../model/slugify.ts";
 import { type MediaSource, resolveImage } from "./article-image.ts";
 import { leaveBodyOnDisk, type ReadBody } from "./body-on-disk.ts";
 import { freshArticleName, randomArticleId } from "./classify-entries.ts";
 import { decodeUtf8 } from "./decode-utf8.ts";
-import { assignLegacySlugs } from "./legacy-slug.ts";
 import { type ParsedArticle, parseArticle } from "./parse-article.ts";
 import type { Problem } from "./problem.ts";
-import { slugify } from "./slugify.ts";
 
 export interface SourceFile {
   /** Path as it should appear in messages, e.g. "articles/000_257de2f4becf6e8f.txt". */

@@ -9,7 +9,7 @@ export interface Article {
   readonly slug: string;
   /**
    * The one path segment the publisher's first versions gave this article (/articles/<legacy
-   * slug>), kept so those old addresses still lead to it (src/load/legacy-slug.ts).
+   * slug>), kept so those old addresses still lead to it (src/model/legacy-slug.ts).
    */
   readonly legacySlug: string;
   readonly title: string;

@@ -1,7 +1,7 @@
+import type { FeedDocument } from "../model/feed-document.ts";
 import { FEED_FORMATS } from "../model/paths.ts";
 import { archiveDocumentKey, packShard, type ShardBody } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
-import type { FeedDocument } from "../render/feed-document.ts";
 import { renderFeed } from "../render/render-feed.ts";
 import type { EtagOf } from "./article-shard.ts";
 

@@ -1,9 +1,9 @@
+import { archiveFeed, countCompletePages } from "../model/archive-feeds.ts";
 import type { Article } from "../model/article.ts";
 import { shardOfPage } from "../model/paths.ts";
 import { archiveShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { wholeSeconds } from "../model/time.ts";
-import { archiveFeed, countCompletePages } from "../render/archive-feeds.ts";
 import type { ArchiveShardTask } from "./archive-shard.ts";
 import type { AssetStore } from "./asset-store.ts";
 import { InFlightLimit } from "./in-flight-limit.ts";
@@ -34,7 +34,7 @@ export interface ArchiveShardOutput {
 }
 
 /**
- * The archive documents (src/render/archive-feeds.ts) of every page that is complete once
+ * The archive documents (src/model/archive-feeds.ts) of every page that is complete once
  * everything is published, scheduled articles included: a complete page's documents read the
  * same in every state that has it, so they are rendered once, not per state. The Worker serves
  * page k only in a state where it is complete. A shard whose sources (the site, the templates'

@@ -1,7 +1,7 @@
+import { archivePageEntries } from "../model/archive-pages.ts";
 import type { Article, ArticleBundle } from "../model/article.ts";
+import { lastUpdate } from "../model/last-update.ts";
 import type { Site } from "../model/site.ts";
-import { archivePageEntries } from "../render/archive-pages.ts";
-import { lastUpdate } from "../render/last-update.ts";
 
 type Revisions = Pick<ArticleBundle, "revisedAt" | "articleRevisedAt">;
 

@@ -1,5 +1,9 @@
+import { countCompletePages } from "../model/archive-feeds.ts";
+import { countArchivePages, homePageEntries } from "../model/archive-pages.ts";
 import type { Article, ArticleBundle, TopicKind } from "../model/article.ts";
+import { siteFeed } from "../model/feed-document.ts";
 import { imageTypeOfName } from "../model/image-types.ts";
+import { listedFeeds } from "../model/listed-feeds.ts";
 import {
   archivePagePath,
   articlePath,
@@ -21,20 +25,16 @@ import { type LegacyTarget, legacyShardPath, pageShardPath } from "../model/shar
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type ResourceKind, type SiteManifest } from "../model/site-manifest.ts";
 import { latestOf } from "../model/time.ts";
-import { countCompletePages } from "../render/archive-feeds.ts";
-import { countArchivePages, homePageEntries } from "../render/archive-pages.ts";
-import { siteFeed } from "../render/feed-document.ts";
+import { authorGroups, hasAuthorPages, type TopicGroup, tagGroups } from "../model/topics.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import { renderFeedsPage } from "../render/feeds-page.ts";
 import { renderArchivePage, renderIndexPage } from "../render/index-page.ts";
 import { absoluteUrl, homeUrl } from "../render/links.ts";
-import { listedFeeds } from "../render/listed-feeds.ts";
 import { renderNotFoundPage } from "../render/not-found-page.ts";
 import { renderOpml } from "../render/opml.ts";
 import { renderFeed } from "../render/render-feed.ts";
 import { renderRobots } from "../render/robots.ts";
 import { ARTICLES_PER_SITEMAP, renderSitemap, renderSitemapIndex, type SitemapEntry } from "../render/sitemap.ts";
-import { authorGroups, hasAuthorPages, type TopicGroup, tagGroups } from "../render/topics.ts";
 import { type ArchiveShardTask, renderArchiveShard } from "./archive-shard.ts";
 import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";
 import { placeArticles } from "./article-pages.ts";
@@ -49,7 +49,7 @@ import { type ServedMediaFile, servedMedia } from "./served-media.ts";
 
 /** What every state needs to publish its topics: whether authors have pages, and what is already rendered. */
 interface TopicsInput {
-  /** Whether the site has more than one author (src/render/topics.ts). */
+  /** Whether the site has more than one author (src/model/topics.ts). */
   readonly authors: boolean;
   readonly all: readonly Article[];
   readonly cache: TopicCache;

@@ -1,15 +1,15 @@
+import { countArchivePages } from "../model/archive-pages.ts";
 import type { Article, TopicKind } from "../model/article.ts";
+import { feedEntries, topicFeed } from "../model/feed-document.ts";
 import { archivePagePath, FEED_FORMATS, feedPathIn, HTML_CONTENT_TYPE, topicPath, topicsPath } from "../model/paths.ts";
 import { topicPageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
-import { countArchivePages } from "../render/archive-pages.ts";
-import { feedEntries, topicFeed } from "../render/feed-document.ts";
+import type { TopicGroup } from "../model/topics.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import { absoluteUrl } from "../render/links.ts";
 import { renderFeed } from "../render/render-feed.ts";
 import type { SitemapEntry } from "../render/sitemap.ts";
 import { renderTopicPage, renderTopicsIndexPage } from "../render/topic-pages.ts";
-import type { TopicGroup } from "../render/topics.ts";
 import type { AssetStore } from "./asset-store.ts";
 import type { ModifiedTimes } from "./modified-times.ts";
 import { stablePageShards } from "./page-shards.ts";

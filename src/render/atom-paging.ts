@@ -1,6 +1,6 @@
+import type { FeedDocument } from "../model/feed-document.ts";
 import { ATOM_FORMAT, feedPathIn } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import type { FeedDocument } from "./feed-document.ts";
 import { FEED_HISTORY_NAMESPACE, isArchiveDocument, pagingLinks } from "./feed-paging.ts";
 import { html } from "./html.ts";
 

@@ -1,16 +1,16 @@
+import { type FeedDocument, feedUpdated } from "../model/feed-document.ts";
+import { lastUpdate } from "../model/last-update.ts";
 import { ATOM_FORMAT, feedPathIn, ICON_SMALL, TAG_SCHEME_PATH } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { toRfc3339 } from "../model/time.ts";
+import { authorOf } from "../model/topics.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { atomIdPath, atomPagingElements, atomPagingNamespace } from "./atom-paging.ts";
-import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { atomImageLink } from "./feed-image.ts";
 import { hubOf } from "./feed-paging.ts";
 import { html, toHtmlString } from "./html.ts";
-import { lastUpdate } from "./last-update.ts";
 import { absoluteUrl, articleUrl, feedTagUri, tagUri } from "./links.ts";
 import { GENERATOR } from "./rss.ts";
-import { authorOf } from "./topics.ts";
 
 /**
  * Atom 1.0 (RFC 4287), written here rather than by `feed`, whose Atom marks every title and

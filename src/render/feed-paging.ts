@@ -1,6 +1,6 @@
+import type { FeedDocument } from "../model/feed-document.ts";
 import { type FeedFormat, feedPathIn } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import type { FeedDocument } from "./feed-document.ts";
 import { absoluteUrl } from "./links.ts";
 
 /** The namespace RFC 5005 (§1.1) binds to the prefix fh, for fh:archive. */

@@ -1,7 +1,7 @@
+import type { FeedDocument } from "../model/feed-document.ts";
 import { FEED_FORMATS, FEEDS_PATH, type FeedFormat, feedPathIn } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { renderEntryList } from "./entry-list.ts";
-import type { FeedDocument } from "./feed-document.ts";
 import { html } from "./html.ts";
 import { absoluteUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";

@@ -1,7 +1,7 @@
+import { archivePageEntries, countArchivePages, homePageEntries, pageBeforeHome } from "../model/archive-pages.ts";
 import type { Article, TopicKind } from "../model/article.ts";
 import { archivePagePath, topicsPath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import { archivePageEntries, countArchivePages, homePageEntries, pageBeforeHome } from "./archive-pages.ts";
 import { renderEntryList } from "./entry-list.ts";
 import { html } from "./html.ts";
 import { absoluteUrl, homeUrl } from "./links.ts";
@@ -52,7 +52,7 @@ ${renderPager(site, undefined, "Newest articles", olderPath)}${
 }
 
 /**
- * Archive page `pageNumber` (src/render/archive-pages.ts). It shows nothing that changes when
+ * Archive page `pageNumber` (src/model/archive-pages.ts). It shows nothing that changes when
  * a later article is published, except the link to the next newer page when that page first
  * appears; so once full and followed by another it never changes. rel="prev" is the newer
  * neighbour and rel="next" the older one, as on the home page, where reading starts.

@@ -1,6 +1,6 @@
+import type { FeedDocument } from "../model/feed-document.ts";
 import { feedPathIn, JSON_FEED_FORMAT } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import type { FeedDocument } from "./feed-document.ts";
 import { absoluteUrl } from "./links.ts";
 
 /**

@@ -1,14 +1,14 @@
+import type { FeedDocument } from "../model/feed-document.ts";
+import { lastUpdate } from "../model/last-update.ts";
 import { feedPathIn, ICON_LARGE, ICON_SMALL, JSON_FEED_FORMAT } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { toRfc3339 } from "../model/time.ts";
+import { authorOf } from "../model/topics.ts";
 import { renderContentHtml } from "./article-html.ts";
 import { imageUrl } from "./article-image.ts";
-import type { FeedDocument } from "./feed-document.ts";
 import { hubOf } from "./feed-paging.ts";
 import { jsonFeedNextUrl } from "./json-feed-paging.ts";
-import { lastUpdate } from "./last-update.ts";
 import { absoluteUrl, articleUrl } from "./links.ts";
-import { authorOf } from "./topics.ts";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */
 export interface JsonFeed {
@@ -19,7 +19,7 @@ export interface JsonFeed {
   readonly description: string;
   /**
    * "the URL of a feed that provides the next n items": here the next older archive document
-   * (src/render/archive-feeds.ts). Never the feed_url or an earlier next_url, as 1.1 requires.
+   * (src/model/archive-feeds.ts). Never the feed_url or an earlier next_url, as 1.1 requires.
    */
   readonly next_url?: string;
   /** "should be square and relatively large — such as 512 x 512 pixels". */

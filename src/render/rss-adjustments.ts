@@ -1,6 +1,6 @@
+import type { FeedDocument } from "../model/feed-document.ts";
 import { RSS_FORMAT } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import type { FeedDocument } from "./feed-document.ts";
 import { FEED_HISTORY_NAMESPACE, isArchiveDocument, pagingLinks } from "./feed-paging.ts";
 import { escapeHtml } from "./html.ts";
 

@@ -1,14 +1,14 @@
 import { Feed } from "feed";
+import { type FeedDocument, feedUpdated } from "../model/feed-document.ts";
 import { feedPathIn, ICON_RSS, RSS_FORMAT, TAG_SCHEME_PATH } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
+import { authorOf } from "../model/topics.ts";
 import { renderContentHtml } from "./article-html.ts";
-import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { rssImage } from "./feed-image.ts";
 import { hubOf } from "./feed-paging.ts";
 import { escapeHtml } from "./html.ts";
 import { absoluteUrl, articleUrl } from "./links.ts";
 import { adjustRss, forFeedCdata } from "./rss-adjustments.ts";
-import { authorOf } from "./topics.ts";
 
 export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
 

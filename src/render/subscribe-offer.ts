@@ -1,8 +1,8 @@
+import { LISTED_FORMAT } from "../model/listed-feeds.ts";
 import { FEEDS_PATH, feedPathIn } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { html } from "./html.ts";
 import { absoluteUrl } from "./links.ts";
-import { LISTED_FORMAT } from "./listed-feeds.ts";
 
 /** A feed to offer: its folder ("" for the site's), and the name a topic's button adds. */
 export interface OfferedFeed {

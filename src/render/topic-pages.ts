@@ -1,15 +1,15 @@
+import { archivePageEntries, countArchivePages, pageBeforeHome } from "../model/archive-pages.ts";
 import type { TopicKind } from "../model/article.ts";
+import { feedEntries } from "../model/feed-document.ts";
 import { archivePagePath, FEEDS_PATH, topicPath, topicsPath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import { archivePageEntries, countArchivePages, pageBeforeHome } from "./archive-pages.ts";
+import { type TopicGroup, topicDescription, topicTitle } from "../model/topics.ts";
 import { renderEntryList } from "./entry-list.ts";
-import { feedEntries } from "./feed-document.ts";
 import { html } from "./html.ts";
 import { renderPager } from "./index-page.ts";
 import { absoluteUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 import { renderSubscribeOffer } from "./subscribe-offer.ts";
-import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
 
 const KIND_NAMES: Readonly<Record<TopicKind, { readonly plural: string; readonly one: string }>> = {
   tags: { plural: "Topics", one: "Topic" },
@@ -50,7 +50,7 @@ ${groups.map(
 /**
  * A topic's page: like the home page, its newest articles (as many as its feeds carry) and a
  * link to its newest archive page. `pageNumber` renders that topic's archive page instead,
- * numbered from the oldest like the site's (src/render/archive-pages.ts).
+ * numbered from the oldest like the site's (src/model/archive-pages.ts).
  */
 export function renderTopicPage(site: Site, group: TopicGroup, pageNumber?: number): string {
   const folder = topicPath(group.kind, group.topic);

@@ -16,7 +16,7 @@ const MAX_AGE: Readonly<Record<ResourceKind | "not-found", number>> = {
   // Articles' images: their path carries their content's digest (/media/<digest>/<name>), so
   // the bytes at a path never change (see MEDIA_CACHE_CONTROL).
   media: 31_536_000,
-  // An archive document never changes once it exists (src/render/archive-feeds.ts).
+  // An archive document never changes once it exists (src/model/archive-feeds.ts).
   archive: 31_536_000,
   // Short, so a slug that is about to be published is not remembered as missing.
   "not-found": 60,

@@ -1,7 +1,7 @@
 import { HtmlValidate } from "html-validate";
-import { slugify } from "../../src/load/slugify.ts";
 import type { Article } from "../../src/model/article.ts";
 import { articlePath } from "../../src/model/paths.ts";
+import { slugify } from "../../src/model/slugify.ts";
 import { checkWithXmllint } from "./check-feeds.ts";
 import { checkSitemaps } from "./check-sitemaps.ts";
 import { type Crawl, type CrawledResource, crawlSite } from "./crawl-site.ts";

@@ -1,7 +1,8 @@
 // What each feed document must carry, from the source files alone: a feed's folder names its
 // scope (the site, a topic, an author) and, for an archive document, its page (docs/urls.md).
-import { slugify } from "../../src/load/slugify.ts";
+
 import type { Article } from "../../src/model/article.ts";
+import { slugify } from "../../src/model/slugify.ts";
 import type { Corpus } from "./load-corpus.ts";
 
 /** A set of articles with its own feeds: the site's, a topic's (/tags/x) or an author's (/authors/x). */

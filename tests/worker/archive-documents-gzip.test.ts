@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { archiveFeed } from "../../src/model/archive-feeds.ts";
 import { FEED_FORMATS } from "../../src/model/paths.ts";
 import { readShardIndex } from "../../src/model/shard-file.ts";
-import { archiveFeed } from "../../src/render/archive-feeds.ts";
 import { renderFeed } from "../../src/render/render-feed.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";

@@ -1,6 +1,6 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
-import { archiveFeed } from "../../src/render/archive-feeds.ts";
+import { archiveFeed } from "../../src/model/archive-feeds.ts";
 import { renderAtom } from "../../src/render/atom.ts";
 import { renderRss } from "../../src/render/rss.ts";
 import { bundleOf, idOf, plainArticle } from "../support/articles.ts";

@@ -1,10 +1,10 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/model/article.ts";
+import { siteFeed } from "../../src/model/feed-document.ts";
 import { renderContentHtml } from "../../src/render/article-html.ts";
 import { renderArticlePage } from "../../src/render/article-page.ts";
 import { renderAtom } from "../../src/render/atom.ts";
-import { siteFeed } from "../../src/render/feed-document.ts";
 import { toHtmlString } from "../../src/render/html.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
 import { linkedText } from "../../src/render/link-text.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadArticles, MAX_ARTICLE_BYTES, type SourceFile } from "../../src/load/load-articles.ts";
 import { formatProblem } from "../../src/load/problem.ts";
-import { MAX_SLUG_LENGTH, slugify } from "../../src/load/slugify.ts";
+import { MAX_SLUG_LENGTH, slugify } from "../../src/model/slugify.ts";
 import { articleText, idOf, loadSources, plainArticle, sourceFile } from "../support/articles.ts";
 
 const encode = (text: string) => new TextEncoder().encode(text);

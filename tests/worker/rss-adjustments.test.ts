@@ -2,8 +2,8 @@
 // reader or validator would see without it.
 import { parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
-import { archiveFeed } from "../../src/render/archive-feeds.ts";
-import { siteFeed } from "../../src/render/feed-document.ts";
+import { archiveFeed } from "../../src/model/archive-feeds.ts";
+import { siteFeed } from "../../src/model/feed-document.ts";
 import { renderRss } from "../../src/render/rss.ts";
 import type { ArticleSource } from "../support/articles.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";

@@ -1,9 +1,9 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
+import { archiveFeed } from "../../src/model/archive-feeds.ts";
+import { type FeedDocument, siteFeed } from "../../src/model/feed-document.ts";
 import type { Site } from "../../src/model/site.ts";
-import { archiveFeed } from "../../src/render/archive-feeds.ts";
 import { renderAtom } from "../../src/render/atom.ts";
-import { type FeedDocument, siteFeed } from "../../src/render/feed-document.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
 import { renderRss } from "../../src/render/rss.ts";
 import { loadSources, plainArticle } from "../support/articles.ts";

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assignLegacySlugs } from "../../../src/load/legacy-slug.ts";
 import { loadArticles } from "../../../src/load/load-articles.ts";
 import { parseArticle } from "../../../src/load/parse-article.ts";
-import { MAX_SLUG_LENGTH, slugify } from "../../../src/load/slugify.ts";
+import { assignLegacySlugs } from "../../../src/model/legacy-slug.ts";
 import { articlePath } from "../../../src/model/paths.ts";
+import { MAX_SLUG_LENGTH, slugify } from "../../../src/model/slugify.ts";
 import { expectedLine } from "./expected-text.ts";
 import { articleFields, hexId, hostileText, settings, toArticleFile } from "./hostile-text.ts";
 

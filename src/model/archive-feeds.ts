@@ -1,8 +1,8 @@
-import type { Article } from "../model/article.ts";
-import { archivePagePath } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
 import { archivePageEntries } from "./archive-pages.ts";
+import type { Article } from "./article.ts";
 import type { FeedDocument, FeedPaging } from "./feed-document.ts";
+import { archivePagePath } from "./paths.ts";
+import type { Site } from "./site.ts";
 
 /**
  * Archived feeds (RFC 5005 §4), so a new subscriber's reader can fetch everything published

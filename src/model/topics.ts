@@ -1,6 +1,6 @@
-import { slugify } from "../load/slugify.ts";
-import type { Article, Topic, TopicKind } from "../model/article.ts";
-import type { Site } from "../model/site.ts";
+import type { Article, Topic, TopicKind } from "./article.ts";
+import type { Site } from "./site.ts";
+import { slugify } from "./slugify.ts";
 
 /** The published articles of one tag or author, newest first like every list. */
 export interface TopicGroup {

@@ -1,8 +1,8 @@
-import type { Article, PublishedTime } from "../model/article.ts";
-import { topicPath } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
 import { subscriptionPaging } from "./archive-feeds.ts";
+import type { Article, PublishedTime } from "./article.ts";
 import { lastUpdate } from "./last-update.ts";
+import { topicPath } from "./paths.ts";
+import type { Site } from "./site.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
 
 /**

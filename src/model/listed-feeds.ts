@@ -1,6 +1,6 @@
-import type { TopicKind } from "../model/article.ts";
-import { type FeedFormat, RSS_FORMAT, topicPath } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
+import type { TopicKind } from "./article.ts";
+import { type FeedFormat, RSS_FORMAT, topicPath } from "./paths.ts";
+import type { Site } from "./site.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
 
 /** One feed of the site as the feed list (/feeds) and its OPML name it. */

@@ -1,5 +1,5 @@
-import type { Article } from "../model/article.ts";
-import type { Site } from "../model/site.ts";
+import type { Article } from "./article.ts";
+import type { Site } from "./site.ts";
 
 /**
  * The archive is numbered from the oldest article, `itemsPerFeed` to a page: with the articles

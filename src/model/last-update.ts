@@ -1,4 +1,4 @@
-import type { Article, PublishedTime } from "../model/article.ts";
+import type { Article, PublishedTime } from "./article.ts";
 
 /**
  * When an article last changed for its readers: its correction (`updated`) when it has one,
