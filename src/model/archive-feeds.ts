@@ -1,4 +1,4 @@
-import { archivePageEntries } from "./archive-pages.ts";
+import { archivePageEntries, countCompletePages } from "./archive-pages.ts";
 import type { Article } from "./article.ts";
 import type { FeedDocument, FeedPaging } from "./feed-document.ts";
 import { archivePagePath } from "./paths.ts";
@@ -11,11 +11,6 @@ import type { Site } from "./site.ts";
  * for good: publishing only appends, and a scheduled article is newer than every published
  * one, so a complete page never gains, loses or reorders an article.
  */
-
-/** How many archive pages are complete: /page/1 … /page/n each hold `itemsPerFeed` articles. */
-export function countCompletePages(site: Site, publishedCount: number): number {
-  return Math.floor(publishedCount / site.itemsPerFeed);
-}
 
 /** The folder of the archive documents of /page/`pageNumber` (see feedPathIn). */
 export function archiveFeedFolder(pageNumber: number): string {

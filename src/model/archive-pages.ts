@@ -11,6 +11,14 @@ export function countArchivePages(site: Site, publishedCount: number): number {
   return Math.ceil(publishedCount / site.itemsPerFeed);
 }
 
+/**
+ * How many archive pages are complete: /page/1 … /page/n each hold `itemsPerFeed` articles,
+ * and only these have archive feeds (src/model/archive-feeds.ts).
+ */
+export function countCompletePages(site: Site, publishedCount: number): number {
+  return Math.floor(publishedCount / site.itemsPerFeed);
+}
+
 /** The articles on /page/`pageNumber` (from 1, the oldest), newest first like every list. */
 export function archivePageEntries(site: Site, published: readonly Article[], pageNumber: number): readonly Article[] {
   // `published` is newest first: the oldest-first index i is published[n - 1 - i].
@@ -21,8 +29,11 @@ export function archivePageEntries(site: Site, published: readonly Article[], pa
   );
 }
 
-/** The articles the home page shows: the newest, as many as a feed carries. */
-export function homePageEntries(site: Site, published: readonly Article[]): readonly Article[] {
+/**
+ * The articles a feed carries, and the home page or a topic's page shows above its archive:
+ * the newest `itemsPerFeed` of those published, newest first.
+ */
+export function newestEntries(site: Site, published: readonly Article[]): readonly Article[] {
   return published.slice(0, site.itemsPerFeed);
 }
 

@@ -1,12 +1,9 @@
-import { subscriptionPaging } from "./archive-feeds.ts";
 import type { Article, PublishedTime } from "./article.ts";
 import { lastUpdate } from "./last-update.ts";
-import { topicPath } from "./paths.ts";
-import type { Site } from "./site.ts";
-import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";
 
 /**
- * One feed as every format renders it: the site's subscription feed, or a topic's. The
+ * One feed as every format renders it: the site's subscription feed or a topic's
+ * (src/model/subscription-feeds.ts), or an archive document (src/model/archive-feeds.ts). The
  * renderers take only this, so a new kind of feed is a new FeedDocument, not a new renderer.
  */
 export interface FeedDocument {
@@ -37,35 +34,6 @@ export interface FeedPaging {
   readonly prevArchiveFolder?: string;
   /** The next newer archive document, if it was complete at the build: rel="next-archive" (Atom, RSS). */
   readonly nextArchiveFolder?: string;
-}
-
-/** The site's subscription feed: the newest `itemsPerFeed` of the published articles. */
-export function siteFeed(site: Site, published: readonly Article[]): FeedDocument {
-  return {
-    title: site.title,
-    description: site.description,
-    pagePath: "/",
-    folder: "",
-    entries: feedEntries(site, published),
-    ...subscriptionPaging(site, published.length),
-  };
-}
-
-/** A tag's or an author's feed: its newest `itemsPerFeed` published articles, beside its page. */
-export function topicFeed(site: Site, group: TopicGroup): FeedDocument {
-  const folder = topicPath(group.kind, group.topic);
-  return {
-    title: topicTitle(site, group),
-    description: topicDescription(site, group),
-    pagePath: folder,
-    folder,
-    entries: feedEntries(site, group.articles),
-  };
-}
-
-/** The articles a feed carries: the newest `itemsPerFeed` of those already published. */
-export function feedEntries(site: Site, published: readonly Article[]): readonly Article[] {
-  return published.slice(0, site.itemsPerFeed);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { archiveFeed, countCompletePages } from "../model/archive-feeds.ts";
+import { archiveFeed } from "../model/archive-feeds.ts";
+import { countCompletePages } from "../model/archive-pages.ts";
 import type { Article } from "../model/article.ts";
 import { shardOfPage } from "../model/paths.ts";
 import { archiveShardPath } from "../model/shard-file.ts";

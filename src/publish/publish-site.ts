@@ -1,7 +1,5 @@
-import { countCompletePages } from "../model/archive-feeds.ts";
-import { countArchivePages, homePageEntries } from "../model/archive-pages.ts";
+import { countArchivePages, countCompletePages, newestEntries } from "../model/archive-pages.ts";
 import type { Article, ArticleBundle, TopicKind } from "../model/article.ts";
-import { siteFeed } from "../model/feed-document.ts";
 import { imageTypeOfName } from "../model/image-types.ts";
 import { listedFeeds } from "../model/listed-feeds.ts";
 import {
@@ -24,6 +22,7 @@ import {
 import { type LegacyTarget, legacyShardPath, pageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { EARLIEST, type PublicationState, type ResourceKind, type SiteManifest } from "../model/site-manifest.ts";
+import { siteFeed } from "../model/subscription-feeds.ts";
 import { latestOf } from "../model/time.ts";
 import { authorGroups, hasAuthorPages, type TopicGroup, tagGroups } from "../model/topics.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
@@ -318,7 +317,7 @@ async function publishState(
     authors: authorGroups(site, topics.all, published),
   };
   const topicKinds = (["tags", "authors"] as const).filter((kind) => groupsOf[kind].length > 0);
-  const homeModified = times.list(published, homePageEntries(site, published));
+  const homeModified = times.list(published, newestEntries(site, published));
   routes["/"] = await store.add(renderIndexPage(site, published, topicKinds), HTML_CONTENT_TYPE, homeModified, "index");
   const pageCount = countArchivePages(site, published.length);
   if (pageCount > 0) {

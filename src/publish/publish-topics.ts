@@ -1,9 +1,9 @@
-import { countArchivePages } from "../model/archive-pages.ts";
+import { countArchivePages, newestEntries } from "../model/archive-pages.ts";
 import type { Article, TopicKind } from "../model/article.ts";
-import { feedEntries, topicFeed } from "../model/feed-document.ts";
 import { archivePagePath, FEED_FORMATS, feedPathIn, HTML_CONTENT_TYPE, topicPath, topicsPath } from "../model/paths.ts";
 import { topicPageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
+import { topicFeed } from "../model/subscription-feeds.ts";
 import type { TopicGroup } from "../model/topics.ts";
 import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
 import { absoluteUrl } from "../render/links.ts";
@@ -85,7 +85,7 @@ async function publishTopic(site: Site, group: TopicGroup, store: AssetStore, ti
       "feed",
     );
   }
-  const pageModified = times.list(group.articles, feedEntries(site, group.articles));
+  const pageModified = times.list(group.articles, newestEntries(site, group.articles));
   topic.routes[folder] = await store.add(renderTopicPage(site, group), HTML_CONTENT_TYPE, pageModified, "index");
   topic.pages.push({ url: absoluteUrl(site, folder), modifiedMs: pageModified });
   const pages = countArchivePages(site, group.articles.length);

@@ -1,4 +1,4 @@
-import { archivePageEntries, countArchivePages, homePageEntries, pageBeforeHome } from "../model/archive-pages.ts";
+import { archivePageEntries, countArchivePages, newestEntries, pageBeforeHome } from "../model/archive-pages.ts";
 import type { Article, TopicKind } from "../model/article.ts";
 import { archivePagePath, topicsPath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
@@ -37,7 +37,7 @@ export function renderIndexPage(
 ${renderSubscribeOffer(site, { folder: "" })}${
   published.length === 0
     ? html`<p>Nothing has been published yet.</p>`
-    : renderEntryList(site, homePageEntries(site, published), { abstracts: true })
+    : renderEntryList(site, newestEntries(site, published), { abstracts: true })
 }
 ${renderPager(site, undefined, "Newest articles", olderPath)}${
   topicKinds.length === 0

@@ -1,6 +1,5 @@
-import { archivePageEntries, countArchivePages, pageBeforeHome } from "../model/archive-pages.ts";
+import { archivePageEntries, countArchivePages, newestEntries, pageBeforeHome } from "../model/archive-pages.ts";
 import type { TopicKind } from "../model/article.ts";
-import { feedEntries } from "../model/feed-document.ts";
 import { archivePagePath, FEEDS_PATH, topicPath, topicsPath } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "../model/topics.ts";
@@ -64,7 +63,9 @@ export function renderTopicPage(site: Site, group: TopicGroup, pageNumber?: numb
       ? pagePath(pageBeforeHome(site, count))
       : pagePath(pageNumber > 1 ? pageNumber - 1 : undefined);
   const entries =
-    pageNumber === undefined ? feedEntries(site, group.articles) : archivePageEntries(site, group.articles, pageNumber);
+    pageNumber === undefined
+      ? newestEntries(site, group.articles)
+      : archivePageEntries(site, group.articles, pageNumber);
   const path = pageNumber === undefined ? folder : archivePagePath(pageNumber, folder);
   const heading = pageNumber === undefined ? group.topic.label : `${group.topic.label} (page ${pageNumber})`;
   return renderPage(site, {

@@ -2,7 +2,7 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it, vi } from "vitest";
 import { removeUnshowable } from "../../src/load/clean-text.ts";
 import type { Article } from "../../src/model/article.ts";
-import { siteFeed } from "../../src/model/feed-document.ts";
+import { siteFeed } from "../../src/model/subscription-feeds.ts";
 import { renderAtom } from "../../src/render/atom.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
 import { renderRss } from "../../src/render/rss.ts";

@@ -1,7 +1,7 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/model/article.ts";
-import { siteFeed } from "../../src/model/feed-document.ts";
+import { siteFeed } from "../../src/model/subscription-feeds.ts";
 import { renderContentHtml } from "../../src/render/article-html.ts";
 import { renderArticlePage } from "../../src/render/article-page.ts";
 import { renderAtom } from "../../src/render/atom.ts";

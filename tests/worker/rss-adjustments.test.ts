@@ -3,7 +3,7 @@
 import { parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import { archiveFeed } from "../../src/model/archive-feeds.ts";
-import { siteFeed } from "../../src/model/feed-document.ts";
+import { siteFeed } from "../../src/model/subscription-feeds.ts";
 import { renderRss } from "../../src/render/rss.ts";
 import type { ArticleSource } from "../support/articles.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";

@@ -1,8 +1,9 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import { archiveFeed } from "../../src/model/archive-feeds.ts";
-import { type FeedDocument, siteFeed } from "../../src/model/feed-document.ts";
+import type { FeedDocument } from "../../src/model/feed-document.ts";
 import type { Site } from "../../src/model/site.ts";
+import { siteFeed } from "../../src/model/subscription-feeds.ts";
 import { renderAtom } from "../../src/render/atom.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
 import { renderRss } from "../../src/render/rss.ts";

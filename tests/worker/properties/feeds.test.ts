@@ -2,7 +2,7 @@ import { decodeHTML } from "entities";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../../src/model/article.ts";
-import { siteFeed } from "../../../src/model/feed-document.ts";
+import { siteFeed } from "../../../src/model/subscription-feeds.ts";
 import { renderArticlePage } from "../../../src/render/article-page.ts";
 import { renderAtom } from "../../../src/render/atom.ts";
 import { renderIndexPage } from "../../../src/render/index-page.ts";
