@@ -62,7 +62,7 @@ export async function archiveShards(
     const documents = pages.map((page) => archiveFeed(site, all, page, completeAtBuild));
     const path = archiveShardPath(shardOfPage(first, perShard));
     const shown = documents.map((document) => [document.paging, document.entries.map((a) => [a, times.article(a)])]);
-    const sourceKey = await store.hexOf(new TextEncoder().encode(JSON.stringify([site, times.templates, shown])));
+    const sourceKey = await store.sourceKeyOf([site, times.templates, shown]);
     sourceKeys.set(path, sourceKey);
     if (output.alreadyWritten?.(path, sourceKey)) continue;
     const task: ArchiveShardTask = {

@@ -131,12 +131,11 @@ function shardGroups(placed: ReadonlyMap<string, PlacedArticle>): Map<string, Pl
  */
 function shardSourceKey(input: ArticleShardsInput, articles: readonly PlacedArticle[]): Promise<string> {
   const { site, context, times, from, alone } = input;
-  const sources = JSON.stringify([
+  return input.store.sourceKeyOf([
     site,
     context,
     times.templates,
     articles.map((a) => articlePageSources(a, times, from)),
     articles.filter(({ article }) => alone.has(article.id)).map(({ article }) => article.id),
   ]);
-  return input.store.hexOf(new TextEncoder().encode(sources));
 }

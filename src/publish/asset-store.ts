@@ -61,9 +61,12 @@ export class AssetStore {
     return index;
   }
 
-  /** A hash of some bytes as a hex string, for keys that say whether sources changed. */
-  async hexOf(bytes: Uint8Array): Promise<string> {
-    return (await digestOf(bytes, this.#sha256)).hex;
+  /**
+   * A shard's source key: a hash of everything it is rendered from, as JSON. Equal keys, equal
+   * bytes, so a shard whose key the last build recorded is not rendered again.
+   */
+  async sourceKeyOf(sources: unknown): Promise<string> {
+    return (await digestOf(encoder.encode(JSON.stringify(sources)), this.#sha256)).hex;
   }
 
   /**
