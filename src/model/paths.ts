@@ -2,7 +2,7 @@
 // the one home of the paths, content types and file names that the build, the Worker, the
 // scripts and the tests share. Data and arithmetic only, so the Worker bundles it without a
 // renderer (feed, xml-js).
-import type { Article, Topic, TopicKind } from "./article.ts";
+import type { Article, ArticleImage, Topic, TopicKind } from "./article.ts";
 
 /** Every text body is UTF-8 and says so, so no reader has to guess. */
 function utf8(mediaType: string): string {
@@ -141,6 +141,11 @@ export const ICON_FILES: readonly IconFile[] = [FAVICON_ICO, FAVICON_SVG, ICON_S
 /** Where the site serves a media file: its digest in the path, so the address changes with the bytes. */
 export function mediaPath(name: string, sha256: string): string {
   return `/media/${sha256.slice(0, 16)}/${name}`;
+}
+
+/** Whether the site serves the image itself (at its mediaPath) rather than linking elsewhere. */
+export function isServedImage(image: Pick<ArticleImage, "url">): boolean {
+  return image.url.startsWith("/");
 }
 
 /** The name under articles/media/ ("grid.png", "2025/map.png") of the file mediaPath serves at `path`. */

@@ -1,5 +1,5 @@
 import type { Article } from "../model/article.ts";
-import { isServedImage } from "../render/article-image.ts";
+import { isServedImage } from "../model/paths.ts";
 import type { ModifiedTimes } from "./modified-times.ts";
 
 /** One image the site serves at its own path, with what its response says about it. */

@@ -1,18 +1,9 @@
 import type { ArticleImage } from "../model/article.ts";
+import { isServedImage } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import { html } from "./html.ts";
-import { absoluteUrl } from "./links.ts";
+import { imageUrl } from "./links.ts";
 import type { PageImage } from "./page-layout.ts";
-
-/** Whether the site serves the image itself (a "/media/…" path) rather than linking elsewhere. */
-export function isServedImage(image: ArticleImage): boolean {
-  return image.url.startsWith("/");
-}
-
-/** The image's absolute URL, as every feed and every page's metadata gives it. */
-export function imageUrl(site: Site, image: ArticleImage): string {
-  return isServedImage(image) ? absoluteUrl(site, image.url) : image.url;
-}
 
 /** The image for a page's social preview (Open Graph, Twitter card): absolute, with what is known. */
 export function pageImage(site: Site, image: ArticleImage): PageImage {

@@ -1,8 +1,9 @@
 import type { Enclosure, Extension } from "feed";
 import type { ArticleImage } from "../model/article.ts";
+import { isServedImage } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
-import { imageUrl, isServedImage } from "./article-image.ts";
 import { html } from "./html.ts";
+import { imageUrl } from "./links.ts";
 
 /**
  * How an RSS item carries its article's image. An image the site serves is an `<enclosure>`,

@@ -5,10 +5,9 @@ import type { Site } from "../model/site.ts";
 import { toRfc3339 } from "../model/time.ts";
 import { authorOf } from "../model/topics.ts";
 import { renderContentHtml } from "./article-html.ts";
-import { imageUrl } from "./article-image.ts";
 import { hubOf } from "./feed-paging.ts";
 import { jsonFeedNextUrl } from "./json-feed-paging.ts";
-import { absoluteUrl, articleUrl } from "./links.ts";
+import { absoluteUrl, articleUrl, imageUrl } from "./links.ts";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */
 export interface JsonFeed {

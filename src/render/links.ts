@@ -1,5 +1,5 @@
-import type { Article } from "../model/article.ts";
-import { articlePath } from "../model/paths.ts";
+import type { Article, ArticleImage } from "../model/article.ts";
+import { articlePath, isServedImage } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 
 export function homeUrl(site: Site): string {
@@ -12,6 +12,11 @@ export function absoluteUrl(site: Site, path: string): string {
 
 export function articleUrl(site: Site, article: Pick<Article, "id" | "slug">): string {
   return absoluteUrl(site, articlePath(article));
+}
+
+/** The image's absolute URL, as every feed and every page's metadata gives it. */
+export function imageUrl(site: Site, image: ArticleImage): string {
+  return isServedImage(image) ? absoluteUrl(site, image.url) : image.url;
 }
 
 /** RFC 4151 tag URI: a permanent Atom id that survives a change of domain or slug. */
