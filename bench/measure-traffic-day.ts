@@ -14,7 +14,7 @@ import { startWranglerDev } from "../scripts/wrangler-dev-server.ts";
 import { idFromPath, loadArticles } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
 import { articlePath, SITE_DIR } from "../src/model/paths.ts";
-import { ARTICLES_PER_SITEMAP } from "../src/render/sitemap.ts";
+import { ARTICLES_PER_SITEMAP } from "../src/render/site-files/sitemap.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { copyProject, publishCommand } from "./build-worker.ts";
 import { cronRunsPerDay } from "./cron-runs.ts";

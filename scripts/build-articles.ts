@@ -20,7 +20,7 @@ import type { ArticleBundle } from "../src/model/article.ts";
 import { mediaNameOf, SITE_DIR } from "../src/model/paths.ts";
 import { latestOf, wholeSeconds } from "../src/model/time.ts";
 import { publishSite } from "../src/publish/publish-site.ts";
-import { PAGE_STYLE } from "../src/render/page-style.ts";
+import { PAGE_STYLE } from "../src/render/pages/page-style.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { type AssetSize, MAX_ASSET_BYTES, oversizedAssetLines } from "./asset-size-limit.ts";
 import { displayPath, readText, writeAtomically } from "./build-files.ts";

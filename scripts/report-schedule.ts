@@ -7,7 +7,7 @@ import { formatProblem } from "../src/load/problem.ts";
 import { offsetMinutesAt } from "../src/load/zoned-time.ts";
 import type { Article } from "../src/model/article.ts";
 import type { Site } from "../src/model/site.ts";
-import { formatReadableTime } from "../src/render/format-time.ts";
+import { formatReadableTime } from "../src/render/pages/format-time.ts";
 import { describeDuration, YEAR } from "./describe-duration.ts";
 import { formatLocalTime } from "./new-article-file.ts";
 import type { PublicationRecord } from "./publication-record.ts";

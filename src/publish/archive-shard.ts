@@ -2,7 +2,7 @@ import type { FeedDocument } from "../model/feed-document.ts";
 import { FEED_FORMATS } from "../model/paths.ts";
 import { archiveDocumentKey, packShard, type ShardBody } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
-import { renderFeed } from "../render/render-feed.ts";
+import { renderFeed } from "../render/feeds/render-feed.ts";
 import type { EtagOf } from "./article-shard.ts";
 
 /** One complete archive page's documents to render: plain data, so a worker thread can take it. */

@@ -1,6 +1,6 @@
 import type { Article } from "../model/article.ts";
 import { wholeSeconds } from "../model/time.ts";
-import type { NeighbourLink } from "../render/article-neighbours.ts";
+import type { NeighbourLink } from "../render/pages/article-neighbours.ts";
 import type { ArticlePageTask } from "./article-shard.ts";
 import type { ModifiedTimes } from "./modified-times.ts";
 

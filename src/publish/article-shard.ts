@@ -1,8 +1,8 @@
 import type { Article } from "../model/article.ts";
 import { type GzipBody, packShard, type ShardBody } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
-import type { NeighbourLink } from "../render/article-neighbours.ts";
-import { type ArticleContext, renderArticlePage } from "../render/article-page.ts";
+import type { NeighbourLink } from "../render/pages/article-neighbours.ts";
+import { type ArticleContext, renderArticlePage } from "../render/pages/article-page.ts";
 import type { Gzip } from "./asset-store.ts";
 
 /** One article page to render, as src/publish/article-pages.ts decided it: plain data. */

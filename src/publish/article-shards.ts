@@ -2,7 +2,7 @@ import type { Article } from "../model/article.ts";
 import { articlePath } from "../model/paths.ts";
 import { articleShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
-import type { ArticleContext } from "../render/article-page.ts";
+import type { ArticleContext } from "../render/pages/article-page.ts";
 import { articlePageSources, articlePageTask, newerHiddenUntil, type PlacedArticle } from "./article-pages.ts";
 import type { ArticleShardTask, RenderedArticleShard } from "./article-shard.ts";
 import type { AssetStore } from "./asset-store.ts";

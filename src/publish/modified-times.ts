@@ -33,7 +33,7 @@ export class ModifiedTimes {
   }
 
   /**
-   * An article's own page, which also links its neighbours by title (src/render/article-neighbours.ts):
+   * An article's own page, which also links its neighbours by title (src/render/pages/article-neighbours.ts):
    * it changes with the newer one's publication, when the link appears, and with an edit to
    * either, which may have retitled it (git does not date a title apart from the text). A
    * neighbour's correction time alone says nothing about its title.

@@ -25,15 +25,20 @@ import { EARLIEST, type PublicationState, type ResourceKind, type SiteManifest }
 import { siteFeed } from "../model/subscription-feeds.ts";
 import { latestOf } from "../model/time.ts";
 import { authorGroups, hasAuthorPages, type TopicGroup, tagGroups } from "../model/topics.ts";
-import { renderFeedPreviewPage } from "../render/feed-preview-page.ts";
-import { renderFeedsPage } from "../render/feeds-page.ts";
-import { renderArchivePage, renderIndexPage } from "../render/index-page.ts";
+import { renderOpml } from "../render/feeds/opml.ts";
+import { renderFeed } from "../render/feeds/render-feed.ts";
 import { absoluteUrl, homeUrl } from "../render/links.ts";
-import { renderNotFoundPage } from "../render/not-found-page.ts";
-import { renderOpml } from "../render/opml.ts";
-import { renderFeed } from "../render/render-feed.ts";
-import { renderRobots } from "../render/robots.ts";
-import { ARTICLES_PER_SITEMAP, renderSitemap, renderSitemapIndex, type SitemapEntry } from "../render/sitemap.ts";
+import { renderFeedPreviewPage } from "../render/pages/feed-preview-page.ts";
+import { renderFeedsPage } from "../render/pages/feeds-page.ts";
+import { renderArchivePage, renderIndexPage } from "../render/pages/index-page.ts";
+import { renderNotFoundPage } from "../render/pages/not-found-page.ts";
+import { renderRobots } from "../render/site-files/robots.ts";
+import {
+  ARTICLES_PER_SITEMAP,
+  renderSitemap,
+  renderSitemapIndex,
+  type SitemapEntry,
+} from "../render/site-files/sitemap.ts";
 import { type ArchiveShardTask, renderArchiveShard } from "./archive-shard.ts";
 import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";
 import { placeArticles } from "./article-pages.ts";

@@ -73,7 +73,7 @@ beforeAll(() => {
   writeFileSync(join(origin, "articles", fileNameOf(2)), numberedArticleText(2, " edited"));
   commitAll(origin, "edit article 2", T3);
   git(origin, ["switch", "-q", "main"]);
-  appendFileSync(join(origin, "src/render/robots.ts"), "// A template change.\n");
+  appendFileSync(join(origin, "src/render/site-files/robots.ts"), "// A template change.\n");
   commitAll(origin, "edit a template", T4);
   git(origin, ["merge", "-q", "--no-ff", "-m", "merge side", "side"], T5);
   writeFileSync(join(origin, "package-lock.json"), '{ "lockfileVersion": 3, "upgraded": true }\n');
@@ -172,7 +172,7 @@ describe("revision times from git history", () => {
     expect(buildAt(dir, CLOCK + 86_400_000).site).toEqual(await expectedSite(dir, ms(T6), dirty));
 
     git(dir, ["reset", "-q", "--hard"]);
-    for (const edit of ["src/render/rss.ts", "package-lock.json", "src/render/new-template.ts"]) {
+    for (const edit of ["src/render/feeds/rss.ts", "package-lock.json", "src/render/new-template.ts"]) {
       // The templates are dated by the newest of their files' times.
       for (const template of ["src", "package-lock.json"]) setTime(join(dir, template), MODIFIED);
       appendFileSync(join(dir, edit), "\n");

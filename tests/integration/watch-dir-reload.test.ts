@@ -37,7 +37,7 @@ describe("wrangler dev rebuilds on what watch_dir names", () => {
     );
     await until("the edited title to be served", 30_000, serving("/", "<title>Edited Title"), wranglerSaid);
 
-    const template = join(dir, "src/render/not-found-page.ts");
+    const template = join(dir, "src/render/pages/not-found-page.ts");
     writeFileSync(template, readFileSync(template, "utf8").replace("<h1>Not found</h1>", "<h1>Nothing here</h1>"));
     await until(
       "the edited template to be served",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { archiveFeed } from "../../src/model/archive-feeds.ts";
 import { FEED_FORMATS } from "../../src/model/paths.ts";
 import { readShardIndex } from "../../src/model/shard-file.ts";
-import { renderFeed } from "../../src/render/render-feed.ts";
+import { renderFeed } from "../../src/render/feeds/render-feed.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { bytesOf, expectTagPerCoding, gunzip, prose, same, tagOf } from "./support/gzip-bodies.ts";

@@ -1,8 +1,8 @@
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import { archiveFeed } from "../../src/model/archive-feeds.ts";
-import { renderAtom } from "../../src/render/atom.ts";
-import { renderRss } from "../../src/render/rss.ts";
+import { renderAtom } from "../../src/render/feeds/atom.ts";
+import { renderRss } from "../../src/render/feeds/rss.ts";
 import { bundleOf, idOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { publishedApp } from "./support/published-app.ts";

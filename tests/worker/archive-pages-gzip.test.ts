@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderArchivePage } from "../../src/render/index-page.ts";
+import { renderArchivePage } from "../../src/render/pages/index-page.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { bytesOf, gunzip, same, tagOf } from "./support/gzip-bodies.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/model/article.ts";
 import { articleShardPath, readShardIndex } from "../../src/model/shard-file.ts";
-import { renderArticlePage } from "../../src/render/article-page.ts";
+import { renderArticlePage } from "../../src/render/pages/article-page.ts";
 import { bundleOf, idOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { bytesOf, expectTagPerCoding, gunzip, prose, same, tagOf } from "./support/gzip-bodies.ts";

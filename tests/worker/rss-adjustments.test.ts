@@ -1,10 +1,10 @@
-// Each adjustment of `feed`'s RSS output (src/render/rss-adjustments.ts), shown by what a
+// Each adjustment of `feed`'s RSS output (src/render/feeds/rss-adjustments.ts), shown by what a
 // reader or validator would see without it.
 import { parseRssFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
 import { archiveFeed } from "../../src/model/archive-feeds.ts";
 import { siteFeed } from "../../src/model/subscription-feeds.ts";
-import { renderRss } from "../../src/render/rss.ts";
+import { renderRss } from "../../src/render/feeds/rss.ts";
 import type { ArticleSource } from "../support/articles.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";

@@ -189,14 +189,14 @@ describe("a rebuild after any input changed", () => {
       [
         "a template",
         () => {
-          const template = join(dir, "src/render/robots.ts");
+          const template = join(dir, "src/render/site-files/robots.ts");
           appendFileSync(template, "// A template change.\n");
           utimesSync(template, at("2025-02-06T00:00:00Z"), at("2025-02-06T00:00:00Z"));
         },
       ],
       [
         "another template saved again unchanged while one is uncommitted",
-        () => utimesSync(join(dir, "src/render/rss.ts"), at("2025-02-07T00:00:00Z"), at("2025-02-07T00:00:00Z")),
+        () => utimesSync(join(dir, "src/render/feeds/rss.ts"), at("2025-02-07T00:00:00Z"), at("2025-02-07T00:00:00Z")),
       ],
       ["BASE_URL", () => {}, { BASE_URL: "http://127.0.0.1:9000" }],
       ["BASE_URL back", () => {}],

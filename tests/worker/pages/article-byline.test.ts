@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Site } from "../../../src/model/site.ts";
-import { renderArticlePage } from "../../../src/render/article-page.ts";
-import { renderIndexPage } from "../../../src/render/index-page.ts";
+import { renderArticlePage } from "../../../src/render/pages/article-page.ts";
+import { renderIndexPage } from "../../../src/render/pages/index-page.ts";
 import { loadSources, plainArticle } from "../../support/articles.ts";
 import { tagsOf } from "./page-fixtures.ts";
 

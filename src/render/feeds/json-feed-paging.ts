@@ -1,7 +1,7 @@
-import type { FeedDocument } from "../model/feed-document.ts";
-import { feedPathIn, JSON_FEED_FORMAT } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { absoluteUrl } from "./links.ts";
+import type { FeedDocument } from "../../model/feed-document.ts";
+import { feedPathIn, JSON_FEED_FORMAT } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { absoluteUrl } from "../links.ts";
 
 /**
  * JSON Feed 1.1 has no archive marker and no "current" link; its one paging field is next_url,

@@ -1,16 +1,16 @@
 import type { Enclosure, Extension } from "feed";
-import type { ArticleImage } from "../model/article.ts";
-import { isServedImage } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { html } from "./html.ts";
-import { imageUrl } from "./links.ts";
+import type { ArticleImage } from "../../model/article.ts";
+import { isServedImage } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { html } from "../html.ts";
+import { imageUrl } from "../links.ts";
 
 /**
  * How an RSS item carries its article's image. An image the site serves is an `<enclosure>`,
  * whose url, length (bytes) and type RSS 2.0 requires, all known for it. A remote image's
  * length is unknown, and an enclosure with a made-up length misleads readers that preallocate
  * or check it, so it is a Media RSS (https://www.rssboard.org/media-rss) `<media:content url medium="image" type>` instead,
- * whose namespace src/render/rss-adjustments.ts declares.
+ * whose namespace src/render/feeds/rss-adjustments.ts declares.
  */
 export function rssImage(
   site: Site,

@@ -1,8 +1,8 @@
-import { LISTED_FORMAT } from "../model/listed-feeds.ts";
-import { FEEDS_PATH, feedPathIn } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { html } from "./html.ts";
-import { absoluteUrl } from "./links.ts";
+import { LISTED_FORMAT } from "../../model/listed-feeds.ts";
+import { FEEDS_PATH, feedPathIn } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { html } from "../html.ts";
+import { absoluteUrl } from "../links.ts";
 
 /** A feed to offer: its folder ("" for the site's), and the name a topic's button adds. */
 export interface OfferedFeed {
@@ -14,7 +14,7 @@ export interface OfferedFeed {
 /**
  * The button that subscribes: a link to the feed itself, so a reader's browser extension or a
  * feed reader takes it as it is, and a browser shows the feed's preview page, which says what
- * to copy where (src/render/feed-preview-page.ts). The style sheet draws the feed symbol.
+ * to copy where (src/render/pages/feed-preview-page.ts). The style sheet draws the feed symbol.
  */
 export function renderSubscribeButton(site: Site, feed: OfferedFeed) {
   const href = absoluteUrl(site, feedPathIn(feed.folder, LISTED_FORMAT));
@@ -25,7 +25,7 @@ export function renderSubscribeButton(site: Site, feed: OfferedFeed) {
 
 /**
  * The home page's and a topic page's offer, right under its heading where a reader looks first:
- * the button, what it is for, and the list of every feed (src/render/feeds-page.ts).
+ * the button, what it is for, and the list of every feed (src/render/pages/feeds-page.ts).
  */
 export function renderSubscribeOffer(site: Site, feed: OfferedFeed) {
   return html`<p class="subscribe">${renderSubscribeButton(site, feed)} <span class="meta">New articles in your feed reader · <a href="${absoluteUrl(site, FEEDS_PATH)}">All feeds</a></span></p>

@@ -1,8 +1,8 @@
-import { LISTED_FORMAT, type ListedFeed } from "../model/listed-feeds.ts";
-import { FEED_FORMATS, FEEDS_PATH, feedPathIn, OPML_MEDIA_TYPE, OPML_PATH } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { html } from "./html.ts";
-import { absoluteUrl, homeUrl } from "./links.ts";
+import { LISTED_FORMAT, type ListedFeed } from "../../model/listed-feeds.ts";
+import { FEED_FORMATS, FEEDS_PATH, feedPathIn, OPML_MEDIA_TYPE, OPML_PATH } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { html } from "../html.ts";
+import { absoluteUrl, homeUrl } from "../links.ts";
 import { renderPage } from "./page-layout.ts";
 
 const SECTIONS: readonly { readonly kind: ListedFeed["kind"]; readonly id: string; readonly heading: string }[] = [

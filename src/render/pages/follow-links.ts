@@ -1,8 +1,8 @@
-import { LISTED_FORMAT } from "../model/listed-feeds.ts";
-import { feedPathIn } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { html } from "./html.ts";
-import { absoluteUrl } from "./links.ts";
+import { LISTED_FORMAT } from "../../model/listed-feeds.ts";
+import { feedPathIn } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { html } from "../html.ts";
+import { absoluteUrl } from "../links.ts";
 
 /** A feed an article page offers: what it is called there, and its folder ("" for the site's). */
 export interface FollowedFeed {

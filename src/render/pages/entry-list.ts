@@ -1,9 +1,9 @@
-import type { Article } from "../model/article.ts";
-import type { Site } from "../model/site.ts";
-import { toRfc3339 } from "../model/time.ts";
+import type { Article } from "../../model/article.ts";
+import type { Site } from "../../model/site.ts";
+import { toRfc3339 } from "../../model/time.ts";
+import { html } from "../html.ts";
+import { articleUrl } from "../links.ts";
 import { formatReadableTime } from "./format-time.ts";
-import { html } from "./html.ts";
-import { articleUrl } from "./links.ts";
 
 /**
  * A list of articles: linked title, time and (optionally) the abstract. Titles and

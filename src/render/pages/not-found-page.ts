@@ -1,6 +1,6 @@
-import type { Site } from "../model/site.ts";
-import { html } from "./html.ts";
-import { homeUrl } from "./links.ts";
+import type { Site } from "../../model/site.ts";
+import { html } from "../html.ts";
+import { homeUrl } from "../links.ts";
 import { renderPage } from "./page-layout.ts";
 
 /**

@@ -1,8 +1,8 @@
-import type { ArticleImage } from "../model/article.ts";
-import { isServedImage } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { html } from "./html.ts";
-import { imageUrl } from "./links.ts";
+import type { ArticleImage } from "../../model/article.ts";
+import { isServedImage } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { html } from "../html.ts";
+import { imageUrl } from "../links.ts";
 import type { PageImage } from "./page-layout.ts";
 
 /** The image for a page's social preview (Open Graph, Twitter card): absolute, with what is known. */

@@ -1,8 +1,8 @@
-import type { FeedDocument } from "../model/feed-document.ts";
-import { RSS_FORMAT } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
+import type { FeedDocument } from "../../model/feed-document.ts";
+import { RSS_FORMAT } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { escapeHtml } from "../html.ts";
 import { FEED_HISTORY_NAMESPACE, isArchiveDocument, pagingLinks } from "./feed-paging.ts";
-import { escapeHtml } from "./html.ts";
 
 // Everything the project changes in what `feed` writes for RSS 2.0, each change named by the
 // reader or specification it serves. `feed` renders the channel (the user's choice of
@@ -82,7 +82,7 @@ export const MEDIA_RSS_NAMESPACE = "http://search.yahoo.com/mrss/";
 
 /**
  * Namespaces in XML 1.0: the media: prefix an item's <media:content> uses
- * (src/render/feed-image.ts) must be declared, and `feed` has no way to declare one on <rss>,
+ * (src/render/feeds/feed-image.ts) must be declared, and `feed` has no way to declare one on <rss>,
  * so it is declared there when some item uses it. xml-js writes `version` as the first attribute.
  */
 export function withMediaNamespace(xml: string): string {

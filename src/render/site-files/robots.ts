@@ -1,6 +1,6 @@
-import { SITEMAP_PATH } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { absoluteUrl } from "./links.ts";
+import { SITEMAP_PATH } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { absoluteUrl } from "../links.ts";
 
 /** robots.txt (RFC 9309): everything here is public; the Sitemap line is the sitemaps.org extension. */
 export function renderRobots(site: Site): string {

@@ -1,13 +1,13 @@
 import { Feed } from "feed";
-import { type FeedDocument, feedUpdated } from "../model/feed-document.ts";
-import { feedPathIn, ICON_RSS, RSS_FORMAT, TAG_SCHEME_PATH } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { authorOf } from "../model/topics.ts";
-import { renderContentHtml } from "./article-html.ts";
+import { type FeedDocument, feedUpdated } from "../../model/feed-document.ts";
+import { feedPathIn, ICON_RSS, RSS_FORMAT, TAG_SCHEME_PATH } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { authorOf } from "../../model/topics.ts";
+import { renderContentHtml } from "../article-html.ts";
+import { escapeHtml } from "../html.ts";
+import { absoluteUrl, articleUrl } from "../links.ts";
 import { rssImage } from "./feed-image.ts";
 import { hubOf } from "./feed-paging.ts";
-import { escapeHtml } from "./html.ts";
-import { absoluteUrl, articleUrl } from "./links.ts";
 import { adjustRss, forFeedCdata } from "./rss-adjustments.ts";
 
 export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
@@ -15,7 +15,7 @@ export const GENERATOR = "feed-publisher (Cloudflare Workers, Hono)";
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification) through `feed`. An item title is plain
  * text to every reader (newsboat, feedparser, rss-parser), so it carries the author's text
- * itself, written with character references (src/render/rss-adjustments.ts): escaping it as HTML
+ * itself, written with character references (src/render/feeds/rss-adjustments.ts): escaping it as HTML
  * would make those readers show "&#39;" and "&amp;". A description is HTML ("entity-encoded
  * HTML is allowed", and readers and the validator treat it so), so the abstract goes in
  * escaped, like the body in content:encoded.

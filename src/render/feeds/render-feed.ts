@@ -1,6 +1,6 @@
-import type { FeedDocument } from "../model/feed-document.ts";
-import { ATOM_PATH, type FeedFormat, JSON_FEED_PATH, RSS_PATH } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
+import type { FeedDocument } from "../../model/feed-document.ts";
+import { ATOM_PATH, type FeedFormat, JSON_FEED_PATH, RSS_PATH } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
 import { renderAtom } from "./atom.ts";
 import { renderJsonFeed } from "./json-feed.ts";
 import { renderRss } from "./rss.ts";

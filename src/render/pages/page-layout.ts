@@ -1,7 +1,7 @@
-import { FAVICON_SVG, FEED_FORMATS, FEEDS_PATH, feedPathIn, OPML_MEDIA_TYPE, OPML_PATH } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { html, jsonForScriptElement, raw, toHtmlString } from "./html.ts";
-import { absoluteUrl, homeUrl } from "./links.ts";
+import { FAVICON_SVG, FEED_FORMATS, FEEDS_PATH, feedPathIn, OPML_MEDIA_TYPE, OPML_PATH } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { html, jsonForScriptElement, raw, toHtmlString } from "../html.ts";
+import { absoluteUrl, homeUrl } from "../links.ts";
 import { PAGE_STYLE } from "./page-style.ts";
 import { renderSubscribeButton } from "./subscribe-offer.ts";
 

@@ -1,7 +1,7 @@
-import type { FeedDocument } from "../model/feed-document.ts";
-import { type FeedFormat, feedPathIn } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { absoluteUrl } from "./links.ts";
+import type { FeedDocument } from "../../model/feed-document.ts";
+import { type FeedFormat, feedPathIn } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { absoluteUrl } from "../links.ts";
 
 /** The namespace RFC 5005 (§1.1) binds to the prefix fh, for fh:archive. */
 export const FEED_HISTORY_NAMESPACE = "http://purl.org/syndication/history/1.0";

@@ -1,16 +1,16 @@
-import type { Article } from "../model/article.ts";
-import { lastUpdate, wasCorrected } from "../model/last-update.ts";
-import { articlePath, topicPath } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { toRfc3339 } from "../model/time.ts";
-import { authorOf } from "../model/topics.ts";
+import type { Article } from "../../model/article.ts";
+import { lastUpdate, wasCorrected } from "../../model/last-update.ts";
+import { articlePath, topicPath } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { toRfc3339 } from "../../model/time.ts";
+import { authorOf } from "../../model/topics.ts";
+import { html } from "../html.ts";
+import { linkedText } from "../link-text.ts";
+import { absoluteUrl, articleUrl, homeUrl } from "../links.ts";
 import { pageImage, renderPageImage, structuredImage } from "./article-image.ts";
 import { type ArticleNeighbours, neighbourPaths, renderNeighbourNav } from "./article-neighbours.ts";
 import { type FollowedFeed, renderFollowLinks } from "./follow-links.ts";
 import { formatReadableTime } from "./format-time.ts";
-import { html } from "./html.ts";
-import { linkedText } from "./link-text.ts";
-import { absoluteUrl, articleUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 
 /** What an article's page shows of the rest of the site: its neighbours, and its author's page. */

@@ -1,9 +1,9 @@
-import type { FeedDocument } from "../model/feed-document.ts";
-import { FEED_FORMATS, FEEDS_PATH, type FeedFormat, feedPathIn } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
+import type { FeedDocument } from "../../model/feed-document.ts";
+import { FEED_FORMATS, FEEDS_PATH, type FeedFormat, feedPathIn } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { html } from "../html.ts";
+import { absoluteUrl, homeUrl } from "../links.ts";
 import { renderEntryList } from "./entry-list.ts";
-import { html } from "./html.ts";
-import { absoluteUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 
 /**

@@ -1,9 +1,9 @@
-import { LISTED_FORMAT, type ListedFeed } from "../model/listed-feeds.ts";
-import { feedPathIn } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { formatHttpDate } from "../model/time.ts";
-import { html, toHtmlString } from "./html.ts";
-import { absoluteUrl } from "./links.ts";
+import { LISTED_FORMAT, type ListedFeed } from "../../model/listed-feeds.ts";
+import { feedPathIn } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { formatHttpDate } from "../../model/time.ts";
+import { html, toHtmlString } from "../html.ts";
+import { absoluteUrl } from "../links.ts";
 
 /**
  * Every feed of the site as an OPML 2.0 subscription list, which feed readers import in one go.

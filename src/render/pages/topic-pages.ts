@@ -1,12 +1,12 @@
-import { archivePageEntries, countArchivePages, newestEntries, pageBeforeHome } from "../model/archive-pages.ts";
-import type { TopicKind } from "../model/article.ts";
-import { archivePagePath, FEEDS_PATH, topicPath, topicsPath } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { type TopicGroup, topicDescription, topicTitle } from "../model/topics.ts";
+import { archivePageEntries, countArchivePages, newestEntries, pageBeforeHome } from "../../model/archive-pages.ts";
+import type { TopicKind } from "../../model/article.ts";
+import { archivePagePath, FEEDS_PATH, topicPath, topicsPath } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { type TopicGroup, topicDescription, topicTitle } from "../../model/topics.ts";
+import { html } from "../html.ts";
+import { absoluteUrl, homeUrl } from "../links.ts";
 import { renderEntryList } from "./entry-list.ts";
-import { html } from "./html.ts";
 import { renderPager } from "./index-page.ts";
-import { absoluteUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 import { renderSubscribeOffer } from "./subscribe-offer.ts";
 

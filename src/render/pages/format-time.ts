@@ -1,6 +1,6 @@
-import type { PublishedTime } from "../model/article.ts";
-import type { Site } from "../model/site.ts";
-import { dateTimeFormat } from "../model/time.ts";
+import type { PublishedTime } from "../../model/article.ts";
+import type { Site } from "../../model/site.ts";
+import { dateTimeFormat } from "../../model/time.ts";
 
 /**
  * "February 24, 2025 at 01:27 UTC", "April 7, 2026 at 21:30 UTC+3" for "en": the published

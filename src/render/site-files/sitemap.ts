@@ -1,5 +1,5 @@
-import { toRfc3339 } from "../model/time.ts";
-import { html, toHtmlString } from "./html.ts";
+import { toRfc3339 } from "../../model/time.ts";
+import { html, toHtmlString } from "../html.ts";
 
 export interface SitemapEntry {
   /** Absolute URL. */

@@ -1,8 +1,8 @@
-import type { Article } from "../model/article.ts";
-import { articlePath } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { html } from "./html.ts";
-import { articleUrl } from "./links.ts";
+import type { Article } from "../../model/article.ts";
+import { articlePath } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { html } from "../html.ts";
+import { articleUrl } from "../links.ts";
 
 /** What a page needs of a neighbouring article to link it. */
 export type NeighbourLink = Pick<Article, "id" | "slug" | "title">;
@@ -18,7 +18,7 @@ export interface ArticleNeighbours {
   readonly older?: NeighbourLink;
 }
 
-/** The head's `rel="prev"`/`rel="next"` paths (src/render/page-layout.ts). */
+/** The head's `rel="prev"`/`rel="next"` paths (src/render/pages/page-layout.ts). */
 export function neighbourPaths(neighbours: ArticleNeighbours): { previousPath?: string; nextPath?: string } {
   return {
     ...(neighbours.newer ? { previousPath: articlePath(neighbours.newer) } : {}),

@@ -1,13 +1,13 @@
-import type { FeedDocument } from "../model/feed-document.ts";
-import { lastUpdate } from "../model/last-update.ts";
-import { feedPathIn, ICON_LARGE, ICON_SMALL, JSON_FEED_FORMAT } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { toRfc3339 } from "../model/time.ts";
-import { authorOf } from "../model/topics.ts";
-import { renderContentHtml } from "./article-html.ts";
+import type { FeedDocument } from "../../model/feed-document.ts";
+import { lastUpdate } from "../../model/last-update.ts";
+import { feedPathIn, ICON_LARGE, ICON_SMALL, JSON_FEED_FORMAT } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { toRfc3339 } from "../../model/time.ts";
+import { authorOf } from "../../model/topics.ts";
+import { renderContentHtml } from "../article-html.ts";
+import { absoluteUrl, articleUrl, imageUrl } from "../links.ts";
 import { hubOf } from "./feed-paging.ts";
 import { jsonFeedNextUrl } from "./json-feed-paging.ts";
-import { absoluteUrl, articleUrl, imageUrl } from "./links.ts";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/); `feed` only writes 1.0. */
 export interface JsonFeed {

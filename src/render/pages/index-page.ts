@@ -1,10 +1,10 @@
-import { archivePageEntries, countArchivePages, newestEntries, pageBeforeHome } from "../model/archive-pages.ts";
-import type { Article, TopicKind } from "../model/article.ts";
-import { archivePagePath, topicsPath } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
+import { archivePageEntries, countArchivePages, newestEntries, pageBeforeHome } from "../../model/archive-pages.ts";
+import type { Article, TopicKind } from "../../model/article.ts";
+import { archivePagePath, topicsPath } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { html } from "../html.ts";
+import { absoluteUrl, homeUrl } from "../links.ts";
 import { renderEntryList } from "./entry-list.ts";
-import { html } from "./html.ts";
-import { absoluteUrl, homeUrl } from "./links.ts";
 import { renderPage } from "./page-layout.ts";
 import { renderSubscribeOffer } from "./subscribe-offer.ts";
 

@@ -1,8 +1,8 @@
-import type { FeedDocument } from "../model/feed-document.ts";
-import { ATOM_FORMAT, feedPathIn } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
+import type { FeedDocument } from "../../model/feed-document.ts";
+import { ATOM_FORMAT, feedPathIn } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { html } from "../html.ts";
 import { FEED_HISTORY_NAMESPACE, isArchiveDocument, pagingLinks } from "./feed-paging.ts";
-import { html } from "./html.ts";
 
 /** The fh namespace declaration an archive document's root needs, or nothing. */
 export function atomPagingNamespace(document: FeedDocument) {

@@ -1,15 +1,15 @@
-import { type FeedDocument, feedUpdated } from "../model/feed-document.ts";
-import { lastUpdate } from "../model/last-update.ts";
-import { ATOM_FORMAT, feedPathIn, ICON_SMALL, TAG_SCHEME_PATH } from "../model/paths.ts";
-import type { Site } from "../model/site.ts";
-import { toRfc3339 } from "../model/time.ts";
-import { authorOf } from "../model/topics.ts";
-import { renderContentHtml } from "./article-html.ts";
+import { type FeedDocument, feedUpdated } from "../../model/feed-document.ts";
+import { lastUpdate } from "../../model/last-update.ts";
+import { ATOM_FORMAT, feedPathIn, ICON_SMALL, TAG_SCHEME_PATH } from "../../model/paths.ts";
+import type { Site } from "../../model/site.ts";
+import { toRfc3339 } from "../../model/time.ts";
+import { authorOf } from "../../model/topics.ts";
+import { renderContentHtml } from "../article-html.ts";
+import { html, toHtmlString } from "../html.ts";
+import { absoluteUrl, articleUrl, feedTagUri, tagUri } from "../links.ts";
 import { atomIdPath, atomPagingElements, atomPagingNamespace } from "./atom-paging.ts";
 import { atomImageLink } from "./feed-image.ts";
 import { hubOf } from "./feed-paging.ts";
-import { html, toHtmlString } from "./html.ts";
-import { absoluteUrl, articleUrl, feedTagUri, tagUri } from "./links.ts";
 import { GENERATOR } from "./rss.ts";
 
 /**
