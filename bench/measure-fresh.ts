@@ -20,7 +20,12 @@ import {
   type WorkerdOptions,
 } from "../scripts/workerd-server.ts";
 import { readManifest, type WorkerBuild } from "./build-worker.ts";
-import type { Route } from "./results.ts";
+
+/** A path to measure, and what the report calls it. */
+export interface Route {
+  readonly label: string;
+  readonly path: string;
+}
 
 export interface FreshResult {
   /** Spawn to the end of the first response, ours and the empty Worker's, one pair per route. */

@@ -16,11 +16,6 @@ export const WORKERD_FLOOR = "workerd floor (Map lookup)";
 /** A measurement, or why it could not be made at this size (the error, shortened). */
 export type Measured<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
-export interface Route {
-  readonly label: string;
-  readonly path: string;
-}
-
 export interface Serving {
   readonly endpoints: readonly Endpoint[];
   readonly samples: Samples;

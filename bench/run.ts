@@ -18,7 +18,7 @@ import { writeCorpus } from "./generate-corpus.ts";
 import { buildHugoSite, writeHugoSite } from "./hugo-site.ts";
 import { measureDelta } from "./measure-delta.ts";
 import { measureDevRestart } from "./measure-dev-restart.ts";
-import { measureFresh } from "./measure-fresh.ts";
+import { measureFresh, type Route } from "./measure-fresh.ts";
 import { measureLargeBody } from "./measure-large-body.ts";
 import { measureNoopRebuild } from "./measure-noop-rebuild.ts";
 import { measureRebuild } from "./measure-rebuild.ts";
@@ -26,7 +26,7 @@ import { type Endpoint, measureServing } from "./measure-serving.ts";
 import { measureTrafficDay } from "./measure-traffic-day.ts";
 import { mirrorWorker } from "./mirror-worker.ts";
 import { readOptions } from "./options.ts";
-import { type BenchResult, type Route, type Serving, type SizeResult, WORKERD, WORKERD_FLOOR } from "./results.ts";
+import { type BenchResult, type Serving, type SizeResult, WORKERD, WORKERD_FLOOR } from "./results.ts";
 import { writeReport } from "./write-report.ts";
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
