@@ -10,7 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { findFreePort } from "../scripts/free-port.ts";
 import { readTreeRssBytes } from "../scripts/process-tree.ts";
 import { startWorkerd } from "../scripts/workerd-server.ts";
-import { parseArticleFileName } from "../src/model/paths.ts";
+import { mediaNameOf, parseArticleFileName } from "../src/model/paths.ts";
 import { largePng } from "../tests/support/large-png.ts";
 import { buildWorker, readManifest, type WorkerBuild } from "./build-worker.ts";
 import { writeCorpus } from "./generate-corpus.ts";
@@ -61,7 +61,7 @@ async function buildWithImages(dir: string): Promise<{ build: WorkerBuild; large
   const build = await buildWorker(corpusDir, join(dir, "worker"));
   const routes = Object.keys(readManifest(build).fixedRoutes);
   const pathOf = (image: string) => {
-    const path = routes.find((r) => r.startsWith("/media/") && r.endsWith(`/${image}`));
+    const path = routes.find((r) => mediaNameOf(r) === image);
     if (!path) throw new Error(`the build published no route for media/${image}; routes: ${routes.join(", ")}`);
     return path;
   };

@@ -13,7 +13,8 @@ import { readMedia } from "../scripts/read-media.ts";
 import { startWranglerDev } from "../scripts/wrangler-dev-server.ts";
 import { idFromPath, loadArticles } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
-import { articlePath, SITE_DIR } from "../src/model/paths.ts";
+import { countArchivePages } from "../src/model/archive-pages.ts";
+import { articlePath, isServedImage, SITE_DIR } from "../src/model/paths.ts";
 import { ARTICLES_PER_SITEMAP } from "../src/render/site-files/sitemap.ts";
 import { siteConfig } from "../src/site-config.ts";
 import { copyProject, publishCommand } from "./build-worker.ts";
@@ -88,11 +89,11 @@ function readSiteFacts(corpusDir: string): SiteFacts {
   const articles = loaded.articles.map((a) => ({
     id: a.id,
     path: articlePath(a),
-    ...(a.image?.url.startsWith("/") ? { image: a.image.url } : {}),
+    ...(a.image && isServedImage(a.image) ? { image: a.image.url } : {}),
   }));
   return {
     articles,
-    pageCount: Math.ceil(articles.length / siteConfig.itemsPerFeed),
+    pageCount: countArchivePages(siteConfig, articles.length),
     sitemapParts: Math.ceil(articles.length / ARTICLES_PER_SITEMAP),
   };
 }

@@ -7,7 +7,7 @@ import type { Site } from "./site.ts";
  * full and keeps its articles for good; only the last one, the newest remainder, grows. The
  * home page is none of them: it shows the newest P articles, as a feed does.
  */
-export function countArchivePages(site: Site, publishedCount: number): number {
+export function countArchivePages(site: Pick<Site, "itemsPerFeed">, publishedCount: number): number {
   return Math.ceil(publishedCount / site.itemsPerFeed);
 }
 

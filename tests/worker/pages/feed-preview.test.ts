@@ -7,7 +7,6 @@ const READER = "application/rss+xml, application/atom+xml, application/xml;q=0.9
 const get = appOf(archiveOf(PER_PAGE + 3));
 
 for (const format of FEED_FORMATS) {
-  const feedType = `${format.mediaType}; charset=utf-8`;
   // Atom and JSON Feed are gzipped by the Worker for clients that accept it (src/serve/resource.ts).
   const feedVary = format.mediaType === "application/rss+xml" ? "Accept" : "Accept, Accept-Encoding";
 
@@ -22,7 +21,7 @@ for (const format of FEED_FORMATS) {
       ];
       for (const headers of variants) {
         const response = await get(format.path, { headers });
-        expect(response.headers.get("content-type"), JSON.stringify(headers)).toBe(feedType);
+        expect(response.headers.get("content-type"), JSON.stringify(headers)).toBe(format.contentType);
         expect(response.headers.get("vary")).toBe(feedVary);
       }
     });
@@ -57,7 +56,7 @@ for (const format of FEED_FORMATS) {
       expect(crossed.headers.get("content-type")).toBe("text/html; charset=utf-8");
       const crossedBack = await get(format.path, { headers: { "If-None-Match": pageTag } });
       expect(crossedBack.status).toBe(200);
-      expect(crossedBack.headers.get("content-type")).toBe(feedType);
+      expect(crossedBack.headers.get("content-type")).toBe(format.contentType);
     });
 
     it("says what the feed is, gives its address to copy, and lists the items the feed carries", async () => {
