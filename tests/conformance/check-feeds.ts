@@ -353,9 +353,10 @@ function readWithFeedparser(kind: FeedKind, path: string, body: Uint8Array): { i
       id: entry.id ?? "",
       link: entry.link ?? "",
       title: entry.title ?? "",
-      // feedparser marks an RSS description text/html: what it returns is HTML to render.
+      // feedparser marks an RSS description and an Atom type="html" summary text/html: what it
+      // returns for them is HTML to render.
       summary:
-        entry.summary !== null && kind === "rss" && entry.summary_type === "text/html"
+        entry.summary !== null && entry.summary_type === "text/html"
           ? shownTextOfHtml(entry.summary)
           : (entry.summary ?? undefined),
       publishedMs: entry.published_ms ?? undefined,
