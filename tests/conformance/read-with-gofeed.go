@@ -76,7 +76,7 @@ func millis(t *time.Time) *int64 {
 }
 
 // Elements whose content a browser never displays.
-var hidden = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Template: true, atom.Head: true}
+var hidden = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Template: true}
 
 // visibleText parses s as the body of a page (HTML5 parsing, as browsers do: references
 // decoded, tags turned into elements) and joins its text nodes. White space is kept as written:
