@@ -13,9 +13,9 @@ ini_set('log_errors', '0');
 require '/usr/share/php/simplepie/autoloader.php';
 
 /**
- * SimplePie_Parse_Date of 1.3.1 throws a TypeError on PHP 8 before it parses any date, so
- * get_items() (which sorts by date) fails on every feed: its constructor calls implode() with
- * the argument order PHP 8 removed, and date_w3cdtf() divides the empty fraction of a W3C date
+ * On PHP 8, SimplePie_Parse_Date of 1.3.1 throws a TypeError for every date, so get_items()
+ * (which sorts by date) fails on every dated feed: its constructor calls implode() with the
+ * argument order PHP 8 removed, and date_w3cdtf() divides the empty fraction of a W3C date
  * written in whole seconds. This is that class with both mended, as in later SimplePie.
  */
 class MendedParseDate extends SimplePie_Parse_Date
