@@ -6,7 +6,7 @@ import { type FeedDocument, feedUpdated } from "./feed-document.ts";
 import { atomImageLink } from "./feed-image.ts";
 import { hubOf } from "./feed-paging.ts";
 import { ATOM_FORMAT, feedPathIn } from "./formats.ts";
-import { html, toHtmlString } from "./html.ts";
+import { escapeHtml, html, toHtmlString } from "./html.ts";
 import { ICON_SMALL } from "./icons.ts";
 import { lastUpdate } from "./last-update.ts";
 import { absoluteUrl, articleUrl, feedTagUri, tagUri, topicsPath } from "./links.ts";
@@ -14,12 +14,15 @@ import { GENERATOR } from "./rss.ts";
 import { authorOf } from "./topics.ts";
 
 /**
- * Atom 1.0 (RFC 4287), written here rather than by `feed`, whose Atom marks every title and
- * summary type="html" and has no xml:lang. Titles and summaries are plain text, so they are
- * Text constructs of type="text" (§3.1.1.1): every reader shows them exactly as written, with
- * no markup to interpret. Content is the article's HTML, escaped, as type="html" (§4.1.3.1).
- * Escaping is the one HTML template's, whose entities (&amp; &lt; &gt; &quot; &#39;) are all
- * predefined in XML.
+ * Atom 1.0 (RFC 4287), written here rather than by `feed`, whose Atom puts every title in
+ * type="html" unescaped as HTML and has no xml:lang. Titles are plain text, type="text"
+ * (§3.1.1.1): readers show a title as text, and return it decoded. A summary is the abstract as
+ * HTML, type="html" (§3.1.1.2), escaped as HTML and then once more as XML: readers built on
+ * gofeed return a summary decoded whatever its type and show it as HTML, as they show an RSS
+ * description, so from type="text" they would drop "<b>" as a tag; an HTML summary is shown as
+ * written by them and by every reader that honours the type. Content is the article's HTML,
+ * escaped, as type="html" (§4.1.3.1). Escaping is the one HTML template's, whose entities
+ * (&amp; &lt; &gt; &quot; &#39;) are all predefined in XML.
  */
 export function renderAtom(site: Site, document: FeedDocument): string {
   const { entries } = document;
@@ -54,7 +57,7 @@ ${(article.tags ?? []).map(
   ) => html`<category term="${tag.slug}" scheme="${absoluteUrl(site, `${topicsPath("tags")}/`)}" label="${tag.label}"/>
 `,
 )}
-<summary type="text">${article.abstract}</summary>
+<summary type="html">${escapeHtml(article.abstract)}</summary>
 <content type="html">${renderContentHtml(site, article)}</content>
 </entry>
 `,

@@ -1,9 +1,11 @@
+import { decodeHTML } from "entities";
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it, vi } from "vitest";
 import { removeUnshowable } from "../../src/load/clean-text.ts";
 import type { Article } from "../../src/model/article.ts";
 import { renderAtom } from "../../src/render/atom.ts";
 import { siteFeed } from "../../src/render/feed-document.ts";
+import { escapeHtml } from "../../src/render/html.ts";
 import { renderJsonFeed } from "../../src/render/json-feed.ts";
 import { renderRss } from "../../src/render/rss.ts";
 import { type ArticleSource, idOf, loadSources, plainArticle } from "../support/articles.ts";
@@ -145,8 +147,18 @@ describe("Atom 1.0", () => {
       "2025-01-15T09:05:00Z",
       "2024-03-22T06:45:00Z",
     ]);
-    expect(feed.entries?.map((e) => textOf(e.summary))).toEqual(articles.map(expectedAbstract));
+    expect(feed.entries?.map((e) => textOf(e.summary))).toEqual(articles.map(expectedAbstract).map(escapeHtml));
     expect(feed.entries?.[0]?.authors?.map((a) => a.name)).toEqual([site.author]);
+  });
+
+  it("writes titles as text and summaries as HTML that shows the abstract as written", () => {
+    // Readers built on gofeed decode a summary whatever its type and render it as HTML.
+    expect(feed.entries?.map((e) => typeof e.title === "object" && e.title.type)).toEqual(articles.map(() => "text"));
+    expect(feed.entries?.map((e) => typeof e.summary === "object" && e.summary.type)).toEqual(
+      articles.map(() => "html"),
+    );
+    expect(feed.entries?.map((e) => decodeHTML(textOf(e.summary)))).toEqual(articles.map(expectedAbstract));
+    expect(xml).toContain("R&amp;amp;D &amp;lt; 5 &amp;gt; 4");
   });
 });
 
