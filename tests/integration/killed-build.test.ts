@@ -10,7 +10,7 @@ import {
   siteDirFor,
   startBuild,
   writeSpreadArticles,
-} from "../node/build/build-fixtures.ts";
+} from "../support/build-fixtures.ts";
 import { makeTempDir, removeTempDirs, writeGoodArticles } from "../support/project-copy.ts";
 
 const KILLS = 12;

@@ -5,7 +5,7 @@ import { loadArticles } from "../../src/load/load-articles.ts";
 import { parseArticle } from "../../src/load/parse-article.ts";
 import { formatProblem } from "../../src/load/problem.ts";
 import { toRfc3339 } from "../../src/model/time.ts";
-import { PNG_3X2, TINY_GIF } from "./support/images.ts";
+import { PNG_3X2, TINY_GIF } from "../support/images.ts";
 
 const PATH = "articles/001_0a1b2c3d4e5f6a7b.txt";
 

@@ -2,9 +2,9 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { numberedArticleText } from "../../support/articles.ts";
-import { childEnv, ROOT } from "../../support/project-copy.ts";
-import { Random } from "../../support/random.ts";
+import { numberedArticleText } from "./articles.ts";
+import { childEnv, ROOT } from "./project-copy.ts";
+import { Random } from "./random.ts";
 import { readSiteFiles } from "./site-output.ts";
 
 const BUILD_SCRIPT = join(ROOT, "scripts/build-articles.ts");
