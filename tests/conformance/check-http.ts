@@ -7,7 +7,8 @@ type Header = readonly [string, string | Buffer];
 
 /**
  * Values no client should send; whatever they are, the answer is never a 5xx: a malformed
- * conditional header counts as absent (src/serve/conditional.ts), and the Worker reads no Range.
+ * If-None-Match or If-Modified-Since counts as absent (src/serve/conditional.ts), and the
+ * Worker reads none of the others.
  */
 const GARBAGE: readonly Header[] = [
   ["If-None-Match", '"unterminated'],
