@@ -60,7 +60,9 @@ describe("a build killed with SIGKILL at set points of its writes", () => {
   afterAll(removeTempDirs, 60_000);
 
   it(`leaves every file old or new and whole, and a manifest whose files are all there (${4 * KILLS_PER_STRETCH} kills)`, {
-    timeout: 240_000,
+    // Sixteen runs of a thousand-article build, most of them to near their end, on a machine
+    // that may be running other suites.
+    timeout: 480_000,
   }, async () => {
     const dir = makeTempDir("killed");
     const small = join(dir, "small");
