@@ -10,8 +10,8 @@ import { digestOf } from "../src/publish/asset-store.ts";
 import { ArticleChangedError } from "./read-body.ts";
 
 /**
- * Shards rendered here before any thread starts: a thread takes a few hundred milliseconds to
- * load the renderers, more than a rebuild after an edit (a few shards) spends rendering.
+ * Shards rendered here before any thread starts: a thread must first load the renderers, which
+ * costs more than a rebuild after an edit (a few shards) spends rendering.
  */
 const INLINE_FIRST = 32;
 

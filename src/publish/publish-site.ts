@@ -98,7 +98,7 @@ export interface PublishInput {
   readonly servedAlone?: { readonly maxFiles: number };
   /**
    * Renders an article shard; by default here, one after another. The build passes a pool of
-   * worker threads (scripts/render-pool.ts), so that both cores render.
+   * worker threads (scripts/render-pool.ts), so that every core renders.
    */
   readonly renderArticleShard?: (task: ArticleShardTask) => Promise<RenderedArticleShard>;
   /** Renders an archive shard; by default here. The build passes the same pool. */
