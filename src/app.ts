@@ -87,7 +87,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     const { gzip } = file;
     const resource: Resource = {
       contentType: file.contentType,
-      kind: file.kind,
+      cacheClass: file.kind,
       lastModifiedMs: file.lastModifiedMs,
       identity: { etag: file.etag, length: file.length, read: () => reader.file(file.path, file.etag, file.length) },
       ...(gzip
@@ -108,7 +108,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
       file === undefined ? () => reader.shardBody(path, entry) : () => reader.file(file, entry.etag, entry.length);
     return {
       contentType: HTML,
-      kind: "article",
+      cacheClass: "article",
       lastModifiedMs: entry.lastModifiedMs,
       ...(storedCodings(path, entry) ?? { identity: { etag: entry.etag, length: entry.length, read } }),
     };
@@ -198,7 +198,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     const codings = entry && storedCodings(path, entry);
     if (!entry?.contentType || !codings) return undefined;
     // Sent as stored to a client that accepts gzip, RSS too.
-    return { contentType: entry.contentType, kind: "archive", lastModifiedMs: entry.lastModifiedMs, ...codings };
+    return { contentType: entry.contentType, cacheClass: "archive", lastModifiedMs: entry.lastModifiedMs, ...codings };
   };
 
   /**

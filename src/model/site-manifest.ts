@@ -22,8 +22,13 @@ export interface SiteManifest {
   readonly websubHub?: string;
 }
 
-/** Kinds of response, each cached for its own time (src/serve/headers.ts). */
-export type ResourceKind = "feed" | "index" | "article" | "asset" | "media" | "archive";
+/**
+ * How long a response may be cached (src/serve/headers.ts), named for what it is mostly used by:
+ * "index" is every list that any publication may change (the home page, the newest list page,
+ * topic pages, /feeds, the sitemaps) and every 301; "article" an article's page and the full
+ * list pages, which rarely change; "archive" an archive document, which never does.
+ */
+export type CacheClass = "feed" | "index" | "article" | "asset" | "media" | "archive";
 
 /** A response body stored whole in one asset file. */
 export interface AssetFile extends Validators {
@@ -31,7 +36,8 @@ export interface AssetFile extends Validators {
   readonly path: string;
   /** Full media type with charset. */
   readonly contentType: string;
-  readonly kind: ResourceKind;
+  /** Its cache class. */
+  readonly kind: CacheClass;
   /** The same content gzip-coded, for the types the Worker compresses itself. */
   readonly gzip?: { readonly path: string; readonly etag: string; readonly length: number };
   /** Size in bytes, sent as Content-Length on a HEAD too, which reads no body (src/serve/respond.ts). */

@@ -2,7 +2,7 @@ import type { Article, ArticleBundle, TopicKind } from "../model/article.ts";
 import { imageTypeOfName } from "../model/image-types.ts";
 import { type LegacyTarget, legacyShardPath, pageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
-import { EARLIEST, type PublicationState, type ResourceKind, type SiteManifest } from "../model/site-manifest.ts";
+import { type CacheClass, EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
 import { latestOf } from "../model/time.ts";
 import { countCompletePages } from "../render/archive-feeds.ts";
 import { archivePagePath, countArchivePages, homePageEntries } from "../render/archive-pages.ts";
@@ -109,7 +109,8 @@ export interface PublishInput {
 export interface ServedAloneFile {
   readonly path: string;
   readonly contentType: string;
-  readonly kind: ResourceKind;
+  /** Its cache class, as the manifest names it. */
+  readonly kind: CacheClass;
 }
 
 /** A whole site: asset files by path, and the manifest the Worker serves them with. */
@@ -154,11 +155,11 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     body: string | Uint8Array,
     type: string,
     modified: number,
-    kind: ResourceKind,
+    cacheClass: CacheClass,
   ) => {
     const alone = input.servedAlone !== undefined;
-    if (alone) servedAlone.push({ path, contentType: type, kind });
-    return store.add(body, type, modified, kind, alone ? path : undefined);
+    if (alone) servedAlone.push({ path, contentType: type, kind: cacheClass });
+    return store.add(body, type, modified, cacheClass, alone ? path : undefined);
   };
 
   const fixedRoutes: Record<string, number> = {
