@@ -60,7 +60,9 @@ export async function archiveShards(
     const documents = pages.map((page) => archiveFeed(site, all, page, completeAtBuild));
     const path = archiveShardPath((first - 1) / perShard);
     const shown = documents.map((document) => [document.paging, document.entries.map((a) => [a, times.article(a)])]);
-    const sourceKey = await store.hexOf(new TextEncoder().encode(JSON.stringify([site, times.templates, shown])));
+    const sourceKey = await store.hexOf(
+      new TextEncoder().encode(JSON.stringify([site, times.templatesRevisedAt, shown])),
+    );
     sourceKeys.set(path, sourceKey);
     if (output.alreadyWritten?.(path, sourceKey)) continue;
     const task: ArchiveShardTask = {

@@ -134,7 +134,7 @@ function shardSourceKey(input: ArticleShardsInput, articles: readonly PlacedArti
   const sources = JSON.stringify([
     site,
     context,
-    times.templates,
+    times.templatesRevisedAt,
     articles.map((a) => articlePageSources(a, times, from)),
     articles.filter(({ article }) => alone.has(article.id)).map(({ article }) => article.id),
   ]);

@@ -19,7 +19,7 @@ export class ModifiedTimes {
   }
 
   /** The templates' last change: what robots.txt, the icons and the 404 page depend on. */
-  get templates(): number {
+  get templatesRevisedAt(): number {
     return this.#revisions.revisedAt;
   }
 

@@ -167,14 +167,14 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
       ROBOTS_PATH,
       renderRobots(site),
       "text/plain; charset=utf-8",
-      times.templates,
+      times.templatesRevisedAt,
       "asset",
     ),
   };
   for (const icon of ICON_FILES) {
     const bytes = icons.get(icon.file);
     if (bytes !== undefined)
-      fixedRoutes[icon.path] = await addFixed(icon.path, bytes, icon.mediaType, times.templates, "asset");
+      fixedRoutes[icon.path] = await addFixed(icon.path, bytes, icon.mediaType, times.templatesRevisedAt, "asset");
   }
   // An image is served from the first instant an article shows it, never earlier.
   const scheduledMedia: { file: ServedMediaFile; index: number }[] = [];
@@ -189,7 +189,7 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
       fixedRoutes[path] = await store.add(bytes, mediaType, lastModifiedMs, "media");
     }
   }
-  const notFound = await store.add(renderNotFoundPage(site), HTML, times.templates, "asset");
+  const notFound = await store.add(renderNotFoundPage(site), HTML, times.templatesRevisedAt, "asset");
 
   const sitemapParts = new Map<number, number>();
   const topics: TopicsInput = {
@@ -396,7 +396,7 @@ async function publishState(
   async function addSitemap(path: string, entries: readonly SitemapEntry[]): Promise<SitemapEntry> {
     const modified = latestOf(
       entries.map((entry) => entry.modifiedMs),
-      times.templates,
+      times.templatesRevisedAt,
     );
     routes[path] = await store.add(renderSitemap(entries), XML, modified, "index");
     return sitemapPartEntry(path, modified);
