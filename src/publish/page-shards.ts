@@ -14,7 +14,7 @@ export interface StablePages {
 }
 
 /**
- * Archive pages that read the same in every state that has their successor (the site's and
+ * List pages that read the same in every state that has their successor (the site's and
  * each topic's), packed `pagesPerShard` to a shard file keyed by page number. The last page of
  * each state is rendered with the state instead.
  */

@@ -28,12 +28,12 @@ import {
   type SitemapEntry,
 } from "../render/sitemap.ts";
 import { authorGroups, hasAuthorPages, type TopicGroup, tagGroups } from "../render/topics.ts";
-import { type ArchiveShardTask, renderArchiveShard } from "./archive-shard.ts";
-import { archiveShards, feedPagesPerShard } from "./archive-shards.ts";
 import { placeArticles } from "./article-pages.ts";
 import { type ArticleShardTask, type RenderedArticleShard, renderArticleShard } from "./article-shard.ts";
 import { countArticleShards, pagesServedAlone, publishArticleShards } from "./article-shards.ts";
 import { AssetStore, type Gzip, type Sha256 } from "./asset-store.ts";
+import { type FeedPageShardTask, renderFeedPageShard } from "./feed-page-shard.ts";
+import { feedPagesPerShard, publishFeedPageShards } from "./feed-page-shards.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { stablePageShards } from "./page-shards.ts";
 import { countScheduled } from "./publication.ts";
@@ -51,7 +51,7 @@ interface TopicsInput {
 const HTML = "text/html; charset=utf-8";
 const XML = "application/xml; charset=utf-8";
 /**
- * Archive pages per page shard: a shard is read whole for the one page asked for, so it stays
+ * List pages per page shard: a shard is read whole for the one page asked for, so it stays
  * near 300 KB; 100,000 articles make about 310 shards.
  */
 const PAGES_PER_SHARD = 16;
@@ -76,16 +76,17 @@ export interface PublishInput {
   /** gzip for the codings the Worker sends itself; CompressionStream unless given. */
   readonly gzip?: Gzip;
   /**
-   * Whether the article (or archive) shard at `path`, rendered from sources whose hash is
+   * Whether the article (or feed-page) shard at `path`, rendered from sources whose hash is
    * `sourceKey`, is already written: then it is not rendered again. The build answers from its
    * last run.
    */
   readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
   /**
-   * Where article and archive shards go as they are rendered, when given, instead of into
-   * `files`: the build writes them at once, so a large archive is never held in memory whole.
+   * Where article and feed-page shards go as they are rendered, and the article pages stored at
+   * their own address with them, when given, instead of into `files`: the build writes them at
+   * once, so a large site is never held in memory whole.
    */
-  readonly writeArticleShard?: (path: string, bytes: Uint8Array) => void | Promise<void>;
+  readonly writeShard?: (path: string, bytes: Uint8Array) => void | Promise<void>;
   /** Called now and then with how many article pages are rendered or found written. */
   readonly onProgress?: (rendered: number) => void;
   /**
@@ -101,8 +102,8 @@ export interface PublishInput {
    * worker threads (scripts/render-pool.ts), so that both cores render.
    */
   readonly renderArticleShard?: (task: ArticleShardTask) => Promise<RenderedArticleShard>;
-  /** Renders an archive shard; by default here. The build passes the same pool. */
-  readonly renderArchiveShard?: (task: ArchiveShardTask) => Promise<Uint8Array>;
+  /** Renders a feed-page shard; by default here. The build passes the same pool. */
+  readonly renderFeedPageShard?: (task: FeedPageShardTask) => Promise<Uint8Array>;
 }
 
 /** A file the asset server answers alone, with what the Worker would send for it. */
@@ -123,23 +124,23 @@ export interface PublishedSite {
   /** How many article shards were rendered (the others were already written). */
   readonly renderedShards: number;
   /**
-   * The same for the archive shards (src/publish/archive-shards.ts), which `alreadyWritten`
-   * skips and `writeArticleShard` takes alike.
+   * The same for the feed-page shards (src/publish/feed-page-shards.ts), which `alreadyWritten`
+   * skips and `writeShard` takes alike.
    */
-  readonly archiveShardKeys: ReadonlyMap<string, string>;
-  readonly renderedArchiveShards: number;
+  readonly feedPageShardKeys: ReadonlyMap<string, string>;
+  readonly renderedFeedPageShards: number;
   /** Every file stored at its own address (PublishInput.servedAlone), written or not. */
   readonly servedAlone: readonly ServedAloneFile[];
   /**
    * Each article page stored at its address, with its shard's source key: it is written with
-   * its shard (through `writeArticleShard`), and `alreadyWritten` is asked about both.
+   * its shard (through `writeShard`), and `alreadyWritten` is asked about both.
    */
   readonly articlePageKeys: ReadonlyMap<string, string>;
 }
 
 /**
  * Renders every response body once: what changes with publication per publication state,
- * article pages and full archive pages once into shards. Pure apart from hashing, so the
+ * article pages, full list pages and feed pages once into shards. Pure apart from hashing, so the
  * build and the tests publish the same bytes.
  */
 export async function publishSite(input: PublishInput): Promise<PublishedSite> {
@@ -211,27 +212,27 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     files.set(path, shard);
   }
   for (const [path, shard] of legacyShards(all)) files.set(path, shard);
-  const write = input.writeArticleShard ?? ((path: string, bytes: Uint8Array) => void files.set(path, bytes));
-  const archiveOutput = {
+  const write = input.writeShard ?? ((path: string, bytes: Uint8Array) => void files.set(path, bytes));
+  const feedPageOutput = {
     ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}),
     write,
     render:
-      input.renderArchiveShard ??
-      ((task: ArchiveShardTask) =>
-        renderArchiveShard(
+      input.renderFeedPageShard ??
+      ((task: FeedPageShardTask) =>
+        renderFeedPageShard(
           task,
           (bytes) => store.etagOf(bytes),
           (bytes) => store.gzipOf(bytes),
         )),
   };
 
-  // What is left of the file budget decides which pages stand alone; the archive shards are
+  // What is left of the file budget decides which pages stand alone; the feed-page shards are
   // counted before they exist, so that the article shards render (in workers, when the build
-  // gives them) while the archive renders here.
+  // gives them) while the feed pages render here.
   const placed = placeArticles(all);
-  const archiveShardCount = Math.ceil(countCompletePages(site, all.length) / feedPagesPerShard(site));
+  const feedPageShardCount = Math.ceil(countCompletePages(site, all.length) / feedPagesPerShard(site));
   const otherFiles =
-    new Set([...files.keys(), ...store.files.keys()]).size + archiveShardCount + countArticleShards(placed);
+    new Set([...files.keys(), ...store.files.keys()]).size + feedPageShardCount + countArticleShards(placed);
   const alone = input.servedAlone
     ? pagesServedAlone(placed, all, from, input.servedAlone.maxFiles - otherFiles)
     : new Set<string>();
@@ -258,15 +259,22 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     ...(input.alreadyWritten ? { alreadyWritten: input.alreadyWritten } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
-  const archive = await archiveShards(site, all, times, store, archiveOutput, all.length - countScheduled(all, from));
+  const feedPages = await publishFeedPageShards(
+    site,
+    all,
+    times,
+    store,
+    feedPageOutput,
+    all.length - countScheduled(all, from),
+  );
   const { shardKeys: articleShardKeys, pageKeys: articlePageKeys, rendered: renderedShards } = await articleShards;
   for (const [path, bytes] of store.files) files.set(path, bytes);
   return {
     files,
     articleShardKeys,
     renderedShards,
-    archiveShardKeys: archive.sourceKeys,
-    renderedArchiveShards: archive.rendered,
+    feedPageShardKeys: feedPages.sourceKeys,
+    renderedFeedPageShards: feedPages.rendered,
     servedAlone,
     articlePageKeys,
     manifest: {
@@ -325,7 +333,7 @@ async function publishState(
   const pageCount = countArchivePages(site, published.length);
   if (pageCount > 0) {
     const page = renderArchivePage(site, published, pageCount);
-    const modified = times.archivePage(published, pageCount);
+    const modified = times.listPage(published, pageCount);
     routes[archivePagePath(pageCount)] = await store.add(page, HTML, modified, "index");
   }
 
@@ -333,7 +341,7 @@ async function publishState(
     { url: homeUrl(site), modifiedMs: homeModified },
     ...Array.from({ length: pageCount }, (_, i) => ({
       url: absoluteUrl(site, archivePagePath(i + 1)),
-      modifiedMs: times.archivePage(published, i + 1),
+      modifiedMs: times.listPage(published, i + 1),
     })),
   ];
   const topicPages: Record<string, number> = {};
@@ -407,14 +415,14 @@ async function publishState(
   }
 }
 
-/** The site's stable archive pages (src/publish/page-shards.ts), 16 to a page shard. */
+/** The site's stable list pages (src/publish/page-shards.ts), 16 to a page shard. */
 function pageShards(site: Site, all: readonly Article[], times: ModifiedTimes, store: AssetStore) {
   return stablePageShards(
     {
       stable: countArchivePages(site, all.length) - 1,
       pagesPerShard: PAGES_PER_SHARD,
       render: (page) => renderArchivePage(site, all, page),
-      lastModified: (page) => times.archivePage(all, page),
+      lastModified: (page) => times.listPage(all, page),
       shardPath: (first) => pageShardPath((first - 1) / PAGES_PER_SHARD),
     },
     store,

@@ -20,7 +20,7 @@ const HTML = "text/html; charset=utf-8";
 export interface PublishedTopics {
   readonly routes: Record<string, number>;
   readonly previews: Record<string, number>;
-  /** How many archive pages each topic has, by folder: the last is a route, the others in shards. */
+  /** How many list pages each topic has, by folder: the last is a route, the others in shards. */
   readonly topicPages: Record<string, number>;
   /** The topic pages, for the sitemap. */
   readonly pages: SitemapEntry[];
@@ -34,7 +34,7 @@ export type TopicCache = Map<string, PublishedTopics>;
 
 /**
  * Every page and feed of the topics of `kind` in one publication state: the index of the kind,
- * and per topic its page, its archive pages, its feeds and their browser previews.
+ * and per topic its page, its list pages, its feeds and their browser previews.
  */
 export async function publishTopics(
   site: Site,
@@ -84,19 +84,19 @@ async function publishTopic(site: Site, group: TopicGroup, store: AssetStore, ti
   const pages = countArchivePages(site, group.articles.length);
   topic.topicPages[folder] = pages;
   for (let page = 1; page <= pages; page++) {
-    // Like the site's archive pages, a full page changes only when the next one opens.
-    const modified = times.archivePage(group.articles, page);
+    // Like the site's list pages, a full page changes only when the next one opens.
+    const modified = times.listPage(group.articles, page);
     topic.pages.push({ url: absoluteUrl(site, archivePagePath(page, folder)), modifiedMs: modified });
   }
   // Only the last page changes with publication; the others are in topic page shards.
   const last = archivePagePath(pages, folder);
-  const lastModified = times.archivePage(group.articles, pages);
+  const lastModified = times.listPage(group.articles, pages);
   topic.routes[last] = await store.add(renderTopicPage(site, group, pages), HTML, lastModified, "index");
   return topic;
 }
 
 /**
- * Every topic's archive pages that are full and followed by another once everything is
+ * Every topic's list pages that are full and followed by another once everything is
  * published, packed `pagesPerShard` to a file like the site's: such a page reads the same in
  * every state that has its successor, and whole files would pass the asset-file limit on a
  * large tagged site.
@@ -116,7 +116,7 @@ export async function topicPageShards(
         stable: countArchivePages(site, group.articles.length) - 1,
         pagesPerShard,
         render: (page) => renderTopicPage(site, group, page),
-        lastModified: (page) => times.archivePage(group.articles, page),
+        lastModified: (page) => times.listPage(group.articles, page),
         shardPath: (first) => topicPageShardPath(folder, first, pagesPerShard),
       },
       store,

@@ -3,33 +3,33 @@ import { archiveShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { wholeSeconds } from "../model/time.ts";
 import { archiveFeed, countCompletePages } from "../render/archive-feeds.ts";
-import type { ArchiveShardTask } from "./archive-shard.ts";
 import type { AssetStore } from "./asset-store.ts";
+import type { FeedPageShardTask } from "./feed-page-shard.ts";
 import { InFlightLimit } from "./in-flight-limit.ts";
 import type { ModifiedTimes } from "./modified-times.ts";
 
 /**
- * Articles an archive shard holds at most (as whole pages, each in three formats): about
+ * Articles a feed-page shard holds at most (as whole pages, each in three formats): about
  * 32 × 3 feed items, a few hundred KB, read whole for the one document asked for. At least
  * 17 articles a shard, so 100,000 articles make at most about 5,900 files.
  */
-const ARTICLES_PER_ARCHIVE_SHARD = 32;
+const ARTICLES_PER_FEED_PAGE_SHARD = 32;
 /** Shards rendering at once: enough to keep every worker busy, few enough to bound memory. */
 const MAX_IN_FLIGHT = 8;
 
-/** Complete archive pages per archive shard: whole pages, at least one. */
+/** Feed pages per feed-page shard: whole pages, at least one. */
 export function feedPagesPerShard(site: Site): number {
-  return Math.max(1, Math.floor(ARTICLES_PER_ARCHIVE_SHARD / site.itemsPerFeed));
+  return Math.max(1, Math.floor(ARTICLES_PER_FEED_PAGE_SHARD / site.itemsPerFeed));
 }
 
-/** Where archive shards go, like article shards (src/publish/publish-site.ts). */
-export interface ArchiveShardOutput {
+/** Where feed-page shards go, like article shards (src/publish/publish-site.ts). */
+export interface FeedPageShardOutput {
   /** Whether the shard at `path`, rendered from sources hashed to `sourceKey`, is already written. */
   readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
   /** Takes each shard as it is rendered, so all of them are never in memory at once. */
   readonly write: (path: string, bytes: Uint8Array) => void | Promise<void>;
-  /** Renders a shard (src/publish/archive-shard.ts), here or in a worker thread. */
-  readonly render: (task: ArchiveShardTask) => Promise<Uint8Array>;
+  /** Renders a shard (src/publish/feed-page-shard.ts), here or in a worker thread. */
+  readonly render: (task: FeedPageShardTask) => Promise<Uint8Array>;
 }
 
 /**
@@ -40,12 +40,12 @@ export interface ArchiveShardOutput {
  * revision, its articles and theirs) are unchanged since the last build is not rendered again.
  * Returns each shard's path and source key, written or not, and how many were rendered.
  */
-export async function archiveShards(
+export async function publishFeedPageShards(
   site: Site,
   all: readonly Article[],
   times: ModifiedTimes,
   store: AssetStore,
-  output: ArchiveShardOutput,
+  output: FeedPageShardOutput,
   publishedAtBuild: number,
 ): Promise<{ sourceKeys: Map<string, string>; rendered: number }> {
   const complete = countCompletePages(site, all.length);
@@ -65,7 +65,7 @@ export async function archiveShards(
     );
     sourceKeys.set(path, sourceKey);
     if (output.alreadyWritten?.(path, sourceKey)) continue;
-    const task: ArchiveShardTask = {
+    const task: FeedPageShardTask = {
       site,
       pages: documents.map((document, index) => ({
         page: first + index,
