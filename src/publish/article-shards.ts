@@ -114,14 +114,7 @@ export function pagesServedAlone(
 /** The articles by shard, in path order, each shard's in id order. */
 function shardGroups(placed: ReadonlyMap<string, PlacedArticle>): Map<string, PlacedArticle[]> {
   const byId = [...placed.values()].toSorted((a, b) => (a.article.id < b.article.id ? -1 : 1));
-  const groups = new Map<string, PlacedArticle[]>();
-  for (const page of byId) {
-    const path = articleShardPath(page.article.id);
-    const group = groups.get(path);
-    if (group) group.push(page);
-    else groups.set(path, [page]);
-  }
-  return groups;
+  return Map.groupBy(byId, (page) => articleShardPath(page.article.id));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Article, ArticleBundle, TopicKind } from "../model/article.ts";
 import { imageTypeOfName } from "../model/image-types.ts";
-import { type LegacyTarget, legacyShardPath, pageShardPath } from "../model/shard-file.ts";
+import { pageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { type CacheClass, EARLIEST, type PublicationState, type SiteManifest } from "../model/site-manifest.ts";
 import { latestOf } from "../model/time.ts";
@@ -34,6 +34,7 @@ import { countArticleShards, pagesServedAlone, publishArticleShards } from "./ar
 import { AssetStore, type Gzip, type Sha256 } from "./asset-store.ts";
 import { type FeedPageShardTask, renderFeedPageShard } from "./feed-page-shard.ts";
 import { feedPagesPerShard, publishFeedPageShards } from "./feed-page-shards.ts";
+import { legacyShards } from "./legacy-shards.ts";
 import { ModifiedTimes } from "./modified-times.ts";
 import { stablePageShards } from "./page-shards.ts";
 import { countScheduled } from "./publication.ts";
@@ -427,32 +428,4 @@ function pageShards(site: Site, all: readonly Article[], times: ModifiedTimes, s
     },
     store,
   );
-}
-
-/** Where the addresses the first versions published lead: legacy slug to article, oldest first. */
-function legacyShards(all: readonly Article[]): Map<string, Uint8Array> {
-  const shards = new Map<string, Uint8Array>();
-  for (const [path, articles] of groupBy(all, (article) => legacyShardPath(article.legacySlug))) {
-    const oldestFirst = articles.toSorted(
-      (a, b) => a.published.epochMs - b.published.epochMs || (a.id < b.id ? -1 : 1),
-    );
-    const bySlug = groupBy(oldestFirst, (article) => article.legacySlug);
-    const shard: [string, LegacyTarget[]][] = [...bySlug].map(([legacySlug, targets]) => [
-      legacySlug,
-      targets.map(({ id, slug, published }) => ({ id, slug, publishedMs: published.epochMs })),
-    ]);
-    shards.set(path, new TextEncoder().encode(JSON.stringify(shard)));
-  }
-  return shards;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return new Map([...groups].toSorted(([a], [b]) => (a < b ? -1 : 1)));
 }
