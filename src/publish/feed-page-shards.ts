@@ -1,12 +1,12 @@
-import type { Article } from "../model/article.ts";
 import { archiveShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { wholeSeconds } from "../model/time.ts";
 import { archiveFeed, countCompletePages } from "../render/archive-feeds.ts";
-import type { AssetStore } from "./asset-store.ts";
 import type { FeedPageShardTask } from "./feed-page-shard.ts";
 import { InFlightLimit } from "./in-flight-limit.ts";
-import type { ModifiedTimes } from "./modified-times.ts";
+import { countScheduled } from "./publication.ts";
+import type { PublishContext } from "./publish-context.ts";
+import type { ShardOutput } from "./shard-output.ts";
 
 /**
  * Articles a feed-page shard holds at most (as whole pages, each in three formats): about
@@ -22,34 +22,21 @@ export function feedPagesPerShard(site: Site): number {
   return Math.max(1, Math.floor(ARTICLES_PER_FEED_PAGE_SHARD / site.itemsPerFeed));
 }
 
-/** Where feed-page shards go, like article shards (src/publish/publish-site.ts). */
-export interface FeedPageShardOutput {
-  /** Whether the shard at `path`, rendered from sources hashed to `sourceKey`, is already written. */
-  readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
-  /** Takes each shard as it is rendered, so all of them are never in memory at once. */
-  readonly write: (path: string, bytes: Uint8Array) => void | Promise<void>;
-  /** Renders a shard (src/publish/feed-page-shard.ts), here or in a worker thread. */
-  readonly render: (task: FeedPageShardTask) => Promise<Uint8Array>;
-}
-
 /**
- * The archive documents (src/render/archive-feeds.ts) of every page that is complete once
- * everything is published, scheduled articles included: a complete page's documents read the
- * same in every state that has it, so they are rendered once, not per state. The Worker serves
- * page k only in a state where it is complete. A shard whose sources (the site, the templates'
- * revision, its articles and theirs) are unchanged since the last build is not rendered again.
- * Returns each shard's path and source key, written or not, and how many were rendered.
+ * The feed pages: the archive documents (src/render/archive-feeds.ts) of every list page that
+ * is complete once everything is published, scheduled articles included. A complete page's
+ * documents read the same in every state that has it, so they are rendered once, not per state;
+ * the Worker serves page k only in a state where it is complete. A shard whose sources (the
+ * site, the templates' revision, its articles and theirs) are unchanged since the last build is
+ * not rendered again. Returns each shard's path and source key, written or not, and how many
+ * were rendered.
  */
 export async function publishFeedPageShards(
-  site: Site,
-  all: readonly Article[],
-  times: ModifiedTimes,
-  store: AssetStore,
-  output: FeedPageShardOutput,
-  publishedAtBuild: number,
+  { site, all, from, times, store }: PublishContext,
+  output: ShardOutput<FeedPageShardTask, Uint8Array>,
 ): Promise<{ sourceKeys: Map<string, string>; rendered: number }> {
   const complete = countCompletePages(site, all.length);
-  const completeAtBuild = countCompletePages(site, publishedAtBuild);
+  const completeAtBuild = countCompletePages(site, all.length - countScheduled(all, from));
   const perShard = feedPagesPerShard(site);
   const sourceKeys = new Map<string, string>();
   const rendering = new InFlightLimit(MAX_IN_FLIGHT);
