@@ -6,7 +6,7 @@ import { ICON_FILES } from "./render/icons.ts";
 import { FEEDS_PATH, OPML_PATH } from "./render/links.ts";
 import { ROBOTS_PATH } from "./render/robots.ts";
 import { SITEMAP_PATH } from "./render/sitemap.ts";
-import { answer, answerNotFound, type Pick } from "./serve/answer.ts";
+import { answer, answerNotFound, type Lookup } from "./serve/answer.ts";
 import { answerFeed } from "./serve/answer-feed.ts";
 import { answerTopic } from "./serve/answer-topic.ts";
 import { AssetReader, type Assets } from "./serve/asset-reader.ts";
@@ -49,11 +49,11 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     states: new SiteStates(manifest),
     now,
   };
-  const send = (c: Context, pick: Pick) => answer(site, c.req.raw, pick);
+  const send = (c: Context, lookup: Lookup) => answer(site, c.req.raw, lookup);
   /** A path whose file the state in force, or every state, names. */
   const fileAt = (path: string) => {
-    const pick: Pick = (state) => site.files.resourceOf(state, path);
-    return (request: Request) => answer(site, request, pick);
+    const lookup: Lookup = (state) => site.files.resourceOf(state, path);
+    return (request: Request) => answer(site, request, lookup);
   };
 
   /**

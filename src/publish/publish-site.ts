@@ -84,7 +84,7 @@ export interface PublishedSite {
   /** Each article shard's path and the hash of what it is rendered from, written or not. */
   readonly articleShardKeys: ReadonlyMap<string, string>;
   /** How many article shards were rendered (the others were already written). */
-  readonly renderedShards: number;
+  readonly renderedArticleShards: number;
   /**
    * The same for the feed-page shards (src/publish/feed-page-shards.ts), which `alreadyWritten`
    * skips and `writeShard` takes alike.
@@ -156,12 +156,16 @@ export async function publishSite(input: PublishInput): Promise<PublishedSite> {
     write,
     render: input.renderFeedPageShard ?? ((task) => renderFeedPageShard(task, etagOf, gzipOf)),
   });
-  const { shardKeys: articleShardKeys, pageKeys: articlePageKeys, rendered: renderedShards } = await articleShards;
+  const {
+    shardKeys: articleShardKeys,
+    pageKeys: articlePageKeys,
+    rendered: renderedArticleShards,
+  } = await articleShards;
   for (const [path, bytes] of store.files) files.set(path, bytes);
   return {
     files,
     articleShardKeys,
-    renderedShards,
+    renderedArticleShards,
     feedPageShardKeys: feedPages.sourceKeys,
     renderedFeedPageShards: feedPages.rendered,
     servedAlone,

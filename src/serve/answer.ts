@@ -7,16 +7,16 @@ import type { ServedState } from "./site-states.ts";
  * What a route finds in the state in force at `at`: a resource, the absolute URL an old
  * address moved to, or nothing (the 404 page).
  */
-export type Pick = (state: ServedState, at: number) => Promise<Resource | string | undefined> | Resource | undefined;
+export type Lookup = (state: ServedState, at: number) => Promise<Resource | string | undefined> | Resource | undefined;
 
 /**
- * Answers with what `pick` finds in the state in force now: the resource (a 200, or a 304 from
+ * Answers with what `lookup` finds in the state in force now: the resource (a 200, or a 304 from
  * its validators), a 301 to a URL, or the 404 page. `vary` names the request fields that chose it.
  */
-export async function answer(site: ServedSite, request: Request, pick: Pick, vary?: string): Promise<Response> {
+export async function answer(site: ServedSite, request: Request, lookup: Lookup, vary?: string): Promise<Response> {
   const at = site.now();
   const state = site.states.at(at);
-  const found = await pick(state, at);
+  const found = await lookup(state, at);
   if (found === undefined) return answerNotFound(site, request);
   const moment = momentOf(request, at, state);
   return typeof found === "string" ? respondMovedPermanently(found, moment) : respondWith(found, moment, vary);
