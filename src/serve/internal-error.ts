@@ -1,0 +1,17 @@
+import { CORS_HEADERS } from "./cors.ts";
+import { securityHeaders } from "./headers.ts";
+
+/** A 500 for an answer that failed: clients never see a stack trace; the log says what failed where. */
+export function internalError(method: string, path: string, error: unknown): Response {
+  const detail = error instanceof Error ? error.stack : String(error);
+  console.error(`${method} ${path}: ${detail}`);
+  return new Response("Internal Server Error\n", {
+    status: 500,
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      ...securityHeaders("text/plain"),
+      ...CORS_HEADERS,
+    },
+  });
+}
