@@ -3,7 +3,7 @@ import { workerProject } from "./tests/support/worker-project.ts";
 
 export default defineConfig({
   test: {
-    // Both cores: vitest's default leaves one idle on a two-core machine.
+    // Every core: vitest's default leaves one idle, a large share of a small machine.
     maxWorkers: "100%",
     projects: [
       // A fifth of each property's runs; `npm run test:integration` makes them all.
@@ -15,8 +15,8 @@ export default defineConfig({
           name: "node",
           include: ["tests/node/**/*.test.ts"],
           environment: "node",
-          // Files share a worker process instead of starting one each (a third of this project's
-          // CPU here); none changes process state (env, cwd, mocks) that another could see.
+          // Files share a worker process instead of starting one each, which would cost more than
+          // many of them take to run; none changes process state (env, cwd, mocks) that another could see.
           isolate: false,
           testTimeout: 60_000,
         },

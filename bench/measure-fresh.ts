@@ -3,11 +3,11 @@
 // isolate heap once every route has been answered.
 //
 // workerd listens before it has evaluated the script, and its first request in a process
-// pays once-per-process costs (3–5 ms of CPU even for an empty Worker; 2–3 ms more for the
-// first read from a disk service). So a first request is timed only once the process has gone
-// idle (the script is evaluated) and another Worker of the same process, on a second port,
-// has answered a request and read an asset: what is left is the isolate's own first request,
-// as in a warm process, next to a warm asset server, that starts one more isolate.
+// pays once-per-process costs (CPU even for an empty Worker, and more for the first read from
+// a disk service). So a first request is timed only once the process has gone idle (the
+// script is evaluated) and another Worker of the same process, on a second port, has answered
+// a request and read an asset: what is left is the isolate's own first request, as in a warm
+// process, next to a warm asset server, that starts one more isolate.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findFreePort } from "../scripts/free-port.ts";

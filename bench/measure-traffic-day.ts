@@ -1,4 +1,4 @@
-// "A day of a news site" (issue 19): a corpus built as a deploy builds it, served by
+// "A day of a news site" (docs/performance.md): a corpus built as a deploy builds it, served by
 // `wrangler dev` (whose router applies [assets] run_worker_first and serves assets as
 // Cloudflare's does), and the stated day (bench/traffic-day.ts) replayed twice: "before", every
 // request to the Worker (run_worker_first = true), and "after", the [assets] rules of the

@@ -1,4 +1,4 @@
-// The stated day of a news site (issue 19): who asks the site for what, and when, as a list of
+// The stated day of a news site (docs/performance.md): who asks the site for what, and when, as a list of
 // requests. Pure: the site's addresses come in, a seeded generator picks, no clock and no I/O.
 // bench/measure-traffic-day.ts replays it against wrangler dev's real routing.
 import { articleSitemapPath, PAGES_SITEMAP_PATH, ROBOTS_PATH, SITEMAP_PATH } from "../src/model/paths.ts";

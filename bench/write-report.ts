@@ -65,6 +65,7 @@ function scaleTable(result: BenchResult): string {
     "corpus MiB",
     "publish s",
     "bundle s",
+    "bundle, one asset s",
     "full build s",
     "Hugo s",
     "build peak RSS MiB",
@@ -83,6 +84,7 @@ function scaleTable(result: BenchResult): string {
       mib(s.corpusBytes),
       value(s.builds, (b) => seconds(medianBuild(b).publish)),
       value(s.builds, (b) => seconds(medianBuild(b).bundle)),
+      value(s.builds, (b) => seconds(median(b.map((x) => x.bundleOneAssetMs)))),
       value(s.builds, (b) => seconds(medianBuild(b).full)),
       value(s.hugoMs, (h) => seconds(median(h))),
       value(s.builds, (b) => mib(Math.max(...b.map((x) => x.peakRssBytes)))),
@@ -330,7 +332,7 @@ ${targetsTable(result)}
 
 ## Scale
 
-"publish" = \`scripts/build-articles.ts\` (parse, render every body into the assets, write them and the manifest); "full build" = publish + bundle (\`wrangler deploy --dry-run\`), what a deploy runs; Hugo builds the same corpus as Markdown. Assets: the files of \`dist/site/\`, what a deploy uploads besides the script. Start-up: spawn of \`workerd\` to the end of its first response (a route's), median over one fresh start per route, against an empty Worker started alternately with it. Heap: V8 heap in use (inspector, after a collection) once every route has answered. \`wrangler dev\`: spawn to the first 200 of \`/\` on a built project copy.
+"publish" = \`scripts/build-articles.ts\` (parse, render every body into the assets, write them and the manifest); "full build" = publish + bundle (\`wrangler deploy --dry-run\`), what a deploy runs; "bundle, one asset" = the same command with \`--assets\` naming a folder of one file, wrangler's fixed cost (not part of the full build); Hugo builds the same corpus as Markdown. Assets: the files of \`dist/site/\`, what a deploy uploads besides the script. Start-up: spawn of \`workerd\` to the end of its first response (a route's), median over one fresh start per route, against an empty Worker started alternately with it. Heap: V8 heap in use (inspector, after a collection) once every route has answered. \`wrangler dev\`: spawn to the first 200 of \`/\` on a built project copy.
 
 ${scaleTable(result)}
 

@@ -239,13 +239,13 @@ const published = await publishSite({
   // the same ones, and they are CompressionStream's in Node (tests/integration/git-revisions.test.ts).
   gzip: nodeGzip,
   alreadyWritten: written.has,
-  writeArticleShard: (path, bytes) => {
+  writeShard: (path, bytes) => {
     sizes.push({ path, bytes: bytes.length });
     return bytes.length <= MAX_ASSET_BYTES ? writer.write(path, bytes) : Promise.resolve();
   },
   onProgress: progress.update,
   renderArticleShard: pool.renderArticleShard,
-  renderArchiveShard: pool.renderArchiveShard,
+  renderFeedPageShard: pool.renderFeedPageShard,
   ...(forWranglerDev ? {} : { servedAlone: { maxFiles: SERVED_ALONE_MAX_FILES } }),
 })
   .catch(async (error: unknown) => {
@@ -285,7 +285,11 @@ for (const [path, bytes] of files) {
 lastBuild.forget();
 await writer.commit();
 if (output !== previous) writeAtomically(outFile, output);
-const shardKeys = new Map([...published.articleShardKeys, ...published.articlePageKeys, ...published.archiveShardKeys]);
+const shardKeys = new Map([
+  ...published.articleShardKeys,
+  ...published.articlePageKeys,
+  ...published.feedPageShardKeys,
+]);
 const kept = new Set([...files.keys(), ...shardKeys.keys()]);
 removeStaleFiles(siteDir, kept);
 written.save(shardKeys);
@@ -305,7 +309,7 @@ if (assetFiles > FREE_PLAN_ASSET_FILES) {
   );
 }
 process.stdout.write(
-  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${assetFiles} files, ${writer.changed} changed, ${published.renderedShards} of ${published.articleShardKeys.size} article shards rendered, ${published.renderedArchiveShards} of ${published.archiveShardKeys.size} archive shards\n`,
+  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${assetFiles} files, ${writer.changed} changed, ${published.renderedArticleShards} of ${published.articleShardKeys.size} article shards rendered, ${published.renderedFeedPageShards} of ${published.feedPageShardKeys.size} archive shards\n`,
 );
 for (const line of schedule.lines) process.stdout.write(`${line}\n`);
 // Whatever the rest of the build rewrote: which feeds the hub hears of depends on the live site.

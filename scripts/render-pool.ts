@@ -4,14 +4,14 @@ import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
-import { type ArchiveShardTask, renderArchiveShard } from "../src/publish/archive-shard.ts";
 import { type ArticleShardTask, type RenderedArticleShard, renderArticleShard } from "../src/publish/article-shard.ts";
 import { digestOf } from "../src/publish/asset-store.ts";
+import { type FeedPageShardTask, renderFeedPageShard } from "../src/publish/feed-page-shard.ts";
 import { ArticleChangedError } from "./read-body.ts";
 
 /**
- * Shards rendered here before any thread starts: a thread takes a few hundred milliseconds to
- * load the renderers, more than a rebuild after an edit (a few shards) spends rendering.
+ * Shards rendered here before any thread starts: a thread must first load the renderers, which
+ * costs more than a rebuild after an edit (a few shards) spends rendering.
  */
 const INLINE_FIRST = 32;
 
@@ -24,21 +24,21 @@ export const nodeGzip = (bytes: Uint8Array) => gzipSync(bytes, { level: 6 });
 /** A job for a thread, by kind. */
 export type RenderJob =
   | { readonly kind: "article"; readonly task: ArticleShardTask }
-  | { readonly kind: "archive"; readonly task: ArchiveShardTask };
+  | { readonly kind: "feed-page"; readonly task: FeedPageShardTask };
 
-/** What a job renders: an article shard with its pages served alone, or an archive shard's bytes. */
+/** What a job renders: an article shard with its pages served alone, or a feed-page shard's bytes. */
 export type RenderResult = RenderedArticleShard | Uint8Array;
 
 /** Renders one job on the current thread. */
 export function renderJob(job: RenderJob): Promise<RenderResult> {
   return job.kind === "article"
     ? renderArticleShard(job.task, nodeEtagOf, nodeGzip)
-    : renderArchiveShard(job.task, nodeEtagOf, nodeGzip);
+    : renderFeedPageShard(job.task, nodeEtagOf, nodeGzip);
 }
 
 export interface RenderPool {
   readonly renderArticleShard: (task: ArticleShardTask) => Promise<RenderedArticleShard>;
-  readonly renderArchiveShard: (task: ArchiveShardTask) => Promise<Uint8Array>;
+  readonly renderFeedPageShard: (task: FeedPageShardTask) => Promise<Uint8Array>;
   /** Stops the threads, if any started; the build's process could not exit while they run. */
   readonly close: () => Promise<void>;
 }
@@ -95,7 +95,7 @@ export function startRenderPool(size = availableParallelism()): RenderPool {
 
   return {
     renderArticleShard: (task) => run({ kind: "article", task }) as Promise<RenderedArticleShard>,
-    renderArchiveShard: (task) => run({ kind: "archive", task }) as Promise<Uint8Array>,
+    renderFeedPageShard: (task) => run({ kind: "feed-page", task }) as Promise<Uint8Array>,
     close: async () => {
       await Promise.all((workers ?? []).map((worker) => worker.terminate()));
     },

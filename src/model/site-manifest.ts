@@ -14,16 +14,24 @@ export interface SiteManifest {
   readonly notFound: number;
   /** Ascending by `from`; the state in force at an instant is the last one that has begun. */
   readonly states: readonly PublicationState[];
-  /** Archive pages per page shard: /page/N is in shard shardOfPage(N, pagesPerShard) (src/model/paths.ts). */
+  /** List pages per page shard: /page/N is in shard shardOfPage(N, pagesPerShard) (src/model/paths.ts). */
   readonly pagesPerShard: number;
-  /** Complete archive pages per archive shard: /page/N/<feed> is in shardOfPage(N, feedPagesPerShard). */
+  /**
+   * Feed pages (a complete list page's archive documents) per feed-page shard: /page/N/<feed>
+   * is in shard shardOfPage(N, feedPagesPerShard).
+   */
   readonly feedPagesPerShard: number;
   /** The site's WebSub hub, which the Worker notifies as scheduled feeds change (src/push/). */
   readonly websubHub?: string;
 }
 
-/** Kinds of response, each cached for its own time (src/serve/headers.ts). */
-export type ResourceKind = "feed" | "index" | "article" | "asset" | "media" | "archive";
+/**
+ * How long a response may be cached (src/serve/headers.ts), named for what it is mostly used by:
+ * "index" is every list that any publication may change (the home page, the newest list page,
+ * topic pages, /feeds, the sitemaps) and every 301; "article" an article's page and the full
+ * list pages, which rarely change; "archive" an archive document, which never does.
+ */
+export type CacheClass = "feed" | "index" | "article" | "asset" | "media" | "archive";
 
 /** A response body stored whole in one asset file. */
 export interface AssetFile extends Validators {
@@ -31,7 +39,8 @@ export interface AssetFile extends Validators {
   readonly path: string;
   /** Full media type with charset. */
   readonly contentType: string;
-  readonly kind: ResourceKind;
+  /** Its cache class. */
+  readonly kind: CacheClass;
   /** The same content gzip-coded, for the types the Worker compresses itself. */
   readonly gzip?: { readonly path: string; readonly etag: string; readonly length: number };
   /** Size in bytes, sent as Content-Length on a HEAD too, which reads no body (src/serve/respond.ts). */
@@ -49,16 +58,16 @@ export interface Validators {
 export interface PublicationState {
   /** When this state begins, in ms; the first state begins at EARLIEST. */
   readonly from: number;
-  /** How many archive pages exist: /page/1 … /page/pageCount. */
+  /** How many list pages exist: /page/1 … /page/pageCount. */
   readonly pageCount: number;
-  /** How many archive pages are complete, each with its archive documents: /page/1 … /page/completePages. */
+  /** How many list pages are complete, each with its archive documents: /page/1 … /page/completePages. */
   readonly completePages: number;
-  /** Paths whose bytes change with publication (/, the feeds, the newest archive page, sitemaps). */
+  /** Paths whose bytes change with publication (/, the feeds, the newest list page, sitemaps). */
   readonly routes: Readonly<Record<string, number>>;
   /** Each feed path's browser preview, to a file index. */
   readonly previews: Readonly<Record<string, number>>;
   /**
-   * How many archive pages each tag and author has, by its folder ("/tags/energy"): the last is
+   * How many list pages each tag and author has, by its folder ("/tags/energy"): the last is
    * a route of the state, the others are in topic page shards (topicPageShardPath).
    */
   readonly topicPages?: Readonly<Record<string, number>>;

@@ -1,30 +1,24 @@
 import type { Article } from "../model/article.ts";
 import { articlePath } from "../model/paths.ts";
 import { articleShardPath } from "../model/shard-file.ts";
-import type { Site } from "../model/site.ts";
 import type { ArticleContext } from "../render/pages/article-page.ts";
 import { articlePageSources, articlePageTask, newerHiddenUntil, type PlacedArticle } from "./article-pages.ts";
 import type { ArticleShardTask, RenderedArticleShard } from "./article-shard.ts";
-import type { AssetStore } from "./asset-store.ts";
 import { InFlightLimit } from "./in-flight-limit.ts";
-import type { ModifiedTimes } from "./modified-times.ts";
+import type { PublishContext } from "./publish-context.ts";
+import type { ShardOutput } from "./shard-output.ts";
 
 /** Shards rendering at once: enough to keep every worker busy, few enough to bound memory. */
 const MAX_IN_FLIGHT = 16;
 
 export interface ArticleShardsInput {
-  readonly site: Site;
-  readonly context: ArticleContext;
   /** Each article by id with its neighbours (placeArticles). */
   readonly placed: ReadonlyMap<string, PlacedArticle>;
-  readonly times: ModifiedTimes;
-  readonly store: AssetStore;
-  readonly from: number;
   /** The ids whose pages are files of their own (pagesServedAlone): their shard only indexes them. */
   readonly alone: ReadonlySet<string>;
-  readonly render: (task: ArticleShardTask) => Promise<RenderedArticleShard>;
-  readonly write: (path: string, bytes: Uint8Array) => void | Promise<void>;
-  readonly alreadyWritten?: (path: string, sourceKey: string) => boolean;
+  /** Where the shards and the pages of their own go. */
+  readonly output: ShardOutput<ArticleShardTask, RenderedArticleShard>;
+  /** Called now and then with how many article pages are rendered or found written. */
   readonly onProgress?: (rendered: number) => void;
 }
 
@@ -44,40 +38,40 @@ export interface PublishedArticleShards {
  * the others render a few at a time through `render` (in worker threads, when the build gives
  * them) and are written as they come.
  */
-export async function publishArticleShards(input: ArticleShardsInput): Promise<PublishedArticleShards> {
-  const { placed, alone } = input;
+export async function publishArticleShards(
+  context: PublishContext,
+  input: ArticleShardsInput,
+): Promise<PublishedArticleShards> {
+  const { site, times, from } = context;
+  const { placed, alone, output } = input;
+  const pageContext: ArticleContext = { authorPages: context.hasAuthorPages };
   const shardKeys = new Map<string, string>();
   const pageKeys = new Map<string, string>();
   const rendering = new InFlightLimit(MAX_IN_FLIGHT);
   let counted = 0;
   let rendered = 0;
   for (const [path, articles] of shardGroups(placed)) {
-    const sourceKey = await shardSourceKey(input, articles);
+    const sourceKey = await shardSourceKey(context, pageContext, alone, articles);
     shardKeys.set(path, sourceKey);
     const pagePaths = articles
       .filter(({ article }) => alone.has(article.id))
       .map(({ article }) => articlePath(article));
     for (const page of pagePaths) pageKeys.set(page, sourceKey);
     counted += articles.length;
-    const written = (file: string) => input.alreadyWritten?.(file, sourceKey) ?? false;
+    const written = (file: string) => output.alreadyWritten?.(file, sourceKey) ?? false;
     if (written(path) && pagePaths.every(written)) continue;
     const task: ArticleShardTask = {
-      site: input.site,
-      context: input.context,
+      site,
+      context: pageContext,
       pages: articles.map((page) =>
-        articlePageTask(
-          page,
-          input.times,
-          input.from,
-          alone.has(page.article.id) ? articlePath(page.article) : undefined,
-        ),
+        articlePageTask(page, times, from, alone.has(page.article.id) ? articlePath(page.article) : undefined),
       ),
     };
     const progress = counted;
     await rendering.start(async () => {
-      const { shard, pages } = await input.render(task);
-      await input.write(path, shard);
-      for (const [page, body] of pages) await input.write(page, body);
+      const { shard, pages } = await output.render(task);
+      await output.write(path, shard);
+      for (const [page, body] of pages) await output.write(page, body);
       rendered++;
       input.onProgress?.(progress);
     });
@@ -114,14 +108,7 @@ export function pagesServedAlone(
 /** The articles by shard, in path order, each shard's in id order. */
 function shardGroups(placed: ReadonlyMap<string, PlacedArticle>): Map<string, PlacedArticle[]> {
   const byId = [...placed.values()].toSorted((a, b) => (a.article.id < b.article.id ? -1 : 1));
-  const groups = new Map<string, PlacedArticle[]>();
-  for (const page of byId) {
-    const path = articleShardPath(page.article.id);
-    const group = groups.get(path);
-    if (group) group.push(page);
-    else groups.set(path, [page]);
-  }
-  return groups;
+  return Map.groupBy(byId, (page) => articleShardPath(page.article.id));
 }
 
 /**
@@ -129,12 +116,16 @@ function shardGroups(placed: ReadonlyMap<string, PlacedArticle>): Map<string, Pl
  * (any change to src/ moves it), each article with its revision and its neighbours' links
  * (src/publish/article-pages.ts), and which pages are files of their own. Equal keys, equal bytes.
  */
-function shardSourceKey(input: ArticleShardsInput, articles: readonly PlacedArticle[]): Promise<string> {
-  const { site, context, times, from, alone } = input;
-  return input.store.sourceKeyOf([
+function shardSourceKey(
+  { site, times, from, store }: PublishContext,
+  pageContext: ArticleContext,
+  alone: ReadonlySet<string>,
+  articles: readonly PlacedArticle[],
+): Promise<string> {
+  return store.sourceKeyOf([
     site,
-    context,
-    times.templates,
+    pageContext,
+    times.templatesRevisedAt,
     articles.map((a) => articlePageSources(a, times, from)),
     articles.filter(({ article }) => alone.has(article.id)).map(({ article }) => article.id),
   ]);

@@ -1,5 +1,5 @@
 import { ATOM_FORMAT, JSON_FEED_FORMAT } from "../model/paths.ts";
-import type { AssetFile, ResourceKind } from "../model/site-manifest.ts";
+import type { AssetFile, CacheClass } from "../model/site-manifest.ts";
 import { wholeSeconds } from "../model/time.ts";
 
 /**
@@ -37,12 +37,12 @@ export class AssetStore {
     content: string | Uint8Array,
     contentType: string,
     lastModifiedMs: number,
-    kind: ResourceKind,
+    cacheClass: CacheClass,
     address?: string,
   ) {
     const body = typeof content === "string" ? encoder.encode(content) : content;
     const { path, etag } = await this.#store(body, address);
-    const key = `${path} ${contentType} ${lastModifiedMs} ${kind}`;
+    const key = `${path} ${contentType} ${lastModifiedMs} ${cacheClass}`;
     const known = this.#indexByPath.get(key);
     if (known !== undefined) return known;
     const mediaType = contentType.split(";")[0]?.trim() ?? "";
@@ -52,7 +52,7 @@ export class AssetStore {
       path,
       etag,
       contentType,
-      kind,
+      kind: cacheClass,
       lastModifiedMs: wholeSeconds(lastModifiedMs),
       ...(gzip === undefined ? {} : { gzip }),
       length: body.length,

@@ -2,7 +2,7 @@
 // `wrangler deploy`, never served): for each file it answers without the Worker, the headers
 // the Worker would send for it (docs/static-assets.md#served-alone).
 import { servedAloneHeaders } from "../serve/content-headers.ts";
-import type { ServedAloneFile } from "./publish-site.ts";
+import type { ServedAloneFile } from "./publish-fixed-files.ts";
 
 /** Cloudflare reads at most 100 rules and lines of at most 2,000 characters. */
 const MAX_RULES = 100;

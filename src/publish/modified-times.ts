@@ -19,7 +19,7 @@ export class ModifiedTimes {
   }
 
   /** The templates' last change: what robots.txt, the icons and the 404 page depend on. */
-  get templates(): number {
+  get templatesRevisedAt(): number {
     return this.#revisions.revisedAt;
   }
 
@@ -64,10 +64,11 @@ export class ModifiedTimes {
   }
 
   /**
-   * An archive page: a publication changes only the last page, and a full page last changed
-   * when the article that opened the next page was published (it gained its link there).
+   * A list page (/page/N, a topic's /page/N): a publication changes only the last page, and a
+   * full page last changed when the article that opened the next page was published (it gained
+   * its link there).
    */
-  archivePage(published: readonly Article[], pageNumber: number): number {
+  listPage(published: readonly Article[], pageNumber: number): number {
     const shown = archivePageEntries(this.#site, published, pageNumber);
     // The next page opens with the article at oldest-first index pageNumber·P; none on the last.
     const nextOpenedBy = published[published.length - 1 - pageNumber * this.#site.itemsPerFeed];

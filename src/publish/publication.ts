@@ -12,7 +12,7 @@ export interface Publication {
 
 /**
  * How many of the newest-first articles are still in the future at `now`. A binary search,
- * so finding the state costs O(log n) per request whatever the size of the archive.
+ * so finding the state costs O(log n) per request whatever the number of articles.
  */
 export function countScheduled(newestFirst: readonly Article[], now: number): number {
   let low = 0;

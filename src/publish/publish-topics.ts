@@ -1,48 +1,25 @@
 import { countArchivePages, newestEntries } from "../model/archive-pages.ts";
 import type { Article, TopicKind } from "../model/article.ts";
-import { archivePagePath, FEED_FORMATS, feedPathIn, HTML_CONTENT_TYPE, topicPath, topicsPath } from "../model/paths.ts";
-import { topicPageShardPath } from "../model/shard-file.ts";
-import type { Site } from "../model/site.ts";
+import { archivePagePath, HTML_CONTENT_TYPE, topicPath, topicsPath } from "../model/paths.ts";
 import { topicFeed } from "../model/subscription-feeds.ts";
 import type { TopicGroup } from "../model/topics.ts";
-import { renderFeed } from "../render/feeds/render-feed.ts";
 import { absoluteUrl } from "../render/links.ts";
-import { renderFeedPreviewPage } from "../render/pages/feed-preview-page.ts";
 import { renderTopicPage, renderTopicsIndexPage } from "../render/pages/topic-pages.ts";
-import type { SitemapEntry } from "../render/site-files/sitemap.ts";
-import type { AssetStore } from "./asset-store.ts";
-import type { ModifiedTimes } from "./modified-times.ts";
-import { stablePageShards } from "./page-shards.ts";
-
-/** What one publication state serves for its topics, to add to the state's own. */
-export interface PublishedTopics {
-  readonly routes: Record<string, number>;
-  readonly previews: Record<string, number>;
-  /** How many archive pages each topic has, by folder: the last is a route, the others in shards. */
-  readonly topicPages: Record<string, number>;
-  /** The topic pages, for the sitemap. */
-  readonly pages: SitemapEntry[];
-}
-
-/**
- * A topic's files, by its path and article count: publishing only ever adds a newer article, so
- * a topic with as many articles as in an earlier state is unchanged and is not rendered again.
- */
-export type TopicCache = Map<string, PublishedTopics>;
+import type { PublishContext } from "./publish-context.ts";
+import { publishFeed } from "./publish-feed.ts";
+import type { PublishedTopics } from "./topic-cache.ts";
 
 /**
  * Every page and feed of the topics of `kind` in one publication state: the index of the kind,
- * and per topic its page, its archive pages, its feeds and their browser previews.
+ * and per topic its page, its list pages, its feeds and their browser previews.
  */
 export async function publishTopics(
-  site: Site,
+  context: PublishContext,
   kind: TopicKind,
   published: readonly Article[],
   groups: readonly TopicGroup[],
-  store: AssetStore,
-  times: ModifiedTimes,
-  cache: TopicCache,
 ): Promise<PublishedTopics> {
+  const { site, store, times, topicCache } = context;
   const result: PublishedTopics = { routes: {}, previews: {}, topicPages: {}, pages: [] };
   const listed = groups.flatMap((group) => group.articles);
   const indexModified = times.list(published, listed);
@@ -56,10 +33,10 @@ export async function publishTopics(
   result.pages.push({ url: absoluteUrl(site, indexPath), modifiedMs: indexModified });
   for (const group of groups) {
     const key = `${topicPath(kind, group.topic)}#${group.articles.length}`;
-    let topic = cache.get(key);
+    let topic = topicCache.get(key);
     if (topic === undefined) {
-      topic = await publishTopic(site, group, store, times);
-      cache.set(key, topic);
+      topic = await publishTopic(context, group);
+      topicCache.set(key, topic);
     }
     Object.assign(result.routes, topic.routes);
     Object.assign(result.previews, topic.previews);
@@ -70,65 +47,24 @@ export async function publishTopics(
   return result;
 }
 
-async function publishTopic(site: Site, group: TopicGroup, store: AssetStore, times: ModifiedTimes) {
+async function publishTopic(context: PublishContext, group: TopicGroup): Promise<PublishedTopics> {
+  const { site, store, times } = context;
   const folder = topicPath(group.kind, group.topic);
-  const topic: PublishedTopics = { routes: {}, previews: {}, topicPages: {}, pages: [] };
-  const feed = topicFeed(site, group);
-  const feedModified = times.list(group.articles, feed.entries);
-  for (const format of FEED_FORMATS) {
-    const path = feedPathIn(folder, format);
-    topic.routes[path] = await store.add(renderFeed(format, site, feed), format.contentType, feedModified, "feed");
-    topic.previews[path] = await store.add(
-      renderFeedPreviewPage(site, format, feed),
-      HTML_CONTENT_TYPE,
-      feedModified,
-      "feed",
-    );
-  }
+  const feeds = await publishFeed(context, folder, topicFeed(site, group), group.articles);
+  const topic: PublishedTopics = { ...feeds, topicPages: {}, pages: [] };
   const pageModified = times.list(group.articles, newestEntries(site, group.articles));
   topic.routes[folder] = await store.add(renderTopicPage(site, group), HTML_CONTENT_TYPE, pageModified, "index");
   topic.pages.push({ url: absoluteUrl(site, folder), modifiedMs: pageModified });
   const pages = countArchivePages(site, group.articles.length);
   topic.topicPages[folder] = pages;
   for (let page = 1; page <= pages; page++) {
-    // Like the site's archive pages, a full page changes only when the next one opens.
-    const modified = times.archivePage(group.articles, page);
+    // Like the site's list pages, a full page changes only when the next one opens.
+    const modified = times.listPage(group.articles, page);
     topic.pages.push({ url: absoluteUrl(site, archivePagePath(page, folder)), modifiedMs: modified });
   }
   // Only the last page changes with publication; the others are in topic page shards.
   const last = archivePagePath(pages, folder);
-  const lastModified = times.archivePage(group.articles, pages);
+  const lastModified = times.listPage(group.articles, pages);
   topic.routes[last] = await store.add(renderTopicPage(site, group, pages), HTML_CONTENT_TYPE, lastModified, "index");
   return topic;
-}
-
-/**
- * Every topic's archive pages that are full and followed by another once everything is
- * published, packed `pagesPerShard` to a file like the site's: such a page reads the same in
- * every state that has its successor, and whole files would pass the asset-file limit on a
- * large tagged site.
- */
-export async function topicPageShards(
-  site: Site,
-  groups: readonly TopicGroup[],
-  times: ModifiedTimes,
-  store: AssetStore,
-  pagesPerShard: number,
-): Promise<Map<string, Uint8Array>> {
-  const shards = new Map<string, Uint8Array>();
-  for (const group of groups) {
-    const folder = topicPath(group.kind, group.topic);
-    const topicShards = await stablePageShards(
-      {
-        stable: countArchivePages(site, group.articles.length) - 1,
-        pagesPerShard,
-        render: (page) => renderTopicPage(site, group, page),
-        lastModified: (page) => times.archivePage(group.articles, page),
-        shardPath: (first) => topicPageShardPath(folder, first, pagesPerShard),
-      },
-      store,
-    );
-    for (const [path, shard] of topicShards) shards.set(path, shard);
-  }
-  return shards;
 }

@@ -1,4 +1,4 @@
-import type { ResourceKind } from "../model/site-manifest.ts";
+import type { CacheClass } from "../model/site-manifest.ts";
 import { CORS_HEADERS } from "./cors.ts";
 import { cacheControl, securityHeaders } from "./headers.ts";
 
@@ -18,9 +18,9 @@ export function contentHeaders(contentType: string, cache: string): Record<strin
 
 /**
  * The headers of a file the asset server answers alone (the build writes them into `_headers`):
- * the Worker's for the same file, with the kind's full lifetime, since no publication within
+ * the Worker's for the same file, with its cache class's full lifetime, since no publication within
  * the deployment changes such a file (docs/static-assets.md#served-alone).
  */
-export function servedAloneHeaders(contentType: string, kind: ResourceKind): Record<string, string> {
-  return contentHeaders(contentType, cacheControl(kind, 0, undefined));
+export function servedAloneHeaders(contentType: string, cacheClass: CacheClass): Record<string, string> {
+  return contentHeaders(contentType, cacheControl(cacheClass, 0, undefined));
 }

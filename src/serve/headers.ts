@@ -1,11 +1,11 @@
 import { PAGE_STYLE_SOURCE } from "../generated/build-kind.ts";
-import type { ResourceKind } from "../model/site-manifest.ts";
+import type { CacheClass } from "../model/site-manifest.ts";
 
 /** The methods every route answers (RFC 9110 §10.2.1 Allow); others get a 405. */
 export const ALLOWED_METHODS = "GET, HEAD";
 
-/** How long a cache may reuse each kind of response, in seconds. */
-const MAX_AGE: Readonly<Record<ResourceKind | "not-found", number>> = {
+/** How long a cache may reuse a response of each cache class, in seconds. */
+const MAX_AGE: Readonly<Record<CacheClass | "not-found", number>> = {
   // Feed readers poll; five minutes keeps them fresh without refetching on every poll.
   feed: 300,
   index: 300,
@@ -27,12 +27,12 @@ const MAX_AGE: Readonly<Record<ResourceKind | "not-found", number>> = {
  * (when feeds, the index and 404s change), so no cache keeps a stale response past it. Media
  * files and archive documents are the exceptions: no publication changes them.
  */
-export function cacheControl(kind: ResourceKind | "not-found", now: number, nextAt: number | undefined): string {
-  if (kind === "media") return MEDIA_CACHE_CONTROL;
+export function cacheControl(cacheClass: CacheClass | "not-found", now: number, nextAt: number | undefined): string {
+  if (cacheClass === "media") return MEDIA_CACHE_CONTROL;
   // A publication adds archive documents but changes none, so theirs need not end at the next one.
-  if (kind === "archive") return FULL_CACHE_CONTROL.archive;
+  if (cacheClass === "archive") return FULL_CACHE_CONTROL.archive;
   const untilNext = nextAt === undefined ? Number.POSITIVE_INFINITY : Math.floor((nextAt - now) / 1000);
-  if (untilNext >= MAX_AGE[kind]) return FULL_CACHE_CONTROL[kind];
+  if (untilNext >= MAX_AGE[cacheClass]) return FULL_CACHE_CONTROL[cacheClass];
   return `public, max-age=${Math.max(0, untilNext)}`;
 }
 
@@ -45,8 +45,8 @@ const MEDIA_CACHE_CONTROL = `public, max-age=${MAX_AGE.media}, immutable`;
 
 /** The usual answer, when no publication is near, built once rather than per request. */
 const FULL_CACHE_CONTROL = Object.fromEntries(
-  Object.entries(MAX_AGE).map(([kind, seconds]) => [kind, `public, max-age=${seconds}`]),
-) as Readonly<Record<ResourceKind | "not-found", string>>;
+  Object.entries(MAX_AGE).map(([cacheClass, seconds]) => [cacheClass, `public, max-age=${seconds}`]),
+) as Readonly<Record<CacheClass | "not-found", string>>;
 
 /**
  * HTML may apply its one style sheet and show same-origin images; it may never run script.

@@ -1,5 +1,5 @@
 import { HTML_CONTENT_TYPE, TEXT_CONTENT_TYPE } from "../model/paths.ts";
-import type { ResourceKind } from "../model/site-manifest.ts";
+import type { CacheClass } from "../model/site-manifest.ts";
 import { formatHttpDate, wholeSeconds } from "../model/time.ts";
 import { acceptsGzip } from "./accepts-gzip.ts";
 import { isNotModified } from "./conditional.ts";
@@ -34,7 +34,7 @@ export interface Representation {
 /** A response body as the build described it: validators known without reading it. */
 export interface Resource {
   readonly contentType: string;
-  readonly kind: ResourceKind;
+  readonly cacheClass: CacheClass;
   /** When the body last changed, in ms, whole seconds. */
   readonly lastModifiedMs: number;
   readonly identity: Representation;
@@ -145,7 +145,7 @@ async function respondWithRepresentation(
 ): Promise<Response> {
   // Last-Modified is never in the future, even with a build clock ahead of ours.
   const lastModifiedMs = Math.min(resource.lastModifiedMs, wholeSeconds(moment.now));
-  const cache = cacheControl(resource.kind, moment.now, moment.nextAt);
+  const cache = cacheControl(resource.cacheClass, moment.now, moment.nextAt);
   const sets = headerSetsOf(resource, representation, cache, lastModifiedMs, vary, coding);
   if (isNotModified(moment.headers, { etag: representation.etag, lastModifiedMs }, moment.now)) {
     return new Response(null, sets.notModified);

@@ -4,7 +4,7 @@ import { type PublicationState, type SiteManifest, stateIndexAt } from "../model
 export interface ServedState {
   readonly pageCount: number;
   readonly completePages: number;
-  /** Archive pages per topic folder (PublicationState.topicPages). */
+  /** List pages per topic folder (PublicationState.topicPages). */
   readonly topicPages: ReadonlyMap<string, number>;
   readonly routes: ReadonlyMap<string, number>;
   readonly previews: ReadonlyMap<string, number>;

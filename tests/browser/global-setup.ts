@@ -23,7 +23,7 @@ const FILLER_COUNT = 40;
 /** wrangler dev builds the corpus and loads its assets before the first answer. */
 const READY_TIMEOUT_MS = 120_000;
 
-/** Filler articles, one a day through January–February 2024: older than every real one. */
+/** Filler articles, one a day through January–February 2024: older than every fixture. */
 function writeFiller(dir: string): void {
   for (let n = 0; n < FILLER_COUNT; n++) {
     const date = new Date(Date.UTC(2024, 0, 1 + n, 12, 0, 0)).toISOString().slice(0, 19).replace("T", " ");
@@ -37,12 +37,15 @@ function writeFiller(dir: string): void {
   }
 }
 
-/** The shipped articles, the hand-written fixtures (with their images) and the filler, as the copy's articles/. */
+/**
+ * The hand-written fixtures (with their images) and the filler, as the copy's articles/. Not the
+ * checkout's articles/: the site owner's, which must not change what the pages hold (one
+ * right-to-left title, three archive pages).
+ */
 function writeCorpus(dir: string): void {
-  for (const source of ["articles", "tests/browser/fixtures"]) {
-    for (const name of readdirSync(join(ROOT, source)).filter((n) => n.endsWith(".txt"))) {
-      copyFileSync(join(ROOT, source, name), join(dir, name));
-    }
+  const fixtures = join(ROOT, "tests/browser/fixtures");
+  for (const name of readdirSync(fixtures).filter((n) => n.endsWith(".txt"))) {
+    copyFileSync(join(fixtures, name), join(dir, name));
   }
   cpSync(join(ROOT, "tests/browser/fixtures/media"), join(dir, "media"), { recursive: true });
   writeFiller(dir);

@@ -8,7 +8,8 @@ export default defineConfig({
     include: ["tests/browser/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/browser/global-setup.ts"],
-    // Two cores: one Chromium at a time keeps timings stable next to workerd.
+    // One file at a time: a single Chromium beside workerd, so no page load waits on another's
+    // and the timeouts hold on a small machine.
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -16,8 +16,10 @@ import {
 } from "./feed-item.ts";
 import { expectedEntries, expectedScopes } from "./feed-scopes.ts";
 import { type Fetched, fetchResource } from "./http-client.ts";
+import { readWithGofeed } from "./read-with-gofeed.ts";
 import { readWithNewsboat } from "./read-with-newsboat.ts";
 import { NPM_READERS } from "./read-with-npm-parsers.ts";
+import { readWithSimplePie } from "./read-with-simplepie.ts";
 import type { Problems } from "./report.ts";
 import { runTool } from "./run-tool.ts";
 import { FEEDS, type SuiteContext } from "./suite-context.ts";
@@ -34,9 +36,9 @@ const MAX_ARCHIVE_STEPS = 10_000;
 /**
  * Finds every feed as a reader does (autodiscovery links of the crawled pages, then each
  * feed's prev-archive or next_url), checks that the archive links reach every article, and
- * reads every feed found with xmllint, the W3C Feed Validator, feedparser, newsboat, npm
- * parsers and the JSON Feed schema. Every reader's items must be the articles the feed's scope
- * holds, with their text, categories and authors as the reader returns them.
+ * reads every feed found with xmllint, the W3C Feed Validator, feedparser, newsboat, gofeed,
+ * SimplePie, npm parsers and the JSON Feed schema. Every reader's items must be the articles
+ * the feed's scope holds, with their text, categories and authors as the reader returns them.
  */
 export async function checkFeeds(context: SuiteContext, crawl: Crawl): Promise<void> {
   const { report, name, baseUrl, corpus } = context;
@@ -83,12 +85,47 @@ export async function checkFeeds(context: SuiteContext, crawl: Crawl): Promise<v
       for (const url of batch) newsboat.set(url, error as Error);
     }
   }
-  const readNewsboat = (url: string) => {
-    const items = newsboat.get(url) ?? new Error(`${url} was not given to newsboat`);
-    if (items instanceof Error) throw items;
-    return items;
+  // gofeed and SimplePie each read every feed they know in one run of their program.
+  const gofeed = await readAll(all, readWithGofeed);
+  const simplePie = await readAll(
+    all.filter((feed) => feed.kind !== "json"),
+    (feeds) => readWithSimplePie(feeds.map((feed) => feed.url)),
+  );
+  const readers: ProgramReaders = {
+    newsboat: (url) => readFrom(newsboat, url, "newsboat"),
+    gofeed: (url) => readFrom(gofeed, url, "gofeed"),
+    simplePie: (url) => readFrom(simplePie, url, "SimplePie"),
   };
-  for (const feed of all) await checkFeed(context, feed, readNewsboat);
+  for (const feed of all) await checkFeed(context, feed, readers);
+}
+
+/** Readers run as programs over many feeds at once: each gives a feed's items, or throws why not. */
+interface ProgramReaders {
+  readonly newsboat: (url: string) => readonly FeedItem[];
+  readonly gofeed: (url: string) => readonly FeedItem[];
+  readonly simplePie: (url: string) => readonly FeedItem[];
+}
+
+/** One run of `read` over `feeds`; when the whole run fails, every feed of it has that error. */
+async function readAll(
+  feeds: readonly DiscoveredFeed[],
+  read: (feeds: readonly DiscoveredFeed[]) => Promise<ReadonlyMap<string, readonly FeedItem[] | Error>>,
+): Promise<ReadonlyMap<string, readonly FeedItem[] | Error>> {
+  try {
+    return await read(feeds);
+  } catch (error) {
+    return new Map(feeds.map((feed) => [feed.url, error as Error]));
+  }
+}
+
+function readFrom(
+  results: ReadonlyMap<string, readonly FeedItem[] | Error>,
+  url: string,
+  reader: string,
+): readonly FeedItem[] {
+  const items = results.get(url) ?? new Error(`${url} was not given to ${reader}`);
+  if (items instanceof Error) throw items;
+  return items;
 }
 
 /** The feeds' URLs in groups within which no two feeds should carry the same item. */
@@ -184,11 +221,7 @@ async function walkArchive(
 }
 
 /** Every reader and validator on one feed document. */
-async function checkFeed(
-  context: SuiteContext,
-  feed: DiscoveredFeed,
-  readNewsboat: (url: string) => readonly FeedItem[],
-): Promise<void> {
+async function checkFeed(context: SuiteContext, feed: DiscoveredFeed, readers: ProgramReaders): Promise<void> {
   const { report, name, baseUrl, corpus } = context;
   const path = new URL(feed.url).pathname;
   const found = feed.archive ? "by its archive link" : `announced by ${feed.foundFrom.length} page(s)`;
@@ -248,9 +281,16 @@ async function checkFeed(
     }
     await report.check(name(`newsboat reads ${path}: every item, title as shown`), () =>
       // newsboat keeps no separate summary: it shows content:encoded / content, else the summary.
-      compareItems(readNewsboat(feed.url), expected, ["link", "title", "publishedMs"]),
+      compareItems(readers.newsboat(feed.url), expected, ["link", "title", "publishedMs"]),
+    );
+    // SimplePie 1.3.1 reads no JSON Feed.
+    await report.check(name(`SimplePie reads ${path}: every item, title and summary as a page shows them`), () =>
+      compareItems(readers.simplePie(feed.url), expected, ALL_FIELDS),
     );
   }
+  await report.check(name(`gofeed reads ${path}: every item, title and summary as a reader shows them`), () =>
+    compareItems(readers.gofeed(feed.url), expected, ALL_FIELDS),
+  );
   for (const reader of NPM_READERS.filter((r) => r.kinds.includes(feed.kind))) {
     const fields = reader.fields(feed.kind);
     const what = ["title", "summary"].filter((field) => fields.includes(field as never)).join(" and ");
@@ -313,9 +353,10 @@ function readWithFeedparser(kind: FeedKind, path: string, body: Uint8Array): { i
       id: entry.id ?? "",
       link: entry.link ?? "",
       title: entry.title ?? "",
-      // feedparser marks an RSS description text/html: what it returns is HTML to render.
+      // feedparser marks an RSS description and an Atom type="html" summary text/html: what it
+      // returns for them is HTML to render.
       summary:
-        entry.summary !== null && kind === "rss" && entry.summary_type === "text/html"
+        entry.summary !== null && entry.summary_type === "text/html"
           ? shownTextOfHtml(entry.summary)
           : (entry.summary ?? undefined),
       publishedMs: entry.published_ms ?? undefined,

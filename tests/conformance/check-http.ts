@@ -5,7 +5,11 @@ import { FEEDS, type SuiteContext } from "./suite-context.ts";
 
 type Header = readonly [string, string | Buffer];
 
-/** Values no client should send; whatever they are, the answer is never a 5xx (DESIGN: HTTP). */
+/**
+ * Values no client should send; whatever they are, the answer is never a 5xx: a malformed
+ * If-None-Match or If-Modified-Since counts as absent (src/serve/conditional.ts), and the
+ * Worker reads none of the others.
+ */
 const GARBAGE: readonly Header[] = [
   ["If-None-Match", '"unterminated'],
   ["If-None-Match", "W/"],

@@ -11,9 +11,9 @@ export interface FeedItem {
   /** Exactly as the reader returns it: nothing here decodes, unescapes or strips tags. */
   readonly title: string;
   /**
-   * Atom summary and JSON Feed summary as the reader returns them. An RSS description is HTML
-   * (the format allows markup there, and every reader renders it), so it is the text the reader
-   * shows: its own rendering where it has one, else `shownTextOfHtml`.
+   * The JSON Feed summary as the reader returns it. An RSS description and the Atom summary
+   * (type="html") are HTML, which readers render, so for them it is the text the reader shows:
+   * its own rendering where it has one, else `shownTextOfHtml`.
    */
   readonly summary?: string | undefined;
   /** Whole seconds: RSS dates have no finer unit. */

@@ -38,8 +38,10 @@ const rssParser: NpmReader = {
       link: item.link ?? "",
       title: item.title ?? "",
       // RSS <description> lands in `content` (content:encoded keeps its own key); being HTML,
-      // what rss-parser offers as its text is `contentSnippet`. Atom has `summary`.
-      summary: kind === "rss" ? item.contentSnippet : item.summary,
+      // what rss-parser offers as its text is `contentSnippet`. Atom has `summary`, without its
+      // type: HTML, as an RSS description is, so shown as a reader renders it.
+      summary:
+        kind === "rss" ? item.contentSnippet : item.summary === undefined ? undefined : shownTextOfHtml(item.summary),
       publishedMs: toMs(item.isoDate),
       // RSS dc:creator is `creator`; an Atom author's name is `author`. No categories from Atom.
       authors: [item.creator ?? (item as { author?: string }).author].filter((name) => name !== undefined),
@@ -58,6 +60,12 @@ function categoryText(category: string | { _?: string }): string {
 /** An Atom text construct as feedsmith returns it: a string, or { value, type }. */
 function textValue(text: string | { value?: string } | undefined): string | undefined {
   return typeof text === "string" ? text : text?.value;
+}
+
+/** An Atom text construct as a reader shows it: type="html" rendered, text as it is. */
+function shownText(text: string | { value?: string; type?: string } | undefined): string | undefined {
+  const value = textValue(text);
+  return value !== undefined && typeof text === "object" && text.type === "html" ? shownTextOfHtml(value) : value;
 }
 
 /** feedsmith (its own parser): all three formats. */
@@ -83,8 +91,8 @@ const feedsmith: NpmReader = {
       return (parsed.feed.entries ?? []).map((entry) => ({
         id: entry.id ?? "",
         link: entry.links?.find((link) => (link.rel ?? "alternate") === "alternate")?.href ?? "",
-        title: textValue(entry.title) ?? "",
-        summary: textValue(entry.summary),
+        title: shownText(entry.title) ?? "",
+        summary: shownText(entry.summary),
         publishedMs: toMs(entry.published ?? entry.updated),
         updatedMs: toMs(entry.updated),
         categories: (entry.categories ?? []).map((category) => category.label ?? category.term ?? ""),

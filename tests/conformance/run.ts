@@ -18,7 +18,10 @@ import { type Corpus, loadCorpus } from "./load-corpus.ts";
 import { Report } from "./report.ts";
 
 const DEFAULT_CORPORA = ["articles", "tests/fixtures/tricky-articles", "tests/fixtures/metadata-articles"];
-/** wrangler dev builds every article before it answers: about 0.8 ms an article here, alone. */
+/**
+ * How long wrangler dev may take to answer first: it builds every article before, so a larger
+ * corpus is given longer.
+ */
 const READY_TIMEOUT_MS = 90_000;
 const READY_TIMEOUT_MS_PER_ARTICLE = 2;
 

@@ -1,8 +1,8 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { runBuild, siteDirFor, snapshotFolder } from "../node/build/build-fixtures.ts";
 import { fileNameOf, IMPOSSIBLE_DATE_ARTICLE, idOf, numberedArticleText } from "../support/articles.ts";
+import { runBuild, siteDirFor, snapshotFolder } from "../support/build-fixtures.ts";
 import { makeTempDir, removeTempDirs, writeGoodArticles } from "../support/project-copy.ts";
 
 /** Bad files, each with the line and the words its error must carry. */

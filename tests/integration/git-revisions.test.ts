@@ -21,10 +21,9 @@ import { loadArticles } from "../../src/load/load-articles.ts";
 import { SITE_DIR } from "../../src/model/paths.ts";
 import { renderHeadersFile } from "../../src/publish/headers-file.ts";
 import { publishSite } from "../../src/publish/publish-site.ts";
-import { fixedClockArgs } from "../node/build/build-fixtures.ts";
-import { commitAll, commitFolder, git } from "../node/build/git-repo.ts";
-import { readSiteFiles } from "../node/build/site-output.ts";
 import { fileNameOf, idOf, numberedArticleText } from "../support/articles.ts";
+import { fixedClockArgs } from "../support/build-fixtures.ts";
+import { commitAll, commitFolder, git } from "../support/git-repo.ts";
 import {
   childEnv,
   makeProjectCopy,
@@ -33,6 +32,7 @@ import {
   removeTempDirs,
   writeGoodArticles,
 } from "../support/project-copy.ts";
+import { readSiteFiles } from "../support/site-output.ts";
 import { TEST_SITE_CONFIG } from "../support/test-site.ts";
 
 // The project's history: every instant a whole second, as git keeps them.

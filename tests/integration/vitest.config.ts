@@ -2,10 +2,10 @@ import { defineConfig } from "vitest/config";
 import { workerProject } from "../support/worker-project.ts";
 
 // Suites that drive the real wrangler (`wrangler dev`, `wrangler deploy --dry-run`) on a copy of
-// the project, the build killed at random points (a thousand-article build, a dozen times), the
-// suites that run the build over and over (a bad file each, git histories and clones), and every
-// run of the property tests: `npm run test:integration`, which CI runs after `npm test`. Each
-// takes tens of seconds of both cores, so they stay out of the quick unit run.
+// the project, a thousand-article build killed at a dozen points of its writes, the suites that
+// run the build over and over (a bad file each, git histories and clones), and every run of the
+// property tests: `npm run test:integration`, which CI runs after `npm test`. Each runs whole
+// builds or servers, so they stay out of the quick unit run.
 export default defineConfig({
   test: {
     projects: [

@@ -91,7 +91,7 @@ describe("the layers of src/", () => {
     // So a scanner that found nothing could not pass the test above.
     expect(importsOf("src/index.ts")).toContain("src/app.ts");
     expect(importsOf("src/app.ts")).toContain("src/model/paths.ts");
-    expect(importsOf("src/publish/publish-site.ts")).toContain("src/render/pages/index-page.ts");
+    expect(importsOf("src/publish/headers-file.ts")).toContain("src/serve/content-headers.ts");
     expect(files).toContain("src/model/paths.ts");
   });
 });

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { newArticleFile } from "../../scripts/new-article-file.ts";
 import { loadArticles } from "../../src/load/load-articles.ts";
 import { ABSTRACT_PLACEHOLDER, BODY_PLACEHOLDER } from "../../src/load/placeholders.ts";
+import { runBuild } from "../support/build-fixtures.ts";
 import { makeTempDir, ROOT, removeTempDirs, writeGoodArticles } from "../support/project-copy.ts";
-import { runBuild } from "./build/build-fixtures.ts";
 
 afterAll(removeTempDirs);
 

@@ -2,9 +2,10 @@
 // arguments a call throws RangeError, and a large archive has that many articles or pages.
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/model/article.ts";
+import { EARLIEST } from "../../src/model/site-manifest.ts";
 import { latestOf } from "../../src/model/time.ts";
 import { AssetStore } from "../../src/publish/asset-store.ts";
-import { ModifiedTimes } from "../../src/publish/modified-times.ts";
+import { createPublishContext } from "../../src/publish/publish-context.ts";
 import { publishTopics } from "../../src/publish/publish-topics.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
@@ -29,8 +30,8 @@ describe("lists of 150,000", () => {
       published: { ...model.published, epochMs: model.published.epochMs - i * 60_000 },
     }));
     const group = { kind: "tags" as const, topic: { label: "Energy", slug: "energy" }, articles };
-    const times = new ModifiedTimes(site, { revisedAt: 0 });
-    const topics = await publishTopics(site, "tags", articles, [group], new AssetStore(), times, new Map());
+    const context = createPublishContext(site, { articles, revisedAt: 0 }, EARLIEST, new AssetStore());
+    const topics = await publishTopics(context, "tags", articles, [group]);
     // The /tags index, the topic's page, then each of its archive pages.
     expect(topics.pages.length).toBe(2 + COUNT);
     expect(topics.pages.at(-1)?.url).toBe(`https://news.example/tags/energy/page/${COUNT}`);

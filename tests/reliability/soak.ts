@@ -23,9 +23,9 @@ const runtime: Runtime = values.runtime === "miniflare" ? "miniflare" : "workerd
 const SECONDS = Number(process.env.SOAK_SECONDS ?? (short ? 20 : 60));
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 256);
 /**
- * workerd's resident memory climbs for its first ~40 s under this load whatever the Worker
- * (a hello-world Worker grows from 51 to 290 MiB in 12 s here), then levels off; a leak is
- * growth after that, so the windows are compared after a warm-up at the same load.
+ * workerd's resident memory climbs at first under this load whatever the Worker (a hello-world
+ * Worker's too), then levels off; a leak is growth after that, so the windows are compared
+ * after a warm-up at the same load.
  */
 const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? (short ? 25 : 40));
 /** The windows compared for memory: the first and the last 10 s (5 s in the short form). */

@@ -53,9 +53,10 @@ export function workerProject({
       name,
       include,
       provide: { propertyRunShare },
-      // One workerd isolate runs every file in turn instead of starting one per file (~3 s
-      // each here). No test depends on a fresh module: src/'s module-level maps only memoise
-      // pure functions of their keys, and each test builds its own app and manifest.
+      // One workerd isolate runs every file in turn instead of starting one per file, whose
+      // start-up would outlast most files' tests. No test depends on a fresh module: src/'s
+      // module-level maps only memoise pure functions of their keys, and each test builds its
+      // own app and manifest.
       isolate: false,
     },
   };

@@ -4,8 +4,8 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { type ArticleSource, idOf, loadSources, plainArticle } from "../support/articles.ts";
+import { PNG_3X2 } from "../support/images.ts";
 import { testSite } from "../support/test-site.ts";
-import { PNG_3X2 } from "./support/images.ts";
 import { publishedApp } from "./support/published-app.ts";
 
 const BASE = "https://news.example";

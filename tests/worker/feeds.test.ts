@@ -1,3 +1,4 @@
+import { decodeHTML } from "entities";
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { describe, expect, it, vi } from "vitest";
 import { removeUnshowable } from "../../src/load/clean-text.ts";
@@ -6,6 +7,7 @@ import { siteFeed } from "../../src/model/subscription-feeds.ts";
 import { renderAtom } from "../../src/render/feeds/atom.ts";
 import { renderJsonFeed } from "../../src/render/feeds/json-feed.ts";
 import { renderRss } from "../../src/render/feeds/rss.ts";
+import { escapeHtml } from "../../src/render/html.ts";
 import { type ArticleSource, idOf, loadSources, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { assertWellFormedXml } from "./support/xml.ts";
@@ -145,8 +147,18 @@ describe("Atom 1.0", () => {
       "2025-01-15T09:05:00Z",
       "2024-03-22T06:45:00Z",
     ]);
-    expect(feed.entries?.map((e) => textOf(e.summary))).toEqual(articles.map(expectedAbstract));
+    expect(feed.entries?.map((e) => textOf(e.summary))).toEqual(articles.map(expectedAbstract).map(escapeHtml));
     expect(feed.entries?.[0]?.authors?.map((a) => a.name)).toEqual([site.author]);
+  });
+
+  it("writes titles as text and summaries as HTML that shows the abstract as written", () => {
+    // Readers built on gofeed decode a summary whatever its type and render it as HTML.
+    expect(feed.entries?.map((e) => typeof e.title === "object" && e.title.type)).toEqual(articles.map(() => "text"));
+    expect(feed.entries?.map((e) => typeof e.summary === "object" && e.summary.type)).toEqual(
+      articles.map(() => "html"),
+    );
+    expect(feed.entries?.map((e) => decodeHTML(textOf(e.summary)))).toEqual(articles.map(expectedAbstract));
+    expect(xml).toContain("R&amp;amp;D &amp;lt; 5 &amp;gt; 4");
   });
 });
 

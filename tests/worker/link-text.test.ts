@@ -6,7 +6,7 @@ import { renderContentHtml } from "../../src/render/article-html.ts";
 import { renderAtom } from "../../src/render/feeds/atom.ts";
 import { renderJsonFeed } from "../../src/render/feeds/json-feed.ts";
 import { renderRss } from "../../src/render/feeds/rss.ts";
-import { toHtmlString } from "../../src/render/html.ts";
+import { escapeHtml, toHtmlString } from "../../src/render/html.ts";
 import { linkedText } from "../../src/render/link-text.ts";
 import { renderArticlePage } from "../../src/render/pages/article-page.ts";
 import { idOf } from "../support/articles.ts";
@@ -152,7 +152,8 @@ describe("links in every output", () => {
     const [entry] = parseAtomFeed(renderAtom(site, feed)).entries ?? [];
     await expectLinkedBody(textOf(entry?.content));
     expect(textOf(entry?.title)).toBe(ARTICLE.title);
-    expect(textOf(entry?.summary)).toBe(ARTICLE.abstract);
+    // The summary is type="html": the abstract escaped, and no link.
+    expect(textOf(entry?.summary)).toBe(escapeHtml(ARTICLE.abstract));
   });
 
   it("JSON Feed content_html, as feedsmith reads it, has the links; title and summary stay text", async () => {

@@ -7,8 +7,8 @@ import { articleShardPath, readShardIndex } from "../../src/model/shard-file.ts"
 import { renderHeadersFile } from "../../src/publish/headers-file.ts";
 import { publishSite } from "../../src/publish/publish-site.ts";
 import { idOf } from "../support/articles.ts";
+import { PNG_3X2 } from "../support/images.ts";
 import { testSite } from "../support/test-site.ts";
-import { PNG_3X2 } from "./support/images.ts";
 import { memoryAssets } from "./support/published-app.ts";
 
 const site = testSite("https://news.example");

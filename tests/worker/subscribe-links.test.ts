@@ -1,4 +1,4 @@
-// Where a reader looks for a way to subscribe (issue 22): under the home page's and each topic
+// Where a reader looks for a way to subscribe: under the home page's and each topic
 // page's heading, in every other page's header, after an article for its topics, and in every
 // footer; each a link to a feed, whose browser view is its preview page.
 import { decodeHTML } from "entities";

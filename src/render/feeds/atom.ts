@@ -5,7 +5,7 @@ import type { Site } from "../../model/site.ts";
 import { toRfc3339 } from "../../model/time.ts";
 import { authorOf } from "../../model/topics.ts";
 import { renderContentHtml } from "../article-html.ts";
-import { html, toHtmlString } from "../html.ts";
+import { escapeHtml, html, toHtmlString } from "../html.ts";
 import { absoluteUrl, articleUrl, feedTagUri, tagUri } from "../links.ts";
 import { atomIdPath, atomPagingElements, atomPagingNamespace } from "./atom-paging.ts";
 import { atomImageLink } from "./feed-image.ts";
@@ -13,12 +13,15 @@ import { hubOf } from "./feed-paging.ts";
 import { GENERATOR } from "./rss.ts";
 
 /**
- * Atom 1.0 (RFC 4287), written here rather than by `feed`, whose Atom marks every title and
- * summary type="html" and has no xml:lang. Titles and summaries are plain text, so they are
- * Text constructs of type="text" (§3.1.1.1): every reader shows them exactly as written, with
- * no markup to interpret. Content is the article's HTML, escaped, as type="html" (§4.1.3.1).
- * Escaping is the one HTML template's, whose entities (&amp; &lt; &gt; &quot; &#39;) are all
- * predefined in XML.
+ * Atom 1.0 (RFC 4287), written here rather than by `feed`, whose Atom puts every title in
+ * type="html" unescaped as HTML and has no xml:lang. Titles are plain text, type="text"
+ * (§3.1.1.1): readers show a title as text, and return it decoded. A summary is the abstract as
+ * HTML, type="html" (§3.1.1.2), escaped as HTML and then once more as XML: readers built on
+ * gofeed return a summary decoded whatever its type and show it as HTML, as they show an RSS
+ * description, so from type="text" they would drop "<b>" as a tag; an HTML summary is shown as
+ * written by them and by every reader that honours the type. Content is the article's HTML,
+ * escaped, as type="html" (§4.1.3.1). Escaping is the one HTML template's, whose entities
+ * (&amp; &lt; &gt; &quot; &#39;) are all predefined in XML.
  */
 export function renderAtom(site: Site, document: FeedDocument): string {
   const { entries } = document;
@@ -51,7 +54,7 @@ ${(article.tags ?? []).map(
   (tag) => html`<category term="${tag.slug}" scheme="${absoluteUrl(site, TAG_SCHEME_PATH)}" label="${tag.label}"/>
 `,
 )}
-<summary type="text">${article.abstract}</summary>
+<summary type="html">${escapeHtml(article.abstract)}</summary>
 <content type="html">${renderContentHtml(site, article)}</content>
 </entry>
 `,

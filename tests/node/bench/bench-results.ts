@@ -13,6 +13,7 @@ export function build(overrides: Partial<WorkerBuild> = {}): WorkerBuild {
     compatibilityDate: "2026-01-01",
     publishMs: 1_000,
     bundleMs: 500,
+    bundleOneAssetMs: 300,
     progressShownAtMs: null,
     scriptBytes: 100_000,
     scriptGzipBytes: 30_000,

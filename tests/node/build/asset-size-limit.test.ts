@@ -2,8 +2,8 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { articleText, fileNameOf, idOf } from "../../support/articles.ts";
+import { runBuild, siteDirFor, snapshotFolder } from "../../support/build-fixtures.ts";
 import { makeTempDir, removeTempDirs, writeGoodArticles } from "../../support/project-copy.ts";
-import { runBuild, siteDirFor, snapshotFolder } from "./build-fixtures.ts";
 
 afterAll(removeTempDirs);
 

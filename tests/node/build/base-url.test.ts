@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readGeneratedModule } from "../../../scripts/generated-module.ts";
+import { runBuild } from "../../support/build-fixtures.ts";
 import { makeTempDir, removeTempDirs, writeGoodArticles } from "../../support/project-copy.ts";
-import { runBuild } from "./build-fixtures.ts";
 
 afterAll(removeTempDirs);
 

@@ -7,9 +7,9 @@ import { findFreePort } from "../../../scripts/free-port.ts";
 import { readGeneratedModule } from "../../../scripts/generated-module.ts";
 import type { SiteManifest } from "../../../src/model/site-manifest.ts";
 import { articleText, fileNameOf } from "../../support/articles.ts";
+import { BUILD_CLOCK, fixedClockArgs, redirectedFetchArgs } from "../../support/build-fixtures.ts";
 import { childEnv, makeProjectCopy, removeTempDirs } from "../../support/project-copy.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
-import { BUILD_CLOCK, fixedClockArgs, redirectedFetchArgs } from "./build-fixtures.ts";
 import { type LiveSiteStandIn, startLiveSite } from "./live-site-stand-in.ts";
 
 /** The public address the builds write; their requests to it reach a stand-in on 127.0.0.1. */

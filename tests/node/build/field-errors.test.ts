@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runBuild, snapshotFolder } from "../../support/build-fixtures.ts";
 import { makeTempDir, ROOT, removeTempDirs, writeGoodArticles } from "../../support/project-copy.ts";
-import { runBuild, snapshotFolder } from "./build-fixtures.ts";
 
 /**
  * tests/fixtures/field-errors/ holds one article per mistake a writer can make in the header

@@ -6,9 +6,9 @@ import { readGeneratedModule } from "../../../scripts/generated-module.ts";
 import { SITE_DIR } from "../../../src/model/paths.ts";
 import { stateIndexAt } from "../../../src/model/site-manifest.ts";
 import { articleText, fileNameOf, idOf } from "../../support/articles.ts";
+import { fixedClockArgs } from "../../support/build-fixtures.ts";
+import { commitFolder } from "../../support/git-repo.ts";
 import { childEnv, makeProjectCopy, removeTempDirs } from "../../support/project-copy.ts";
-import { fixedClockArgs } from "./build-fixtures.ts";
-import { commitFolder } from "./git-repo.ts";
 
 afterAll(removeTempDirs);
 

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { articleFileName } from "../../../src/model/paths.ts";
 import { articleShardPath } from "../../../src/model/shard-file.ts";
+import { readBuild, runBuild, spreadIdOf, writeSpreadArticles } from "../../support/build-fixtures.ts";
+import { commitFolder } from "../../support/git-repo.ts";
 import { makeTempDir, removeTempDirs } from "../../support/project-copy.ts";
-import { readBuild, runBuild, spreadIdOf, writeSpreadArticles } from "./build-fixtures.ts";
-import { commitFolder } from "./git-repo.ts";
 
 afterAll(removeTempDirs);
 

@@ -3,9 +3,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { articleText, fileNameOf } from "../../support/articles.ts";
+import { readBuild, runBuild } from "../../support/build-fixtures.ts";
+import { PNG_3X2 } from "../../support/images.ts";
 import { makeTempDir, removeTempDirs, writeGoodArticles } from "../../support/project-copy.ts";
-import { PNG_3X2 } from "../../worker/support/images.ts";
-import { readBuild, runBuild } from "./build-fixtures.ts";
 
 afterAll(removeTempDirs);
 

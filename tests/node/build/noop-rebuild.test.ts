@@ -14,10 +14,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SITE_DIR } from "../../../src/model/paths.ts";
 import { articleShardPath, readShardIndex } from "../../../src/model/shard-file.ts";
 import { fileNameOf, idOf, numberedArticleText } from "../../support/articles.ts";
+import { fixedClockArgs } from "../../support/build-fixtures.ts";
+import { commitAll, commitFolder } from "../../support/git-repo.ts";
 import { childEnv, makeProjectCopy, makeTempDir, removeTempDirs } from "../../support/project-copy.ts";
-import { fixedClockArgs } from "./build-fixtures.ts";
-import { commitAll, commitFolder } from "./git-repo.ts";
-import { readSiteFiles } from "./site-output.ts";
+import { readSiteFiles } from "../../support/site-output.ts";
 
 afterAll(removeTempDirs);
 

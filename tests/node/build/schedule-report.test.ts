@@ -3,9 +3,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { articleText, fileNameOf, plainArticle } from "../../support/articles.ts";
+import { BUILD_CLOCK, fixedClockArgs } from "../../support/build-fixtures.ts";
 import { childEnv, makeProjectCopy, removeTempDirs } from "../../support/project-copy.ts";
 import { TEST_SITE_CONFIG, testSiteConfigModule } from "../../support/test-site.ts";
-import { BUILD_CLOCK, fixedClockArgs } from "./build-fixtures.ts";
 
 afterAll(removeTempDirs);
 

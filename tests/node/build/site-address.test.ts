@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readGeneratedModule } from "../../../scripts/generated-module.ts";
 import { baseUrlForBuild, configuredBaseUrl, HOW_TO_SET, LOCAL_BASE_URL } from "../../../scripts/site-address.ts";
+import { runBuild } from "../../support/build-fixtures.ts";
 import { makeTempDir, removeTempDirs, writeGoodArticles } from "../../support/project-copy.ts";
-import { runBuild } from "./build-fixtures.ts";
 
 afterAll(removeTempDirs);
 

@@ -2,9 +2,9 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fileNameOf, numberedArticleText } from "../../support/articles.ts";
+import { readBuild, runBuild, withoutTemplatesAhead } from "../../support/build-fixtures.ts";
+import { commitFolder } from "../../support/git-repo.ts";
 import { makeTempDir, removeTempDirs, writeGoodArticles } from "../../support/project-copy.ts";
-import { readBuild, runBuild, withoutTemplatesAhead } from "./build-fixtures.ts";
-import { commitFolder } from "./git-repo.ts";
 
 afterAll(removeTempDirs);
 

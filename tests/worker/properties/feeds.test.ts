@@ -50,7 +50,8 @@ function readAtom(xml: string): ItemText[] {
   return childrenNamed(parseXml(xml), "entry").map((entry) => ({
     id: childNamed(entry, "id").text.split(":").at(-1) ?? "",
     title: childNamed(entry, "title").text,
-    summary: childNamed(entry, "summary").text,
+    // The summary is type="html", the abstract escaped: its text is the HTML decoded once.
+    summary: decodeHTML(childNamed(entry, "summary").text),
     paragraphs: paragraphsOfContentHtml(childNamed(entry, "content").text),
   }));
 }

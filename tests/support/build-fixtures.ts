@@ -2,10 +2,9 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { articleFileName } from "../../../src/model/paths.ts";
-import { numberedArticleText } from "../../support/articles.ts";
-import { childEnv, ROOT } from "../../support/project-copy.ts";
-import { Random } from "../../support/random.ts";
+import { articleFileName } from "../../src/model/paths.ts";
+import { numberedArticleText } from "./articles.ts";
+import { childEnv, ROOT } from "./project-copy.ts";
 import { readSiteFiles } from "./site-output.ts";
 
 const BUILD_SCRIPT = join(ROOT, "scripts/build-articles.ts");
@@ -103,11 +102,17 @@ export function runBuild(
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-export function startBuild(articlesDir: string, outFile: string): ChildProcess {
-  return spawn(process.execPath, [...fixedClockArgs(BUILD_CLOCK), ...buildArgs(articlesDir, outFile)], {
+/** Starts the build as runBuild runs it, with more Node arguments (a preload) and environment. */
+export function startBuild(
+  articlesDir: string,
+  outFile: string,
+  nodeArgs: readonly string[] = [],
+  extraEnv: Readonly<Record<string, string>> = {},
+): ChildProcess {
+  return spawn(process.execPath, [...fixedClockArgs(BUILD_CLOCK), ...nodeArgs, ...buildArgs(articlesDir, outFile)], {
     cwd: ROOT,
     stdio: "ignore",
-    env: childEnv(),
+    env: childEnv(extraEnv),
   });
 }
 
@@ -126,10 +131,4 @@ export function snapshotFolder(dir: string): Map<string, Buffer> {
         readFileSync(join(entry.parentPath, entry.name)),
       ]),
   );
-}
-
-/** Deterministic pseudo-random numbers in [0, 1), so a failing run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  const random = new Random(seed);
-  return () => random.next();
 }
