@@ -1,6 +1,14 @@
 import { type Context, Hono } from "hono";
 import type { TopicKind } from "./model/article.ts";
-import { FEED_FORMATS, FEEDS_PATH, ICON_FILES, OPML_PATH, ROBOTS_PATH, SITEMAP_PATH } from "./model/paths.ts";
+import {
+  ARTICLES_PREFIX,
+  FEED_FORMATS,
+  FEEDS_PATH,
+  ICON_FILES,
+  OPML_PATH,
+  ROBOTS_PATH,
+  SITEMAP_PATH,
+} from "./model/paths.ts";
 import type { SiteManifest } from "./model/site-manifest.ts";
 import { answer, answerNotFound, type Lookup } from "./serve/answer.ts";
 import { answerFeed } from "./serve/answer-feed.ts";
@@ -52,6 +60,12 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
     return (request: Request) => answer(site, request, lookup);
   };
 
+  /** An article's page or a redirect to it, from the path as sent: only the exact canonical spelling is served. */
+  const article = (request: Request) => {
+    const path = rawPathOf(request.url);
+    return answer(site, request, (_, at) => findArticle(site, path, at));
+  };
+
   /**
    * The paths with no parameter, answered from the request alone. Hono routes each to the same
    * function, and a GET whose path is spelled exactly so is answered before Hono (below).
@@ -81,7 +95,7 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
       (c) => send(c, (state) => findArchiveDocument(site, state, c.req.param("page") ?? "", c.req.param("file") ?? "")),
     ],
     // The path as sent, so only the exact canonical spelling is served.
-    ["/articles/*", (c) => send(c, (_, at) => findArticle(site, rawPathOf(c.req.url), at))],
+    ["/articles/*", (c) => article(c.req.raw)],
     ...TOPIC_KINDS.map((kind): Route => [`/${kind}/*`, (c) => answerTopic(site, c.req.raw)]),
     // Articles' images, each a fixed route at the path its article names; the path as sent, so
     // only that exact spelling is served and anything else under /media/ is the 404 page.
@@ -101,15 +115,17 @@ export function createApp({ manifest, assets, now = Date.now }: AppOptions) {
   app.notFound((c) => answerNotFound(site, c.req.raw));
   app.onError((error, c) => internalError(c.req.method, c.req.path, error));
 
-  // A GET of an exact path (the feeds a reader polls, the index) skips Hono's path decoding,
+  // A GET of an exact path (the feeds a reader polls, the index) or of an article (what a
+  // shard holds; pages served alone never reach the Worker) skips Hono's path decoding,
   // matching and context: a third of a 304's CPU. Any other spelling, a HEAD (whose body Hono
   // drops) or another method still goes through Hono, which routes it to the same answers.
   const exact = new Map(exactRoutes);
   const dispatch = app.fetch;
   app.fetch = (request, env, executionCtx) => {
-    const route = request.method === "GET" ? exact.get(rawPathOf(request.url)) : undefined;
+    const path = request.method === "GET" ? rawPathOf(request.url) : "";
+    const route = exact.get(path) ?? (path.startsWith(ARTICLES_PREFIX) ? article : undefined);
     if (route === undefined) return dispatch(request, env, executionCtx);
-    return route(request).catch((error: unknown) => internalError("GET", rawPathOf(request.url), error));
+    return route(request).catch((error: unknown) => internalError("GET", path, error));
   };
   return app;
 }

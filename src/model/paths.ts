@@ -60,13 +60,17 @@ export const OPML_PATH = "/feeds.opml";
 const ID = "[0-9a-f]{16}";
 export const ARTICLE_ID = new RegExp(`^${ID}$`);
 
+/** Where every article's addresses start. */
+export const ARTICLES_PREFIX = "/articles/";
+
 /**
  * The one canonical path of an article: /articles/<id>/<slug>, or /articles/<id> when the
  * title gives no slug. The id finds the article; the slug is only for people reading the
  * address, so a new title changes it and the old address still leads here (docs/urls.md).
  */
 export function articlePath(article: Pick<Article, "id" | "slug">): string {
-  return article.slug === "" ? `/articles/${article.id}` : `/articles/${article.id}/${article.slug}`;
+  const idPath = `${ARTICLES_PREFIX}${article.id}`;
+  return article.slug === "" ? idPath : `${idPath}/${article.slug}`;
 }
 
 /** The page listing every topic of a kind: "/tags", "/authors". */
