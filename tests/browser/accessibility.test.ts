@@ -1,19 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, openContext, runAxe, type Scheme } from "./chromium.ts";
-import { discoverPages, type SitePage } from "./site-pages.ts";
+import { describe, expect, inject, it } from "vitest";
+import { openContext, runAxe, type Scheme } from "./chromium.ts";
+import { openSiteUnderTest } from "./site-under-test.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-let pages: SitePage[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  pages = (await discoverPages(baseUrl)).pages;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const site = openSiteUnderTest();
 
 describe.each([
   { width: 375, scheme: "light" as Scheme },
@@ -23,9 +13,9 @@ describe.each([
 ])("axe-core at $width px in $scheme mode", ({ width, scheme }) => {
   it("finds no violation on any page", async () => {
     // axe is a script and the pages' CSP forbids script: only this context bypasses it.
-    const context = await openContext(browser, width, scheme, { bypassCSP: true });
+    const context = await openContext(site.browser, width, scheme, { bypassCSP: true });
     try {
-      for (const { path } of pages) {
+      for (const { path } of site.pages) {
         const page = await context.newPage();
         await page.goto(`${baseUrl}${path}`);
         expect(await runAxe(page), path).toEqual([]);
@@ -39,7 +29,7 @@ describe.each([
 
 describe("axe-core itself", () => {
   it("reports a violation on a page that has one (so an empty list above means something)", async () => {
-    const context = await openContext(browser, 800, "light", { bypassCSP: true });
+    const context = await openContext(site.browser, 800, "light", { bypassCSP: true });
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/`);

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, openContext, SCREENSHOTS, type Scheme } from "./chromium.ts";
-import { discoverPages, type SitePage } from "./site-pages.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { openContext, SCREENSHOTS, type Scheme } from "./chromium.ts";
+import { openSiteUnderTest } from "./site-under-test.ts";
 
 const baseUrl = inject("baseUrl");
 /** A phone and a laptop, each at the height of its first screen. */
@@ -12,18 +12,9 @@ const SCREENS = [
   { width: 1280, height: 900 },
 ] as const;
 const SCHEMES: readonly Scheme[] = ["light", "dark"];
-let browser: Browser;
-let pages: SitePage[];
+const site = openSiteUnderTest();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  pages = (await discoverPages(baseUrl)).pages;
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const pathOf = (name: string) => pages.find((page) => page.name === name)?.path ?? "";
+const pathOf = (name: string) => site.pages.find((page) => page.name === name)?.path ?? "";
 
 /**
  * Where the page's own subscribe button is, and where it leads: the topic's on a topic page
@@ -54,7 +45,7 @@ describe.each(SCREENS.flatMap((screen) => SCHEMES.map((scheme) => ({ ...screen, 
   "at $width×$height in $scheme mode",
   ({ width, height, scheme }) => {
     it("shows a way to subscribe in the first screen of the home page, a topic's page and an article's page", async () => {
-      const context = await openContext(browser, width, scheme, { viewport: { width, height } });
+      const context = await openContext(site.browser, width, scheme, { viewport: { width, height } });
       try {
         const page = await context.newPage();
         for (const [name, feed] of [
@@ -87,7 +78,7 @@ describe.each(SCREENS.flatMap((screen) => SCHEMES.map((scheme) => ({ ...screen, 
 
 describe("subscribing", () => {
   it("leads from a topic's button to its feed's preview page, which gives the address to copy", async () => {
-    const context = await openContext(browser, 375, "light");
+    const context = await openContext(site.browser, 375, "light");
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}${pathOf("tag")}`);
@@ -100,7 +91,7 @@ describe("subscribing", () => {
   });
 
   it("offers the article's topics' feeds after its text", async () => {
-    const context = await openContext(browser, 1280, "light");
+    const context = await openContext(site.browser, 1280, "light");
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}${pathOf("article-image")}`);
@@ -116,7 +107,7 @@ describe("subscribing", () => {
   });
 
   it("downloads every feed as one OPML file from the footer of any page, to import at once", async () => {
-    const context = await openContext(browser, 1280, "light", { acceptDownloads: true });
+    const context = await openContext(site.browser, 1280, "light", { acceptDownloads: true });
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}${pathOf("article")}`);

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { newsboatEnv } from "./newsboat-home.ts";
 import { runTool } from "./run-tool.ts";
 
 /** One line of newsboat's urls file: a subscription and the tags newsboat gave it. */
@@ -24,12 +25,7 @@ export function importWithNewsboat(opml: Uint8Array): ImportedFeed[] {
     writeFileSync(file, opml);
     // An empty config is newsboat's defaults.
     writeFileSync(join(home, "config"), "");
-    const env = {
-      ...process.env,
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, "config-home"),
-      XDG_DATA_HOME: join(home, "data-home"),
-    };
+    const env = newsboatEnv(home);
     const run = runTool(
       "newsboat",
       ["-u", urls, "-C", join(home, "config"), "-c", join(home, "cache.db"), "-i", file],

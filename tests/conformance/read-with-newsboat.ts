@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FeedItem } from "./feed-item.ts";
+import { newsboatEnv } from "./newsboat-home.ts";
 import { runTool } from "./run-tool.ts";
 
 /** Debian's python, whose sqlite3 module reads newsboat's cache. */
@@ -36,12 +37,7 @@ export function readWithNewsboat(urls: readonly string[]): ReadonlyMap<string, r
     writeFileSync(join(home, "config"), `error-log "${errorLog}"\n`);
     writeFileSync(errorLog, "");
     const cache = join(home, "cache.db");
-    const env = {
-      ...process.env,
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, "config-home"),
-      XDG_DATA_HOME: join(home, "data-home"),
-    };
+    const env = newsboatEnv(home);
     const run = runTool(
       "newsboat",
       ["-u", join(home, "urls"), "-C", join(home, "config"), "-c", cache, "-x", "reload"],
