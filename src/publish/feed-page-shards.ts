@@ -1,5 +1,5 @@
 import { archiveFeed } from "../model/archive-feeds.ts";
-import { countCompletePages } from "../model/archive-pages.ts";
+import { countCompletePages } from "../model/list-pages.ts";
 import { shardOfPage } from "../model/paths.ts";
 import { archiveShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";

@@ -1,4 +1,4 @@
-import { countArchivePages } from "../model/archive-pages.ts";
+import { countListPages } from "../model/list-pages.ts";
 import { shardOfPage, topicPath } from "../model/paths.ts";
 import { packShard, pageShardPath, type ShardBody, topicPageShardPath } from "../model/shard-file.ts";
 import { wholeSeconds } from "../model/time.ts";
@@ -28,7 +28,7 @@ interface StableListPages {
 export function siteListPageShards({ site, all, times, store }: PublishContext): Promise<Map<string, Uint8Array>> {
   return stableListPageShards(
     {
-      stable: countArchivePages(site, all.length) - 1,
+      stable: countListPages(site, all.length) - 1,
       render: (page) => renderArchivePage(site, all, page),
       lastModified: (page) => times.listPage(all, page),
       shardPath: (first) => pageShardPath(shardOfPage(first, PAGES_PER_SHARD)),
@@ -50,7 +50,7 @@ export async function topicListPageShards(
     const folder = topicPath(group.kind, group.topic);
     const topicShards = await stableListPageShards(
       {
-        stable: countArchivePages(site, group.articles.length) - 1,
+        stable: countListPages(site, group.articles.length) - 1,
         render: (page) => renderTopicPage(site, group, page),
         lastModified: (page) => times.listPage(group.articles, page),
         shardPath: (first) => topicPageShardPath(folder, first, PAGES_PER_SHARD),
