@@ -3,7 +3,7 @@ import { shardOfPage, topicPath } from "../model/paths.ts";
 import { packShard, pageShardPath, type ShardBody, topicPageShardPath } from "../model/shard-file.ts";
 import { wholeSeconds } from "../model/time.ts";
 import type { TopicGroup } from "../model/topics.ts";
-import { renderArchivePage } from "../render/pages/index-page.ts";
+import { renderListPage } from "../render/pages/index-page.ts";
 import { renderTopicPage } from "../render/pages/topic-pages.ts";
 import type { AssetStore } from "./asset-store.ts";
 import type { PublishContext } from "./publish-context.ts";
@@ -29,7 +29,7 @@ export function siteListPageShards({ site, all, times, store }: PublishContext):
   return stableListPageShards(
     {
       stable: countListPages(site, all.length) - 1,
-      render: (page) => renderArchivePage(site, all, page),
+      render: (page) => renderListPage(site, all, page),
       lastModified: (page) => times.listPage(all, page),
       shardPath: (first) => pageShardPath(shardOfPage(first, PAGES_PER_SHARD)),
     },

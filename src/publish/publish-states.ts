@@ -8,7 +8,7 @@ import { authorGroups, type TopicGroup, tagGroups } from "../model/topics.ts";
 import { renderOpml } from "../render/feeds/opml.ts";
 import { absoluteUrl, homeUrl } from "../render/links.ts";
 import { renderFeedsPage } from "../render/pages/feeds-page.ts";
-import { renderArchivePage, renderIndexPage } from "../render/pages/index-page.ts";
+import { renderIndexPage, renderListPage } from "../render/pages/index-page.ts";
 import type { SitemapEntry } from "../render/site-files/sitemap.ts";
 import { countScheduled } from "./publication.ts";
 import type { PublishContext } from "./publish-context.ts";
@@ -68,7 +68,7 @@ async function publishState(
   routes["/"] = await store.add(renderIndexPage(site, published, topicKinds), HTML_CONTENT_TYPE, homeModified, "index");
   const pageCount = countListPages(site, published.length);
   if (pageCount > 0) {
-    const page = renderArchivePage(site, published, pageCount);
+    const page = renderListPage(site, published, pageCount);
     const modified = times.listPage(published, pageCount);
     routes[listPagePath(pageCount)] = await store.add(page, HTML_CONTENT_TYPE, modified, "index");
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderArchivePage } from "../../src/render/pages/index-page.ts";
+import { renderListPage } from "../../src/render/pages/index-page.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { bytesOf, gunzip, same, tagOf } from "./support/gzip-bodies.ts";
@@ -14,7 +14,7 @@ const site = { ...testSite(BASE), itemsPerFeed: 3 };
 const bundle = bundleOf(Array.from({ length: 7 }, (_, i) => plainArticle(i + 1, `2025-01-0${i + 1} 08:00:00`)));
 const app = publishedApp({ bundle, site, now: () => Date.UTC(2025, 5, 1) });
 const request = (path: string, headers: Record<string, string> = {}) => app.request(`${BASE}${path}`, { headers });
-const rendered = () => new TextEncoder().encode(renderArchivePage(site, bundle.articles, 1));
+const rendered = () => new TextEncoder().encode(renderListPage(site, bundle.articles, 1));
 
 describe("/page/1, a full archive page in a page shard", () => {
   it("goes to a client without Accept-Encoding as rendered, with its length and tag", async () => {

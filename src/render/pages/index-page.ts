@@ -10,7 +10,7 @@ import { renderSubscribeOffer } from "./subscribe-offer.ts";
 
 /**
  * The home page: the newest articles (as many as a feed carries), and a link to the newest
- * archive page that holds older ones.
+ * list page that holds older ones.
  */
 export function renderIndexPage(
   site: Site,
@@ -52,12 +52,12 @@ ${renderPager(site, undefined, "Newest articles", olderPath)}${
 }
 
 /**
- * Archive page `pageNumber` (src/model/list-pages.ts). It shows nothing that changes when
+ * List page `pageNumber` (src/model/list-pages.ts). It shows nothing that changes when
  * a later article is published, except the link to the next newer page when that page first
  * appears; so once full and followed by another it never changes. rel="prev" is the newer
  * neighbour and rel="next" the older one, as on the home page, where reading starts.
  */
-export function renderArchivePage(site: Site, published: readonly Article[], pageNumber: number): string {
+export function renderListPage(site: Site, published: readonly Article[], pageNumber: number): string {
   const newerPath = optionalPath(pageNumber < countListPages(site, published.length) ? pageNumber + 1 : undefined);
   const olderPath = optionalPath(pageNumber > 1 ? pageNumber - 1 : undefined);
   const path = listPagePath(pageNumber);

@@ -48,7 +48,7 @@ ${groups.map(
 
 /**
  * A topic's page: like the home page, its newest articles (as many as its feeds carry) and a
- * link to its newest archive page. `pageNumber` renders that topic's archive page instead,
+ * link to its newest list page. `pageNumber` renders that topic's list page instead,
  * numbered from the oldest like the site's (src/model/list-pages.ts).
  */
 export function renderTopicPage(site: Site, group: TopicGroup, pageNumber?: number): string {
