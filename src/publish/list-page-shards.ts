@@ -1,6 +1,6 @@
 import { countListPages } from "../model/list-pages.ts";
 import { shardOfPage, topicPath } from "../model/paths.ts";
-import { packShard, pageShardPath, type ShardBody, topicPageShardPath } from "../model/shard-file.ts";
+import { listPageShardPath, packShard, type ShardBody, topicListPageShardPath } from "../model/shard-file.ts";
 import { wholeSeconds } from "../model/time.ts";
 import type { TopicGroup } from "../model/topics.ts";
 import { renderListPage } from "../render/pages/index-page.ts";
@@ -31,7 +31,7 @@ export function siteListPageShards({ site, all, times, store }: PublishContext):
       stable: countListPages(site, all.length) - 1,
       render: (page) => renderListPage(site, all, page),
       lastModified: (page) => times.listPage(all, page),
-      shardPath: (first) => pageShardPath(shardOfPage(first, PAGES_PER_SHARD)),
+      shardPath: (first) => listPageShardPath(shardOfPage(first, PAGES_PER_SHARD)),
     },
     store,
   );
@@ -53,7 +53,7 @@ export async function topicListPageShards(
         stable: countListPages(site, group.articles.length) - 1,
         render: (page) => renderTopicPage(site, group, page),
         lastModified: (page) => times.listPage(group.articles, page),
-        shardPath: (first) => topicPageShardPath(folder, first, PAGES_PER_SHARD),
+        shardPath: (first) => topicListPageShardPath(folder, first, PAGES_PER_SHARD),
       },
       store,
     );
