@@ -35,8 +35,8 @@ function describe(path: string, routes: ReadonlyMap<string, string>): [string, s
       "shorten the longest of those articles, or split it",
     ];
   }
-  if (folder === "p" || folder === "t") return [`archive pages (${name})`, FEWER_ITEMS];
-  if (folder === "f") return [`the archive feeds of pages from ${Number(name) + 1} on`, FEWER_ITEMS];
+  if (folder === "p" || folder === "t") return [`list pages (${name})`, FEWER_ITEMS];
+  if (folder === "f") return [`the feed pages of list pages from ${Number(name) + 1} on`, FEWER_ITEMS];
   const route = routes.get(path);
   if (route !== undefined) return [`the body of ${route}`, FEWER_ITEMS];
   return ["its bytes", "shorten the longest articles"];
