@@ -13,7 +13,7 @@ import { readMedia } from "../scripts/read-media.ts";
 import { startWranglerDev } from "../scripts/wrangler-dev-server.ts";
 import { idFromPath, loadArticles } from "../src/load/load-articles.ts";
 import { formatProblem } from "../src/load/problem.ts";
-import { countArchivePages } from "../src/model/archive-pages.ts";
+import { countListPages } from "../src/model/list-pages.ts";
 import { articlePath, isServedImage, SITE_DIR } from "../src/model/paths.ts";
 import { ARTICLES_PER_SITEMAP } from "../src/render/site-files/sitemap.ts";
 import { siteConfig } from "../src/site-config.ts";
@@ -93,7 +93,7 @@ function readSiteFacts(corpusDir: string): SiteFacts {
   }));
   return {
     articles,
-    pageCount: countArchivePages(siteConfig, articles.length),
+    pageCount: countListPages(siteConfig, articles.length),
     sitemapParts: Math.ceil(articles.length / ARTICLES_PER_SITEMAP),
   };
 }

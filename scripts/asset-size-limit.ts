@@ -21,13 +21,13 @@ export function oversizedAssetLines(siteDir: string, sizes: readonly AssetSize[]
     .filter(({ bytes }) => bytes > MAX_ASSET_BYTES)
     .toSorted((a, b) => (a.path < b.path ? -1 : 1))
     .map(({ path, bytes }) => {
-      const [what, remedy] = describe(path, routes);
+      const [what, remedy] = describe(path, routes, manifest.feedPagesPerShard);
       return `${displayPath(`${siteDir}${path}`)}: ${bytes.toLocaleString("en")} bytes (${what}); expected at most ${MAX_ASSET_BYTES.toLocaleString("en")} (25 MiB, Cloudflare's limit for one asset file): ${remedy}`;
     });
 }
 
 /** What a file holds, and what makes it smaller. */
-function describe(path: string, routes: ReadonlyMap<string, string>): [string, string] {
+function describe(path: string, routes: ReadonlyMap<string, string>, feedPagesPerShard: number): [string, string] {
   const [, folder = "", name = ""] = path.split("/");
   if (folder === "a") {
     return [
@@ -35,8 +35,9 @@ function describe(path: string, routes: ReadonlyMap<string, string>): [string, s
       "shorten the longest of those articles, or split it",
     ];
   }
-  if (folder === "p" || folder === "t") return [`archive pages (${name})`, FEWER_ITEMS];
-  if (folder === "f") return [`the archive feeds of pages from ${Number(name) + 1} on`, FEWER_ITEMS];
+  if (folder === "p" || folder === "t") return [`list pages (${name})`, FEWER_ITEMS];
+  if (folder === "f")
+    return [`the feed pages of list pages from ${Number(name) * feedPagesPerShard + 1} on`, FEWER_ITEMS];
   const route = routes.get(path);
   if (route !== undefined) return [`the body of ${route}`, FEWER_ITEMS];
   return ["its bytes", "shorten the longest articles"];

@@ -309,7 +309,7 @@ if (assetFiles > FREE_PLAN_ASSET_FILES) {
   );
 }
 process.stdout.write(
-  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${assetFiles} files, ${writer.changed} changed, ${published.renderedArticleShards} of ${published.articleShardKeys.size} article shards rendered, ${published.renderedFeedPageShards} of ${published.feedPageShardKeys.size} archive shards\n`,
+  `built ${articles.length} article(s) from ${articlesDir}${scheduled ? ` (${scheduled} scheduled for later)` : ""} into ${displayPath(siteDir)}: ${assetFiles} files, ${writer.changed} changed, ${published.renderedArticleShards} of ${published.articleShardKeys.size} article shards rendered, ${published.renderedFeedPageShards} of ${published.feedPageShardKeys.size} feed-page shards\n`,
 );
 for (const line of schedule.lines) process.stdout.write(`${line}\n`);
 // Whatever the rest of the build rewrote: which feeds the hub hears of depends on the live site.

@@ -1,12 +1,12 @@
-import { archivePageEntries, countCompletePages } from "./archive-pages.ts";
 import type { Article } from "./article.ts";
 import type { FeedDocument, FeedPaging } from "./feed-document.ts";
-import { archivePagePath } from "./paths.ts";
+import { countCompletePages, listPageEntries } from "./list-pages.ts";
+import { listPagePath } from "./paths.ts";
 import type { Site } from "./site.ts";
 
 /**
  * Archived feeds (RFC 5005 §4), so a new subscriber's reader can fetch everything published
- * before it subscribed. Every complete archive page /page/k (one holding `itemsPerFeed`
+ * before it subscribed. Every complete list page /page/k (one holding `itemsPerFeed`
  * articles) has an archive document in each format under /page/k/. Its articles are fixed
  * for good: publishing only appends, and a scheduled article is newer than every published
  * one, so a complete page never gains, loses or reorders an article.
@@ -14,7 +14,7 @@ import type { Site } from "./site.ts";
 
 /** The folder of the archive documents of /page/`pageNumber` (see feedPathIn). */
 export function archiveFeedFolder(pageNumber: number): string {
-  return archivePagePath(pageNumber);
+  return listPagePath(pageNumber);
 }
 
 /**
@@ -48,9 +48,9 @@ export function archiveFeed(
   return {
     title: site.title,
     description: site.description,
-    pagePath: archivePagePath(pageNumber),
+    pagePath: listPagePath(pageNumber),
     folder: archiveFeedFolder(pageNumber),
-    entries: archivePageEntries(site, published, pageNumber),
+    entries: listPageEntries(site, published, pageNumber),
     paging: {
       currentFolder: "",
       ...(pageNumber > 1 ? { prevArchiveFolder: archiveFeedFolder(pageNumber - 1) } : {}),

@@ -78,7 +78,7 @@ export function topicsPath(kind: TopicKind): string {
   return `/${kind}`;
 }
 
-/** A topic's page, and the folder of its feeds and archive pages: "/tags/energy". */
+/** A topic's page, and the folder of its feeds and list pages: "/tags/energy". */
 export function topicPath(kind: TopicKind, topic: Pick<Topic, "slug">): string {
   return `/${kind}/${topic.slug}`;
 }
@@ -89,8 +89,8 @@ export function topicPath(kind: TopicKind, topic: Pick<Topic, "slug">): string {
  */
 export const TAG_SCHEME_PATH = `${topicsPath("tags")}/`;
 
-/** Site-relative path of an archive page: the site's ("/page/3"), or a topic's ("/tags/energy/page/3"). */
-export function archivePagePath(pageNumber: number, folder = ""): string {
+/** Site-relative path of a list page: the site's ("/page/3"), or a topic's ("/tags/energy/page/3"). */
+export function listPagePath(pageNumber: number, folder = ""): string {
   return `${folder}/page/${pageNumber}`;
 }
 
@@ -103,7 +103,7 @@ export const ROBOTS_PATH = "/robots.txt";
 
 export const SITEMAP_PATH = "/sitemap.xml";
 /**
- * The home page, the archive pages and every tag's and author's pages, in one file: unlike the
+ * The home page, the list pages and every tag's and author's pages, in one file: unlike the
  * article parts it is not split, so a site whose count passes the protocol's 50,000 URLs
  * (docs/static-assets.md, "Limits") outgrows it.
  */

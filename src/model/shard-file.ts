@@ -5,7 +5,7 @@ import { shardOfPage } from "./paths.ts";
 import type { Validators } from "./site-manifest.ts";
 
 export interface ShardEntry extends Validators {
-  /** What the entry is found by: an article id, an archive page number. */
+  /** What the entry is found by: an article id, a list page number, a feed page's document ("3/atom.xml"). */
   readonly key: string;
   /** Byte offset of the body after the index line, and its length. */
   readonly offset: number;
@@ -87,19 +87,20 @@ export function articleShardPath(id: string): string {
 }
 
 /**
- * The shard of a topic's full archive pages that holds `pageNumber`: "/t/tags-energy-0" for
+ * The shard of a topic's full list pages that holds `pageNumber`: "/t/tags-energy-0" for
  * /tags/energy/page/1 … /page/pagesPerShard. One folder, as the build lists its own.
  */
-export function topicPageShardPath(folder: string, pageNumber: number, pagesPerShard: number): string {
+export function topicListPageShardPath(folder: string, pageNumber: number, pagesPerShard: number): string {
   return `/t/${folder.slice(1).replace("/", "-")}-${shardOfPage(pageNumber, pagesPerShard)}`;
 }
 
-export function pageShardPath(shard: number): string {
+/** The site's full list pages: /page/1 … /page/pagesPerShard in "/p/0". */
+export function listPageShardPath(shard: number): string {
   return `/p/${shard}`;
 }
 
-/** Archive documents (/page/<k>/rss.xml, …) of a few complete archive pages, all three formats. */
-export function archiveShardPath(shard: number): string {
+/** A feed-page shard: the feed pages (/page/<k>/rss.xml, …, the archive documents) of a few complete list pages. */
+export function feedPageShardPath(shard: number): string {
   return `/f/${shard}`;
 }
 

@@ -14,7 +14,7 @@ export interface SiteManifest {
   readonly notFound: number;
   /** Ascending by `from`; the state in force at an instant is the last one that has begun. */
   readonly states: readonly PublicationState[];
-  /** List pages per page shard: /page/N is in shard shardOfPage(N, pagesPerShard) (src/model/paths.ts). */
+  /** List pages per list-page shard: /page/N is in shard shardOfPage(N, pagesPerShard) (src/model/paths.ts). */
   readonly pagesPerShard: number;
   /**
    * Feed pages (a complete list page's archive documents) per feed-page shard: /page/N/<feed>
@@ -68,7 +68,7 @@ export interface PublicationState {
   readonly previews: Readonly<Record<string, number>>;
   /**
    * How many list pages each tag and author has, by its folder ("/tags/energy"): the last is
-   * a route of the state, the others are in topic page shards (topicPageShardPath).
+   * a route of the state, the others are in topic list-page shards (topicListPageShardPath).
    */
   readonly topicPages?: Readonly<Record<string, number>>;
 }

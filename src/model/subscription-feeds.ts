@@ -1,7 +1,7 @@
 import { subscriptionPaging } from "./archive-feeds.ts";
-import { newestEntries } from "./archive-pages.ts";
 import type { Article } from "./article.ts";
 import type { FeedDocument } from "./feed-document.ts";
+import { newestEntries } from "./list-pages.ts";
 import { topicPath } from "./paths.ts";
 import type { Site } from "./site.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "./topics.ts";

@@ -17,7 +17,7 @@ export interface CalendarTime {
 /**
  * The latest of some instants, never earlier than `floor`. A loop, not Math.max(...instants):
  * spreading an array into a call passes each element as an argument, and past about 125,000
- * of them (one per article of a large archive) the call throws RangeError.
+ * of them (one per article of a large site) the call throws RangeError.
  */
 export function latestOf(instants: Iterable<number>, floor: number): number {
   let latest = floor;

@@ -1,7 +1,7 @@
 import { archiveFeed } from "../model/archive-feeds.ts";
-import { countCompletePages } from "../model/archive-pages.ts";
+import { countCompletePages } from "../model/list-pages.ts";
 import { shardOfPage } from "../model/paths.ts";
-import { archiveShardPath } from "../model/shard-file.ts";
+import { feedPageShardPath } from "../model/shard-file.ts";
 import type { Site } from "../model/site.ts";
 import { wholeSeconds } from "../model/time.ts";
 import type { FeedPageShardTask } from "./feed-page-shard.ts";
@@ -47,7 +47,7 @@ export async function publishFeedPageShards(
     const pages: number[] = [];
     for (let page = first; page < first + perShard && page <= complete; page++) pages.push(page);
     const documents = pages.map((page) => archiveFeed(site, all, page, completeAtBuild));
-    const path = archiveShardPath(shardOfPage(first, perShard));
+    const path = feedPageShardPath(shardOfPage(first, perShard));
     const shown = documents.map((document) => [document.paging, document.entries.map((a) => [a, times.article(a)])]);
     const sourceKey = await store.sourceKeyOf([site, times.templatesRevisedAt, shown]);
     sourceKeys.set(path, sourceKey);

@@ -1,9 +1,9 @@
-import { countArchivePages } from "../model/archive-pages.ts";
+import { countListPages } from "../model/list-pages.ts";
 import { shardOfPage, topicPath } from "../model/paths.ts";
-import { packShard, pageShardPath, type ShardBody, topicPageShardPath } from "../model/shard-file.ts";
+import { listPageShardPath, packShard, type ShardBody, topicListPageShardPath } from "../model/shard-file.ts";
 import { wholeSeconds } from "../model/time.ts";
 import type { TopicGroup } from "../model/topics.ts";
-import { renderArchivePage } from "../render/pages/index-page.ts";
+import { renderListPage } from "../render/pages/index-page.ts";
 import { renderTopicPage } from "../render/pages/topic-pages.ts";
 import type { AssetStore } from "./asset-store.ts";
 import type { PublishContext } from "./publish-context.ts";
@@ -28,10 +28,10 @@ interface StableListPages {
 export function siteListPageShards({ site, all, times, store }: PublishContext): Promise<Map<string, Uint8Array>> {
   return stableListPageShards(
     {
-      stable: countArchivePages(site, all.length) - 1,
-      render: (page) => renderArchivePage(site, all, page),
+      stable: countListPages(site, all.length) - 1,
+      render: (page) => renderListPage(site, all, page),
       lastModified: (page) => times.listPage(all, page),
-      shardPath: (first) => pageShardPath(shardOfPage(first, PAGES_PER_SHARD)),
+      shardPath: (first) => listPageShardPath(shardOfPage(first, PAGES_PER_SHARD)),
     },
     store,
   );
@@ -50,10 +50,10 @@ export async function topicListPageShards(
     const folder = topicPath(group.kind, group.topic);
     const topicShards = await stableListPageShards(
       {
-        stable: countArchivePages(site, group.articles.length) - 1,
+        stable: countListPages(site, group.articles.length) - 1,
         render: (page) => renderTopicPage(site, group, page),
         lastModified: (page) => times.listPage(group.articles, page),
-        shardPath: (first) => topicPageShardPath(folder, first, PAGES_PER_SHARD),
+        shardPath: (first) => topicListPageShardPath(folder, first, PAGES_PER_SHARD),
       },
       store,
     );

@@ -1,6 +1,6 @@
-import { archivePageEntries } from "../model/archive-pages.ts";
 import type { Article, ArticleBundle } from "../model/article.ts";
 import { lastUpdate } from "../model/last-update.ts";
+import { listPageEntries } from "../model/list-pages.ts";
 import type { Site } from "../model/site.ts";
 
 type Revisions = Pick<ArticleBundle, "revisedAt" | "articleRevisedAt">;
@@ -69,7 +69,7 @@ export class ModifiedTimes {
    * its link there).
    */
   listPage(published: readonly Article[], pageNumber: number): number {
-    const shown = archivePageEntries(this.#site, published, pageNumber);
+    const shown = listPageEntries(this.#site, published, pageNumber);
     // The next page opens with the article at oldest-first index pageNumber·P; none on the last.
     const nextOpenedBy = published[published.length - 1 - pageNumber * this.#site.itemsPerFeed];
     return this.#latest(shown, Math.max(nextOpenedBy?.published.epochMs ?? 0, this.#revisions.revisedAt));

@@ -1,5 +1,5 @@
-import { countCompletePages } from "../model/archive-pages.ts";
 import type { ArticleBundle } from "../model/article.ts";
+import { countCompletePages } from "../model/list-pages.ts";
 import { articlePath, HTML_CONTENT_TYPE } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 import type { SiteManifest } from "../model/site-manifest.ts";

@@ -1,14 +1,14 @@
-import { countArchivePages, countCompletePages, newestEntries } from "../model/archive-pages.ts";
 import type { Article, TopicKind } from "../model/article.ts";
+import { countCompletePages, countListPages, newestEntries } from "../model/list-pages.ts";
 import { listedFeeds } from "../model/listed-feeds.ts";
-import { archivePagePath, FEEDS_PATH, HTML_CONTENT_TYPE, OPML_CONTENT_TYPE, OPML_PATH } from "../model/paths.ts";
+import { FEEDS_PATH, HTML_CONTENT_TYPE, listPagePath, OPML_CONTENT_TYPE, OPML_PATH } from "../model/paths.ts";
 import { EARLIEST, type PublicationState } from "../model/site-manifest.ts";
 import { siteFeed } from "../model/subscription-feeds.ts";
 import { authorGroups, type TopicGroup, tagGroups } from "../model/topics.ts";
 import { renderOpml } from "../render/feeds/opml.ts";
 import { absoluteUrl, homeUrl } from "../render/links.ts";
 import { renderFeedsPage } from "../render/pages/feeds-page.ts";
-import { renderArchivePage, renderIndexPage } from "../render/pages/index-page.ts";
+import { renderIndexPage, renderListPage } from "../render/pages/index-page.ts";
 import type { SitemapEntry } from "../render/site-files/sitemap.ts";
 import { countScheduled } from "./publication.ts";
 import type { PublishContext } from "./publish-context.ts";
@@ -66,17 +66,17 @@ async function publishState(
   const topicKinds = (["tags", "authors"] as const).filter((kind) => groupsOf[kind].length > 0);
   const homeModified = times.list(published, newestEntries(site, published));
   routes["/"] = await store.add(renderIndexPage(site, published, topicKinds), HTML_CONTENT_TYPE, homeModified, "index");
-  const pageCount = countArchivePages(site, published.length);
+  const pageCount = countListPages(site, published.length);
   if (pageCount > 0) {
-    const page = renderArchivePage(site, published, pageCount);
+    const page = renderListPage(site, published, pageCount);
     const modified = times.listPage(published, pageCount);
-    routes[archivePagePath(pageCount)] = await store.add(page, HTML_CONTENT_TYPE, modified, "index");
+    routes[listPagePath(pageCount)] = await store.add(page, HTML_CONTENT_TYPE, modified, "index");
   }
 
   const sitemapPages: SitemapEntry[] = [
     { url: homeUrl(site), modifiedMs: homeModified },
     ...Array.from({ length: pageCount }, (_, i) => ({
-      url: absoluteUrl(site, archivePagePath(i + 1)),
+      url: absoluteUrl(site, listPagePath(i + 1)),
       modifiedMs: times.listPage(published, i + 1),
     })),
   ];

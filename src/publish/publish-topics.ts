@@ -1,6 +1,6 @@
-import { countArchivePages, newestEntries } from "../model/archive-pages.ts";
 import type { Article, TopicKind } from "../model/article.ts";
-import { archivePagePath, HTML_CONTENT_TYPE, topicPath, topicsPath } from "../model/paths.ts";
+import { countListPages, newestEntries } from "../model/list-pages.ts";
+import { HTML_CONTENT_TYPE, listPagePath, topicPath, topicsPath } from "../model/paths.ts";
 import { topicFeed } from "../model/subscription-feeds.ts";
 import type { TopicGroup } from "../model/topics.ts";
 import { absoluteUrl } from "../render/links.ts";
@@ -55,15 +55,15 @@ async function publishTopic(context: PublishContext, group: TopicGroup): Promise
   const pageModified = times.list(group.articles, newestEntries(site, group.articles));
   topic.routes[folder] = await store.add(renderTopicPage(site, group), HTML_CONTENT_TYPE, pageModified, "index");
   topic.pages.push({ url: absoluteUrl(site, folder), modifiedMs: pageModified });
-  const pages = countArchivePages(site, group.articles.length);
+  const pages = countListPages(site, group.articles.length);
   topic.topicPages[folder] = pages;
   for (let page = 1; page <= pages; page++) {
     // Like the site's list pages, a full page changes only when the next one opens.
     const modified = times.listPage(group.articles, page);
-    topic.pages.push({ url: absoluteUrl(site, archivePagePath(page, folder)), modifiedMs: modified });
+    topic.pages.push({ url: absoluteUrl(site, listPagePath(page, folder)), modifiedMs: modified });
   }
   // Only the last page changes with publication; the others are in topic page shards.
-  const last = archivePagePath(pages, folder);
+  const last = listPagePath(pages, folder);
   const lastModified = times.listPage(group.articles, pages);
   topic.routes[last] = await store.add(renderTopicPage(site, group, pages), HTML_CONTENT_TYPE, lastModified, "index");
   return topic;

@@ -1,5 +1,5 @@
 import { FEED_FORMATS, shardOfPage } from "../model/paths.ts";
-import { archiveDocumentKey, archiveShardPath } from "../model/shard-file.ts";
+import { archiveDocumentKey, feedPageShardPath } from "../model/shard-file.ts";
 import { pageNumberOf } from "./page-number.ts";
 import type { Resource } from "./respond.ts";
 import type { ServedSite } from "./served-site.ts";
@@ -20,7 +20,7 @@ export async function findArchiveDocument(
 ): Promise<Resource | undefined> {
   const page = pageNumberOf(segment);
   if (page === undefined || !FEED_FILES.has(file) || page > state.completePages) return undefined;
-  const path = archiveShardPath(shardOfPage(page, site.manifest.feedPagesPerShard));
+  const path = feedPageShardPath(shardOfPage(page, site.manifest.feedPagesPerShard));
   const entry = await site.reader.shardEntry(path, archiveDocumentKey(page, file));
   const codings = entry && storedCodings(site.reader, path, entry);
   if (!entry?.contentType || !codings) return undefined;

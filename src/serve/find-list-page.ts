@@ -1,5 +1,5 @@
 import { shardOfPage } from "../model/paths.ts";
-import { pageShardPath, topicPageShardPath } from "../model/shard-file.ts";
+import { listPageShardPath, topicListPageShardPath } from "../model/shard-file.ts";
 import { pageNumberOf } from "./page-number.ts";
 import type { Resource } from "./respond.ts";
 import type { ServedSite } from "./served-site.ts";
@@ -23,7 +23,9 @@ export async function findListPage(
   if (page === pages) return site.files.resourceOf(state, `${folder}/page/${segment}`);
   const { pagesPerShard } = site.manifest;
   const path =
-    folder === "" ? pageShardPath(shardOfPage(page, pagesPerShard)) : topicPageShardPath(folder, page, pagesPerShard);
+    folder === ""
+      ? listPageShardPath(shardOfPage(page, pagesPerShard))
+      : topicListPageShardPath(folder, page, pagesPerShard);
   const entry = await site.reader.shardEntry(path, segment);
   return entry && shardResource(site.reader, path, entry);
 }

@@ -40,7 +40,7 @@ function writeFiller(dir: string): void {
 /**
  * The hand-written fixtures (with their images) and the filler, as the copy's articles/. Not the
  * checkout's articles/: the site owner's, which must not change what the pages hold (one
- * right-to-left title, three archive pages).
+ * right-to-left title, three list pages).
  */
 function writeCorpus(dir: string): void {
   const fixtures = join(ROOT, "tests/browser/fixtures");

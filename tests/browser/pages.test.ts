@@ -133,7 +133,7 @@ describe("narrow and printed", () => {
   });
 });
 
-describe("reading the archive", () => {
+describe("reading the list pages", () => {
   it("pages from the newest articles to the oldest by the pager's links and back", async () => {
     const context = await openContext(browser, 1280, "light");
     try {

@@ -133,7 +133,7 @@ export async function crawlSite(baseUrl: string, seeds: readonly string[]): Prom
 
 /**
  * `size` URLs of a level, shared alike among the site's sections (the first segment of the
- * path: so archive pages are not drowned by the articles), and in each section every page's
+ * path: so list pages are not drowned by the articles), and in each section every page's
  * first and last new link first, then a random choice.
  */
 function sampleLevel(byPage: readonly (readonly string[])[], size: number, random: Random): string[] {

@@ -60,7 +60,7 @@ async function runCorpus(report: Report, dir: string): Promise<void> {
   const copy = copyProject("conformance");
   copies.add(copy);
   // Served as the test site, whatever the checkout's own configuration says (its itemsPerFeed
-  // decides how many archive pages the corpus fills).
+  // decides how many list pages the corpus fills).
   writeFileSync(join(copy.dir, "src", "site-config.ts"), testSiteConfigModule(corpus.site));
   let worker: RunningServer | undefined;
   try {

@@ -32,7 +32,7 @@ describe("lists of 150,000", () => {
     const group = { kind: "tags" as const, topic: { label: "Energy", slug: "energy" }, articles };
     const context = createPublishContext(site, { articles, revisedAt: 0 }, EARLIEST, new AssetStore());
     const topics = await publishTopics(context, "tags", articles, [group]);
-    // The /tags index, the topic's page, then each of its archive pages.
+    // The /tags index, the topic's page, then each of its list pages.
     expect(topics.pages.length).toBe(2 + COUNT);
     expect(topics.pages.at(-1)?.url).toBe(`https://news.example/tags/energy/page/${COUNT}`);
   });

@@ -11,7 +11,7 @@ const MAX_PATHS = 2_000;
 /**
  * Every published path with its current validators, read from the running Worker as a
  * crawler reads it: from the starts, every same-origin URL in a text answer, so the sitemap
- * index leads to its sitemaps and they to every article and archive page.
+ * index leads to its sitemaps and they to every article and list page.
  */
 export async function learnSite(origin: string): Promise<SiteKnowledge> {
   const paths = [...STARTS];

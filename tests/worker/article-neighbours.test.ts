@@ -6,7 +6,7 @@ import { linksOf, parseSitemap, tagsOf } from "./pages/page-fixtures.ts";
 import { publishedApp } from "./support/published-app.ts";
 
 // Each article page links the next newer and the next older article by title, in the order of
-// every list (newest first); rel="prev" is the newer one, as on the archive pages.
+// every list (newest first); rel="prev" is the newer one, as on the list pages.
 const BASE = "https://news.example";
 const LATER = Date.UTC(2030, 0, 1);
 

@@ -140,7 +140,7 @@ describe.each(COMPRESSED_FEEDS)("%s, which Cloudflare's edge would not compress"
   });
 });
 
-// Pages in shards are stored gzip-coded and sent so (article-pages-gzip.test.ts, archive-pages-gzip.test.ts).
+// Pages in shards are stored gzip-coded and sent so (article-pages-gzip.test.ts, list-pages-gzip.test.ts).
 describe("responses Cloudflare's edge compresses itself", () => {
   it.each([
     ["/rss.xml", "<?xml", "Accept"],

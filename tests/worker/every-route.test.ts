@@ -13,7 +13,7 @@ const BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8
 
 const withFields = (source: ArticleSource, ...fields: string[]): ArticleSource => ({ ...source, fields });
 /**
- * Five articles two to a page: archive pages 1 and 2 are full (in page shards, with archive
+ * Five articles two to a page: list pages 1 and 2 are full (in list-page shards, with archive
  * documents), page 3 is the newest; "Energy" has two pages; two authors, so author pages; and
  * an image from articles/media/, served at the path the loader gives it.
  */

@@ -124,7 +124,7 @@ describe("publishing", () => {
     expect(changedPaths.filter((path) => path.startsWith("/p/"))).toEqual([]);
     expect(changedPaths.filter((path) => path.startsWith("/l/"))).toHaveLength(1);
     // The rest are the per-state files: 3 feeds, 2 of them gzipped too, 3 previews, /, the
-    // last archive page, the sitemap index and its two parts.
+    // last list page, the sitemap index and its two parts.
     expect(changedPaths.filter((path) => path.startsWith("/s/"))).toHaveLength(3 + 2 + 3 + 1 + 1 + 3);
   });
 

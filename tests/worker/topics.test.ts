@@ -73,7 +73,7 @@ describe("tag pages", () => {
     expect(counts).toEqual(["(4 articles)", "(1 article)", "(1 article)"]);
   });
 
-  it("show a tag's newest articles and page through the rest like the archive", async () => {
+  it("show a tag's newest articles and page through the rest like the site's list pages", async () => {
     expect(await listedArticles("/tags/energy")).toEqual([articleUrl(5), articleUrl(3)]);
     expect(await listedArticles("/tags/energy/page/1")).toEqual([articleUrl(2), articleUrl(1)]);
     expect(await listedArticles("/tags/energy/page/2")).toEqual([articleUrl(5), articleUrl(3)]);
@@ -165,7 +165,7 @@ describe("tag feeds", () => {
     expect(response.headers.get("vary")).toContain("Accept");
     const page = await response.text();
     expect(page).toContain(`${BASE}/tags/energy/rss.xml`);
-    // Its archive is the tag's pages, not the site's home page.
+    // Its older articles are on the tag's pages, not the site's home page.
     const archiveLink = (await tagsOf(page)).find((tag) => tag.name === "a" && tag.text.endsWith("page"));
     expect([archiveLink?.attributes.get("href"), archiveLink?.text]).toEqual([`${BASE}/tags/energy`, "its page"]);
   });

@@ -5,7 +5,7 @@ import { absoluteUrl } from "../links.ts";
 
 /**
  * JSON Feed 1.1 has no archive marker and no "current" link; its one paging field is next_url,
- * "the next n items". Archive pages are numbered from the oldest, so the next items are the
+ * "the next n items". List pages are numbered from the oldest, so the next items are the
  * next older archive document: from the subscription feed to the newest complete page, and
  * from each page to the one before it. Page 1 has none, which ends the walk.
  */

@@ -12,7 +12,7 @@ export type NeighbourLink = Pick<Article, "id" | "slug" | "title">;
  * while it is not yet published: an article page never names one still to come.
  */
 export interface ArticleNeighbours {
-  /** The next newer article: HTML `rel="prev"`, as the archive's newer page is. */
+  /** The next newer article: HTML `rel="prev"`, as a list page's newer page is. */
   readonly newer?: NeighbourLink;
   /** The next older article: `rel="next"`. */
   readonly older?: NeighbourLink;
@@ -27,7 +27,7 @@ export function neighbourPaths(neighbours: ArticleNeighbours): { previousPath?: 
 }
 
 /**
- * Newer on the left, older on the right, as on the archive pages; none when there is
+ * Newer on the left, older on the right, as on the list pages; none when there is
  * neither. Each title takes its own direction (dir="auto") so it cannot reorder the label.
  */
 export function renderNeighbourNav(site: Site, { newer, older }: ArticleNeighbours) {

@@ -1,6 +1,6 @@
-import { archivePageEntries, countArchivePages, newestEntries, pageBeforeHome } from "../../model/archive-pages.ts";
 import type { Article, TopicKind } from "../../model/article.ts";
-import { archivePagePath, topicsPath } from "../../model/paths.ts";
+import { countListPages, listPageEntries, newestEntries, pageBeforeHome } from "../../model/list-pages.ts";
+import { listPagePath, topicsPath } from "../../model/paths.ts";
 import type { Site } from "../../model/site.ts";
 import { html } from "../html.ts";
 import { absoluteUrl, homeUrl } from "../links.ts";
@@ -10,7 +10,7 @@ import { renderSubscribeOffer } from "./subscribe-offer.ts";
 
 /**
  * The home page: the newest articles (as many as a feed carries), and a link to the newest
- * archive page that holds older ones.
+ * list page that holds older ones.
  */
 export function renderIndexPage(
   site: Site,
@@ -52,15 +52,15 @@ ${renderPager(site, undefined, "Newest articles", olderPath)}${
 }
 
 /**
- * Archive page `pageNumber` (src/model/archive-pages.ts). It shows nothing that changes when
+ * List page `pageNumber` (src/model/list-pages.ts). It shows nothing that changes when
  * a later article is published, except the link to the next newer page when that page first
  * appears; so once full and followed by another it never changes. rel="prev" is the newer
  * neighbour and rel="next" the older one, as on the home page, where reading starts.
  */
-export function renderArchivePage(site: Site, published: readonly Article[], pageNumber: number): string {
-  const newerPath = optionalPath(pageNumber < countArchivePages(site, published.length) ? pageNumber + 1 : undefined);
+export function renderListPage(site: Site, published: readonly Article[], pageNumber: number): string {
+  const newerPath = optionalPath(pageNumber < countListPages(site, published.length) ? pageNumber + 1 : undefined);
   const olderPath = optionalPath(pageNumber > 1 ? pageNumber - 1 : undefined);
-  const path = archivePagePath(pageNumber);
+  const path = listPagePath(pageNumber);
   return renderPage(site, {
     title: `Archive page ${pageNumber} – ${site.title}`,
     description: site.description,
@@ -77,13 +77,13 @@ export function renderArchivePage(site: Site, published: readonly Article[], pag
       inLanguage: site.language,
     },
     main: html`<h1>Archive <span class="meta">(page ${pageNumber})</span></h1>
-${renderEntryList(site, archivePageEntries(site, published, pageNumber), { abstracts: true })}
+${renderEntryList(site, listPageEntries(site, published, pageNumber), { abstracts: true })}
 ${renderPager(site, newerPath, `Page ${pageNumber}`, olderPath)}`,
   });
 }
 
 function optionalPath(pageNumber: number | undefined): string | undefined {
-  return pageNumber === undefined ? undefined : archivePagePath(pageNumber);
+  return pageNumber === undefined ? undefined : listPagePath(pageNumber);
 }
 
 /** Newer on the left, older on the right; none when there is neither. */

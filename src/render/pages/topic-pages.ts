@@ -1,6 +1,6 @@
-import { archivePageEntries, countArchivePages, newestEntries, pageBeforeHome } from "../../model/archive-pages.ts";
 import type { TopicKind } from "../../model/article.ts";
-import { archivePagePath, FEEDS_PATH, topicPath, topicsPath } from "../../model/paths.ts";
+import { countListPages, listPageEntries, newestEntries, pageBeforeHome } from "../../model/list-pages.ts";
+import { FEEDS_PATH, listPagePath, topicPath, topicsPath } from "../../model/paths.ts";
 import type { Site } from "../../model/site.ts";
 import { type TopicGroup, topicDescription, topicTitle } from "../../model/topics.ts";
 import { html } from "../html.ts";
@@ -48,25 +48,23 @@ ${groups.map(
 
 /**
  * A topic's page: like the home page, its newest articles (as many as its feeds carry) and a
- * link to its newest archive page. `pageNumber` renders that topic's archive page instead,
- * numbered from the oldest like the site's (src/model/archive-pages.ts).
+ * link to its newest list page. `pageNumber` renders that topic's list page instead,
+ * numbered from the oldest like the site's (src/model/list-pages.ts).
  */
 export function renderTopicPage(site: Site, group: TopicGroup, pageNumber?: number): string {
   const folder = topicPath(group.kind, group.topic);
   const count = group.articles.length;
   const title = topicTitle(site, group);
-  const pages = countArchivePages(site, count);
-  const pagePath = (n: number | undefined) => (n === undefined ? undefined : archivePagePath(n, folder));
+  const pages = countListPages(site, count);
+  const pagePath = (n: number | undefined) => (n === undefined ? undefined : listPagePath(n, folder));
   const newer = pageNumber === undefined ? undefined : pageNumber < pages ? pagePath(pageNumber + 1) : undefined;
   const older =
     pageNumber === undefined
       ? pagePath(pageBeforeHome(site, count))
       : pagePath(pageNumber > 1 ? pageNumber - 1 : undefined);
   const entries =
-    pageNumber === undefined
-      ? newestEntries(site, group.articles)
-      : archivePageEntries(site, group.articles, pageNumber);
-  const path = pageNumber === undefined ? folder : archivePagePath(pageNumber, folder);
+    pageNumber === undefined ? newestEntries(site, group.articles) : listPageEntries(site, group.articles, pageNumber);
+  const path = pageNumber === undefined ? folder : listPagePath(pageNumber, folder);
   const heading = pageNumber === undefined ? group.topic.label : `${group.topic.label} (page ${pageNumber})`;
   return renderPage(site, {
     title: `${heading} – ${site.title}`,

@@ -12,7 +12,7 @@ afterAll(removeTempDirs);
 const COUNT = 300;
 
 describe("a rebuild after one article is edited", () => {
-  it("renders only that article's shard and archive shard again, and writes exactly what a build from scratch writes", () => {
+  it("renders only that article's shard and feed-page shard again, and writes exactly what a build from scratch writes", () => {
     const dir = makeTempDir("incremental");
     const articles = join(dir, "articles");
     writeSpreadArticles(articles, COUNT);
@@ -33,7 +33,7 @@ describe("a rebuild after one article is edited", () => {
     const changed = Object.keys(after.files).filter((path) => after.files[path] !== before.files[path]);
     expect(changed.filter((path) => path.startsWith("/a/"))).toEqual([articleShardPath(spreadIdOf(7))]);
     // Its archive documents too (every page of 300 articles is complete), and no other page's.
-    expect(again.stdout).toMatch(/, 1 of 15 archive shards/);
+    expect(again.stdout).toMatch(/, 1 of 15 feed-page shards/);
     expect(changed.filter((path) => path.startsWith("/f/"))).toHaveLength(1);
 
     const scratch = join(dir, "scratch", "site-manifest.ts");

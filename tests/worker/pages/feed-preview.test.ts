@@ -7,7 +7,8 @@ const READER = "application/rss+xml, application/atom+xml, application/xml;q=0.9
 const get = appOf(archiveOf(PER_PAGE + 3));
 
 for (const format of FEED_FORMATS) {
-  // Atom and JSON Feed are gzipped by the Worker for clients that accept it (src/serve/resource.ts).
+  // Atom and JSON Feed go gzip-coded to clients that accept it, so Accept-Encoding joins their Vary
+  // (src/serve/respond.ts; the build stores the coding, src/publish/asset-store.ts).
   const feedVary = format.mediaType === "application/rss+xml" ? "Accept" : "Accept, Accept-Encoding";
 
   describe(`${format.path} opened by a feed reader or a browser`, () => {

@@ -5,7 +5,7 @@ const ARCHIVE = archiveOf(PER_PAGE + 1);
 const get = appOf(ARCHIVE);
 
 describe("/sitemap.xml", () => {
-  it("lists every archive page, the list of feeds and every published article once, with the Last-Modified each is served with", async () => {
+  it("lists every list page, the list of feeds and every published article once, with the Last-Modified each is served with", async () => {
     const response = await get("/sitemap.xml");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");

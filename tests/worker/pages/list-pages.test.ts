@@ -17,7 +17,7 @@ import {
   valuesOf,
 } from "./page-fixtures.ts";
 
-/** Two full pages and five more: the archive has three pages, the third holding the newest five. */
+/** Two full pages and five more: the site has three list pages, the third holding the newest five. */
 const ARCHIVE = archiveOf(2 * PER_PAGE + 5);
 const get = appOf(ARCHIVE);
 
@@ -54,7 +54,7 @@ function expectedNeighbours(prev: string | undefined, next: string | undefined) 
   };
 }
 
-describe("the archive pages", () => {
+describe("the list pages", () => {
   it("number pages from the oldest article, each holding its articles newest first", async () => {
     expect(await articleLinksOn(get, "/page/1")).toEqual(reportLinks(PER_PAGE - 1, 0));
     expect(await articleLinksOn(get, "/page/2")).toEqual(reportLinks(2 * PER_PAGE - 1, PER_PAGE));
@@ -118,7 +118,7 @@ describe("the archive pages", () => {
     });
   }
 
-  it("answer a page number too large for any archive with 404, not an error", async () => {
+  it("answer a page number too large for any site with 404, not an error", async () => {
     expect((await get("/page/999999999")).status).toBe(404);
     expect((await get(`/page/${"9".repeat(400)}`)).status).toBe(404);
   });

@@ -1,22 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { renderArchivePage } from "../../src/render/pages/index-page.ts";
+import { renderListPage } from "../../src/render/pages/index-page.ts";
 import { bundleOf, plainArticle } from "../support/articles.ts";
 import { testSite } from "../support/test-site.ts";
 import { bytesOf, gunzip, same, tagOf } from "./support/gzip-bodies.ts";
 import { publishedApp } from "./support/published-app.ts";
 
-// Full archive pages (the site's in p/, each topic's in t/, one function writes both) are
+// Full list pages (the site's in p/, each topic's in t/, one function writes both) are
 // stored gzip-coded only, like article pages: each client still gets the rendered page.
 
 const BASE = "https://news.example";
 const site = { ...testSite(BASE), itemsPerFeed: 3 };
-/** Seven articles, a day apart: pages 1 and 2 are full and in a page shard, page 3 is the newest. */
+/** Seven articles, a day apart: pages 1 and 2 are full and in a list-page shard, page 3 is the newest. */
 const bundle = bundleOf(Array.from({ length: 7 }, (_, i) => plainArticle(i + 1, `2025-01-0${i + 1} 08:00:00`)));
 const app = publishedApp({ bundle, site, now: () => Date.UTC(2025, 5, 1) });
 const request = (path: string, headers: Record<string, string> = {}) => app.request(`${BASE}${path}`, { headers });
-const rendered = () => new TextEncoder().encode(renderArchivePage(site, bundle.articles, 1));
+const rendered = () => new TextEncoder().encode(renderListPage(site, bundle.articles, 1));
 
-describe("/page/1, a full archive page in a page shard", () => {
+describe("/page/1, a full list page in a list-page shard", () => {
   it("goes to a client without Accept-Encoding as rendered, with its length and tag", async () => {
     const response = await request("/page/1");
     expect(response.status).toBe(200);
