@@ -1,5 +1,6 @@
 import type { Article, ArticleImage } from "../model/article.ts";
-import { articlePath, isServedImage } from "../model/paths.ts";
+import { LISTED_FORMAT } from "../model/listed-feeds.ts";
+import { articlePath, feedPathIn, isServedImage } from "../model/paths.ts";
 import type { Site } from "../model/site.ts";
 
 export function homeUrl(site: Site): string {
@@ -8,6 +9,11 @@ export function homeUrl(site: Site): string {
 
 export function absoluteUrl(site: Site, path: string): string {
   return `${site.baseUrl}${path}`;
+}
+
+/** The address a reader subscribes to for the feeds in `folder` ("" for the site's): the listed format's. */
+export function subscribeUrl(site: Site, folder: string): string {
+  return absoluteUrl(site, feedPathIn(folder, LISTED_FORMAT));
 }
 
 export function articleUrl(site: Site, article: Pick<Article, "id" | "slug">): string {

@@ -1,9 +1,8 @@
-import { LISTED_FORMAT, type ListedFeed } from "../../model/listed-feeds.ts";
-import { feedPathIn } from "../../model/paths.ts";
+import type { ListedFeed } from "../../model/listed-feeds.ts";
 import type { Site } from "../../model/site.ts";
 import { formatHttpDate } from "../../model/time.ts";
 import { html, toHtmlString } from "../html.ts";
-import { absoluteUrl } from "../links.ts";
+import { absoluteUrl, subscribeUrl } from "../links.ts";
 
 /**
  * Every feed of the site as an OPML 2.0 subscription list, which feed readers import in one go.
@@ -29,7 +28,7 @@ ${toHtmlString(html`<opml version="2.0">
 <outline text="${site.title}">
 ${feeds.map(
   (feed) =>
-    html`<outline type="rss" version="RSS2" text="${feed.title}" title="${feed.title}" description="${feed.description}" xmlUrl="${absoluteUrl(site, feedPathIn(feed.folder, LISTED_FORMAT))}" htmlUrl="${absoluteUrl(site, feed.pagePath)}"/>\n`,
+    html`<outline type="rss" version="RSS2" text="${feed.title}" title="${feed.title}" description="${feed.description}" xmlUrl="${subscribeUrl(site, feed.folder)}" htmlUrl="${absoluteUrl(site, feed.pagePath)}"/>\n`,
 )}</outline>
 </body>
 </opml>

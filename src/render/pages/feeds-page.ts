@@ -2,7 +2,7 @@ import { LISTED_FORMAT, type ListedFeed } from "../../model/listed-feeds.ts";
 import { FEED_FORMATS, FEEDS_PATH, feedPathIn, OPML_MEDIA_TYPE, OPML_PATH } from "../../model/paths.ts";
 import type { Site } from "../../model/site.ts";
 import { html } from "../html.ts";
-import { absoluteUrl, homeUrl } from "../links.ts";
+import { absoluteUrl, homeUrl, subscribeUrl } from "../links.ts";
 import { renderPage } from "./page-layout.ts";
 
 const SECTIONS: readonly { readonly kind: ListedFeed["kind"]; readonly id: string; readonly heading: string }[] = [
@@ -51,7 +51,7 @@ function renderListedFeed(site: Site, feed: ListedFeed) {
   const others = FEED_FORMATS.filter((format) => format !== LISTED_FORMAT);
   return html`<li>
 <h3><a href="${absoluteUrl(site, feed.pagePath)}" dir="auto">${feed.label}</a></h3>
-${feed.kind === "site" ? html`<p>${feed.description}</p>\n` : ""}<p><code class="feed-url">${absoluteUrl(site, feedPathIn(feed.folder, LISTED_FORMAT))}</code></p>
+${feed.kind === "site" ? html`<p>${feed.description}</p>\n` : ""}<p><code class="feed-url">${subscribeUrl(site, feed.folder)}</code></p>
 <p class="meta">Also as ${others.map(
     (format, index) =>
       html`${index === 0 ? "" : " or "}<a href="${absoluteUrl(site, feedPathIn(feed.folder, format))}">${format.label}</a>`,

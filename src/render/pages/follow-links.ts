@@ -1,8 +1,7 @@
 import { LISTED_FORMAT } from "../../model/listed-feeds.ts";
-import { feedPathIn } from "../../model/paths.ts";
 import type { Site } from "../../model/site.ts";
 import { html } from "../html.ts";
-import { absoluteUrl } from "../links.ts";
+import { subscribeUrl } from "../links.ts";
 
 /** A feed an article page offers: what it is called there, and its folder ("" for the site's). */
 export interface FollowedFeed {
@@ -19,7 +18,7 @@ export interface FollowedFeed {
 export function renderFollowLinks(site: Site, feeds: readonly FollowedFeed[]) {
   return html`<nav class="follow" aria-label="Feeds"><p>Follow in a feed reader: ${feeds.map(
     (feed) =>
-      html`<a class="feed-link" href="${absoluteUrl(site, feedPathIn(feed.folder, LISTED_FORMAT))}" type="${LISTED_FORMAT.mediaType}"><span dir="auto">${feed.label}</span></a> `,
+      html`<a class="feed-link" href="${subscribeUrl(site, feed.folder)}" type="${LISTED_FORMAT.mediaType}"><span dir="auto">${feed.label}</span></a> `,
   )}</p></nav>
 `;
 }

@@ -1,8 +1,8 @@
 import { LISTED_FORMAT } from "../../model/listed-feeds.ts";
-import { FEEDS_PATH, feedPathIn } from "../../model/paths.ts";
+import { FEEDS_PATH } from "../../model/paths.ts";
 import type { Site } from "../../model/site.ts";
 import { html } from "../html.ts";
-import { absoluteUrl } from "../links.ts";
+import { absoluteUrl, subscribeUrl } from "../links.ts";
 
 /** A feed to offer: its folder ("" for the site's), and the name a topic's button adds. */
 export interface OfferedFeed {
@@ -17,7 +17,7 @@ export interface OfferedFeed {
  * to copy where (src/render/pages/feed-preview-page.ts). The style sheet draws the feed symbol.
  */
 export function renderSubscribeButton(site: Site, feed: OfferedFeed) {
-  const href = absoluteUrl(site, feedPathIn(feed.folder, LISTED_FORMAT));
+  const href = subscribeUrl(site, feed.folder);
   return html`<a class="subscribe-button" href="${href}" type="${LISTED_FORMAT.mediaType}">${
     feed.topic === undefined ? "Subscribe" : html`<span>Subscribe to <span dir="auto">${feed.topic}</span></span>`
   }</a>`;
